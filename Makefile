@@ -1,0 +1,42 @@
+# dirgraph: `make run` serves the demo graph on 127.0.0.1:8000; `make test` runs everything CI runs.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOME_DIR ?= .dirgraph
+
+.PHONY: setup run test lint typecheck browser-deps bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/dirgraph ingest demo --home $(HOME_DIR)
+	$(BIN)/dirgraph serve --home $(HOME_DIR) --host 127.0.0.1 --port 8000
+
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; \
+	  else \
+	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; \
+	  fi; \
+	fi
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy graph ingest core
+
+test: setup browser-deps lint
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/dirgraph bench
+
+clean:
+	rm -rf $(VENV) $(HOME_DIR) build *.egg-info

@@ -1,0 +1,25 @@
+"""The ``dirgraph`` command line: one Typer app, each command group in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="dirgraph",
+    help="Knowledge graph of Vietnamese directive documents.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _register() -> None:
+    """Import command modules; each calls ``register(app)``. Kept in one place so the CLI is easy to read."""
+    # Each helper module adds one import + register line here.
+    return None
+
+
+_register()
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
