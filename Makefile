@@ -19,13 +19,16 @@ run: setup
 	$(BIN)/dirgraph ingest demo --home $(HOME_DIR)
 	$(BIN)/dirgraph serve --home $(HOME_DIR) --host 127.0.0.1 --port 8000
 
+# Debian packages the tests drive: Chromium for the browser tests, tesseract + poppler for OCR.
+SYSTEM_PACKAGES := chromium chromium-driver tesseract-ocr tesseract-ocr-vie poppler-utils
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
 browser-deps:
-	@if ! command -v chromium >/dev/null 2>&1; then \
-	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; \
-	  else \
-	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; \
-	  fi; \
+	@missing=""; for pkg in $(SYSTEM_PACKAGES); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
 lint: setup

@@ -16,6 +16,24 @@ app = typer.Typer(
 def _register() -> None:
     """Import command modules; each calls ``register(app)``. Kept in one place so the CLI is easy to read."""
     # Each helper module adds one import + register line here.
+    from dirgraph.cli import commands_bench
+
+    commands_bench.register(app)
+    from dirgraph.cli import commands_serve
+
+    commands_serve.register(app)
+    from dirgraph.cli import commands_extract
+
+    commands_extract.register(app)
+    from dirgraph.cli import commands_viz
+
+    commands_viz.register(app)
+    from dirgraph.cli import commands_graph
+
+    commands_graph.register(app)
+    from dirgraph.cli import commands_neo4j
+
+    commands_neo4j.register(app)
     return None
 
 

@@ -13,7 +13,7 @@ def test_every_source_folder_is_a_dirgraph_package() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     mapping = config["tool"]["setuptools"]["package-dir"]
     packages = set(config["tool"]["setuptools"]["packages"])
-    for folder in ("core", "graph", "ingest", "api", "viz", "cli"):
+    for folder in ("core", "graph", "ingest", "api", "viz", "cli", "bench"):
         assert mapping[f"dirgraph.{folder}"] == folder
         assert f"dirgraph.{folder}" in packages
         for init in (ROOT / folder).rglob("__init__.py"):

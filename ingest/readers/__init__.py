@@ -1,0 +1,120 @@
+"""Readers: one loader per file format behind ``read_file``, chosen by extension.
+
+Every loader returns raw text (tables as Markdown pipe rows); ``read_file`` guards the input
+(size, emptiness, permissions), undoes legacy font encodings, runs the clean-up of
+``dirgraph.ingest.normalize`` and wraps every failure in a one-line ``IngestError`` naming the
+file. Heavy libraries (python-docx, pdfplumber) are imported inside their loader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from dirgraph.core.errors import IngestError
+from dirgraph.ingest.encodings import repair_legacy
+from dirgraph.ingest.normalize import normalize_text
+from dirgraph.ingest.readers.base import Loaded, SourceDocument
+
+__all__ = ["FORMATS", "SourceDocument", "read_file", "supported_extensions"]
+
+Loader = Callable[..., Loaded]
+
+# extension -> (format name, loader module under dirgraph.ingest.readers)
+FORMATS: dict[str, tuple[str, str]] = {
+    ".txt": ("txt", "text_loader"),
+    ".md": ("md", "text_loader"),
+    ".markdown": ("md", "text_loader"),
+    ".docx": ("docx", "docx_loader"),
+    ".pdf": ("pdf", "pdf_loader"),
+    ".html": ("html", "html_loader"),
+    ".htm": ("html", "html_loader"),
+}
+
+_REFUSED: dict[str, str] = {
+    ".doc": "old Word format; save as .docx",
+    ".rtf": "RTF is not supported; save as .docx",
+    ".odt": "OpenDocument text is not supported; save as .docx",
+    ".xls": "spreadsheets are not supported",
+    ".xlsx": "spreadsheets are not supported",
+}
+
+DEFAULT_MAX_BYTES = 20 * 2**20
+
+
+def supported_extensions() -> tuple[str, ...]:
+    """Extensions ``read_file`` accepts, for directory walks and help texts."""
+    return tuple(FORMATS)
+
+
+def _loader(module: str) -> Loader:
+    mod = importlib.import_module(f"dirgraph.ingest.readers.{module}")
+    load: Loader = mod.load
+    return load
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise IngestError(name, "is a directory, not a file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestError(name, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError as exc:
+        raise IngestError(name, "file not found") from exc
+    except PermissionError as exc:
+        raise IngestError(name, "permission denied") from exc
+    except IsADirectoryError as exc:
+        raise IngestError(name, "is a directory, not a file") from exc
+    except OSError as exc:
+        raise IngestError(name, f"cannot read file: {exc.strerror or type(exc).__name__}") from exc
+    if len(data) > max_bytes:
+        raise IngestError(name, f"file is over the {max_bytes:,}-byte limit")
+    if not data.strip():
+        raise IngestError(name, "empty file")
+    return data
+
+
+def read_file(path: Path, *, ocr: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+    """Read one document file into a :class:`SourceDocument`; bad input raises ``IngestError``."""
+    path = Path(path)
+    name = str(path)
+    ext = path.suffix.lower()
+    if ext in _REFUSED:
+        raise IngestError(name, _REFUSED[ext])
+    if ext not in FORMATS:
+        known = ", ".join(sorted(set(FORMATS)))
+        raise IngestError(name, f"unsupported file type {ext or '(no extension)'!r}; expected one of {known}")
+    fmt, module = FORMATS[ext]
+    data = _read_bytes(path, max_bytes)
+    try:
+        loaded = _loader(module)(path, data, ocr=ocr)
+        raw = loaded.raw_text
+        warnings = list(loaded.warnings)
+        if not loaded.legacy_checked:
+            repaired = repair_legacy(raw)
+            if repaired.encoding != "unicode":
+                warnings.append(f"converted from {repaired.encoding}")
+            raw = repaired.text
+        text = normalize_text(raw)
+    except IngestError:
+        raise
+    except RecursionError as exc:
+        raise IngestError(name, f"cannot read {fmt}: document nested too deeply") from exc
+    except Exception as exc:  # a loader's library failed on malformed input: one line, no traceback
+        raise IngestError(name, f"cannot read {fmt}: {type(exc).__name__}") from exc
+    if not text.strip():
+        raise IngestError(name, "no text found in the document")
+    return SourceDocument(
+        path=path,
+        format=fmt,
+        text=text,
+        raw_text=loaded.raw_text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        warnings=warnings,
+    )

@@ -1,0 +1,144 @@
+"""Small measuring tools: percentiles, peak resident memory during a block, folder sizes.
+
+Peak memory is sampled from /proc (resident set size) by a background thread, because the stores
+allocate natively (ladybug, Oxigraph) where tracemalloc sees nothing; ``ru_maxrss`` only gives
+the process-wide peak since start, which the first big stage would dominate.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+def rss_bytes() -> int:
+    """Current resident set size of this process (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def max_rss_bytes() -> int:
+    """Process-wide peak resident size since start (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def children_peak_bytes() -> int:
+    """Largest peak resident size among finished child processes (pool workers)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+
+
+@dataclass
+class Peak:
+    """Filled when the ``peak_memory`` block ends: baseline and peak RSS, and their difference."""
+
+    baseline: int = 0
+    peak: int = 0
+
+    @property
+    def delta(self) -> int:
+        return max(0, self.peak - self.baseline)
+
+
+@contextmanager
+def peak_memory(interval_s: float = 0.02) -> Iterator[Peak]:
+    """Sample RSS while the block runs; the yielded :class:`Peak` holds baseline and peak."""
+    result = Peak(baseline=rss_bytes(), peak=rss_bytes())
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.is_set():
+            result.peak = max(result.peak, rss_bytes())
+            stop.wait(interval_s)
+
+    thread = threading.Thread(target=sample, name="rss-sampler", daemon=True)
+    thread.start()
+    try:
+        yield result
+    finally:
+        stop.set()
+        thread.join()
+        result.peak = max(result.peak, rss_bytes())
+
+
+def folder_bytes(path: Path) -> int:
+    """Bytes of every file under ``path`` (0 if it does not exist)."""
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile of ``values`` (0.0 for none)."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[rank]
+
+
+@dataclass
+class Latency:
+    p50_ms: float
+    p95_ms: float
+    runs: int
+    rows: int
+
+
+def time_calls(call: Callable[[], Any], repeat: int, warmup: int = 1, budget_s: float = 30.0) -> Latency:
+    """Run ``call`` ``warmup`` + ``repeat`` times (fewer if ``budget_s`` runs out); latency in ms."""
+    result: Any = None
+    for _ in range(warmup):
+        result = call()
+    samples: list[float] = []
+    deadline = time.perf_counter() + budget_s
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = call()
+        samples.append((time.perf_counter() - started) * 1000)
+        if time.perf_counter() > deadline:
+            break
+    rows = len(getattr(result, "rows", result) or []) if result is not None else 0
+    return Latency(round(statistics.median(samples), 3), round(percentile(samples, 95), 3), len(samples), rows)
+
+
+class QueryTimeout(Exception):
+    """A timed call did not finish before its deadline (the child running it was killed)."""
+
+
+def forked_latency(call: Callable[[], Any], repeat: int, budget_s: float, deadline_s: float) -> Latency:
+    """:func:`time_calls` in a forked child, killed after ``deadline_s`` (for engines that cannot be interrupted)."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            sender.send(("ok", time_calls(call, repeat, budget_s=budget_s)))
+        except Exception as exc:
+            sender.send(("error", f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"))
+
+    process = ctx.Process(target=child, daemon=True)
+    process.start()
+    try:
+        if not receiver.poll(deadline_s):
+            raise QueryTimeout(f"no answer within {deadline_s:g} s (killed)")
+        status, value = receiver.recv()
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+    if status != "ok":
+        raise RuntimeError(value)
+    return value  # type: ignore[no-any-return]

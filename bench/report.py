@@ -1,0 +1,275 @@
+"""Write BENCHMARKS.md from a :class:`~dirgraph.bench.runner.BenchResults`.
+
+The goals are fixed here, not tuned to what was measured: each is reported as met, missed (with
+the measured figure and the factor it is off by) or not measured (with the reason).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from dirgraph.bench.runner import QUERY_NAMES, BenchResults, SizeResult, StageResult
+
+SECTIONS = ("Machine", "Goals", "Corpus generation", "Ingest", "Graph and store build", "Query latency",
+            "API under load", "Stages not run", "How to reproduce")
+EMBEDDED = ("ladybug", "oxigraph")
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        if value < 10:
+            return f"{value:,.3f}".rstrip("0").rstrip(".")
+        return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_fmt(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _table(head: list[str], rows: list[list[Any]]) -> list[str]:
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    out += ["| " + " | ".join(_fmt(c) for c in row) + " |" for row in rows]
+    return [*out, ""]
+
+
+def _stage(size: SizeResult, name: str) -> StageResult | None:
+    return size.stages.get(name)
+
+
+def _metric(size: SizeResult, stage: str, key: str) -> Any:
+    found = _stage(size, stage)
+    return found.metrics.get(key) if found and found.status == "ok" else None
+
+
+def _status_cell(size: SizeResult, stage: str) -> str:
+    found = _stage(size, stage)
+    if found is None:
+        return "—"
+    return "ok" if found.status == "ok" else f"{found.status}: {found.reason}"
+
+
+class _Goals:
+    """Compare the largest measured size against each fixed goal."""
+
+    def __init__(self, results: BenchResults) -> None:
+        self.sizes = results.sizes
+        self.rows: list[list[str]] = []
+
+    def add(self, goal: str, measured: str, verdict: str) -> None:
+        self.rows.append([goal, measured, verdict])
+
+    def largest_with(self, stage: str) -> SizeResult | None:
+        done = [s for s in self.sizes if (st := s.stages.get(stage)) is not None and st.status == "ok"]
+        return max(done, key=lambda s: s.size) if done else None
+
+    def check_min(self, goal: str, value: float | None, target: float, unit: str, where: str) -> None:
+        if value is None:
+            self.add(goal, "—", "not measured")
+        elif value >= target:
+            self.add(goal, f"{_fmt(value)} {unit} ({where})", "met")
+        else:
+            self.add(goal, f"{_fmt(value)} {unit} ({where})", f"missed: {target / value:.1f}× short" if value else "missed")
+
+    def check_max(self, goal: str, value: float | None, target: float, unit: str, where: str) -> None:
+        if value is None:
+            self.add(goal, "—", "not measured")
+        elif value < target:
+            self.add(goal, f"{_fmt(value)} {unit} ({where})", "met")
+        else:
+            self.add(goal, f"{_fmt(value)} {unit} ({where})", f"missed: {value / target:.1f}× over")
+
+
+def goals(results: BenchResults) -> list[str]:
+    g = _Goals(results)
+    one = g.largest_with("ingest_one_core")
+    g.check_min("ingest ≥ 300 docs/s per core (one process)", _metric(one, "ingest_one_core", "docs_per_s") if one else None,
+                300, "docs/s", f"{one.size:,} docs" if one else "")
+    every = g.largest_with("ingest_all_cores")
+    g.check_min("ingest ≥ 300 docs/s per core (all cores)",
+                _metric(every, "ingest_all_cores", "docs_per_s_per_core") if every else None, 300, "docs/s/core",
+                f"{every.size:,} docs, {_metric(every, 'ingest_all_cores', 'workers')} workers" if every else "")
+    big = next((s for s in results.sizes if s.size >= 100_000), None)
+    total = _all_stores_seconds(big) if big else None
+    if total is not None:
+        g.check_max("10^5 docs into all stores < 5 min", total, 300, "s", "10^5 docs")
+    else:
+        largest = max(results.sizes, key=lambda s: s.size, default=None)
+        est = _all_stores_seconds(largest) if largest else None
+        note = (f"not run at 10^5; {_fmt(est)} s at {largest.size:,} docs → ~{_fmt(est * 100_000 / largest.size)} s "
+                "linear estimate") if est and largest else "not run at 10^5"
+        g.add("10^5 docs into all stores < 5 min", note, "not measured")
+    for query, limit in (("chain_up", 5.0), ("task_agencies", 5.0), ("cascade", 100.0), ("coverage", 100.0)):
+        for engine in EMBEDDED:
+            done = [s for s in results.sizes if query in s.latency.get(engine, {})]
+            if not done:
+                g.add(f"{query} p50 < {limit:g} ms at 10^5 ({engine})", "—", "not measured")
+                continue
+            size = max(done, key=lambda s: s.size)
+            p50 = size.latency[engine][query].p50_ms
+            label = f"{query} p50 < {limit:g} ms at 10^5 ({engine})"
+            g.check_max(label, p50, limit, "ms", f"{size.size:,} docs")
+            if size.size < 100_000:
+                g.rows[-1][2] += " (at a smaller size than the goal's)"
+    ratios = _oxigraph_ratios(results)
+    if ratios:
+        size, values = ratios
+        worst = min(values.values())
+        g.check_min("Oxigraph ≥ 10× rdflib (p50, worst of 7 queries)", worst, 10, "×", f"{size:,} docs")
+        g.rows[-1][1] += "; " + ", ".join(f"{q} {v:.0f}×" for q, v in values.items())
+        if any(s.timeouts.get("rdflib") for s in results.sizes if s.size == size):
+            g.rows[-1][1] += " (rdflib timeouts count at their deadline: lower bounds)"
+    else:
+        g.add("Oxigraph ≥ 10× rdflib", "—", "not measured")
+    api = g.largest_with("api_load")
+    if api:
+        rps = _metric(api, "api_load", "rps")
+        errors = _metric(api, "api_load", "errors")
+        g.check_min("API ≥ 1,000 req/s, 50 clients", rps, 1000, "req/s", f"{api.size:,} docs, {errors} errors")
+        if errors:
+            g.rows[-1][2] = f"missed: {errors} errors"
+    else:
+        g.add("API ≥ 1,000 req/s, 50 clients, 0 errors", "—", "not measured")
+    return _table(["goal", "measured", "verdict"], g.rows)
+
+
+def _all_stores_seconds(size: SizeResult | None) -> float | None:
+    """End-to-end seconds into every store: the service ingest when it ran, else extract + resolve + builds."""
+    if size is None:
+        return None
+    service = _metric(size, "service_ingest", "seconds")
+    if service is not None:
+        return float(service)
+    parts = [_metric(size, "ingest_all_cores", "seconds"), _metric(size, "resolve", "seconds")]
+    if any(p is None for p in parts):
+        return None
+    builds = [st.metrics["seconds"] for name, st in size.stages.items() if name.startswith("build:") and st.status == "ok"
+              and name != "build:rdflib"]
+    return float(sum(parts) + sum(builds))  # type: ignore[arg-type]
+
+
+def _oxigraph_ratios(results: BenchResults) -> tuple[int, dict[str, float]] | None:
+    both = [s for s in results.sizes if s.latency.get("oxigraph") and (s.latency.get("rdflib") or s.timeouts.get("rdflib"))]
+    if not both:
+        return None
+    size = max(both, key=lambda s: s.size)
+    ox, rd = size.latency["oxigraph"], size.latency.get("rdflib", {})
+    slow = size.timeouts.get("rdflib", {})
+    ratios = {q: rd[q].p50_ms / max(ox[q].p50_ms, 1e-6) for q in QUERY_NAMES if q in ox and q in rd}
+    # a timed-out rdflib query counts at its deadline: a lower bound of the true ratio
+    ratios.update({q: slow[q] / max(ox[q].p50_ms, 1e-6) for q in QUERY_NAMES if q in ox and q in slow})
+    return size.size, ratios
+
+
+def render(results: BenchResults) -> str:
+    cfg = results.config
+    lines = ["# Benchmarks", "",
+             f"Written by `dirgraph bench{' --quick' if cfg.quick else ''} --sizes {','.join(map(str, cfg.sizes))}` "
+             f"in {results.seconds:,.0f} s. Synthetic corpora from `dirgraph generate` (seed {cfg.seed}); "
+             f"query latency over {cfg.repeat} runs after one warm-up.", "", "## Machine", ""]
+    lines += [f"- **{k}**: {v}" for k, v in results.machine.items()] + [""]
+    lines += ["## Goals", "", *goals(results)]
+    lines += ["## Corpus generation", ""]
+    lines += _table(["docs", "seconds", "docs/s", "MB", "cascades", "formats"],
+                    [[s.size, *[_metric(s, "generate", k) or "—" for k in ("seconds", "docs_per_s", "mb", "cascades", "formats")]]
+                     for s in results.sizes])
+    lines += ["## Ingest", "", "`dirgraph.ingest.pipeline.extract_file` on every file (one process on a sample; "
+              "all cores through a process pool).", ""]
+    rows = []
+    for s in results.sizes:
+        for stage in ("ingest_one_core", "ingest_all_cores"):
+            st = _stage(s, stage)
+            if st and st.status == "ok":
+                m = st.metrics
+                rows.append([s.size, stage.replace("_", " "), m.get("docs"), m.get("workers", 1), m.get("seconds"),
+                             m.get("docs_per_s"), m.get("mb_per_s"), m.get("worker_peak_mb", "—"), m.get("failed")])
+            else:
+                rows.append([s.size, stage.replace("_", " "), "—", "—", "—", "—", "—", "—", _status_cell(s, stage)])
+    lines += _table(["corpus", "stage", "docs", "workers", "seconds", "docs/s", "MB/s", "worker peak MB", "failed"],
+                    rows)
+    lines += ["## Graph and store build", "", "Peak memory is the growth of this process's resident memory during the stage (pool workers are reported separately in Ingest).", ""]
+    rows = []
+    for s in results.sizes:
+        res = _stage(s, "resolve")
+        if res and res.status == "ok":
+            rows.append([s.size, "resolve → graph", res.metrics["seconds"], "—", res.metrics["peak_mb"],
+                         f"{res.metrics['nodes']:,} nodes, {res.metrics['edges']:,} edges"])
+        for name, st in s.stages.items():
+            if name.startswith("build:"):
+                if st.status == "ok":
+                    rows.append([s.size, name[6:], st.metrics["seconds"], st.metrics["disk_mb"], st.metrics["peak_mb"], ""])
+                else:
+                    rows.append([s.size, name[6:], "—", "—", "—", f"{st.status}: {st.reason}"])
+        svc = _stage(s, "service_ingest")
+        if svc and svc.status == "ok":
+            m = svc.metrics
+            rows.append([s.size, "GraphService.ingest_paths (end to end)", m["seconds"], m["disk_mb"], m["peak_mb"],
+                         f"{m['docs_per_s']} docs/s, {m['failed']} failed, worker peak {m.get('worker_peak_mb')} MB"])
+    lines += _table(["corpus", "store", "build s", "disk MB", "peak MB", "notes"], rows)
+    lines += ["## Query latency", "", "p50 / p95 in milliseconds, rows returned in brackets.", ""]
+    for s in results.sizes:
+        engines = list(dict.fromkeys([*s.latency, *s.timeouts]))
+        if not engines:
+            continue
+        lines += [f"### {s.size:,} documents", ""]
+        rows = [[q, *[_latency_cell(s, e, q) for e in engines]] for q in QUERY_NAMES]
+        lines += _table(["query", *engines], rows)
+    lines += ["## API under load", ""]
+    rows = []
+    for s in results.sizes:
+        st = _stage(s, "api_load")
+        if st and st.status == "ok":
+            m = st.metrics
+            rows.append([s.size, m["clients"], m["requests"], m["rps"], m["errors"], m["p50_ms"], m["p99_ms"],
+                         m.get("statuses", {})])
+        else:
+            rows.append([s.size, "—", "—", "—", "—", "—", "—", _status_cell(s, "api_load")])
+    lines += _table(["corpus", "clients", "requests", "req/s", "errors", "p50 ms", "p99 ms", "answers"], rows)
+    lines += ["## Stages not run", ""]
+    skipped = [f"- {s.size:,} docs, {name}: {st.status}: {st.reason}" for s in results.sizes
+               for name, st in s.stages.items() if st.status != "ok"]
+    skipped += [f"- {s.size:,} docs, {engine} {q}: {err}" for s in results.sizes
+                for engine, errs in s.query_errors.items() for q, err in errs.items()]
+    skipped += [f"- {s.size:,} docs, {engine} {q}: stopped at the {t / 1000:g} s deadline" for s in results.sizes
+                for engine, slow in s.timeouts.items() for q, t in slow.items()]
+    lines += [*(skipped or ["Every stage ran."]), ""]
+    lines += ["## How to reproduce", "", "```", "make setup",
+              f".venv/bin/dirgraph bench --sizes {','.join(map(str, cfg.sizes))} --out BENCHMARKS.md", "```", ""]
+    return "\n".join(lines)
+
+
+def _latency_cell(size: SizeResult, engine: str, query: str) -> str:
+    lat = size.latency.get(engine, {}).get(query)
+    if lat is None and query in size.timeouts.get(engine, {}):
+        return f"> {_fmt(size.timeouts[engine][query])} (timeout)"
+    if lat is None:
+        err = size.query_errors.get(engine, {}).get(query)
+        return "error" if err else "—"
+    return f"{_fmt(lat.p50_ms)} / {_fmt(lat.p95_ms)} ({lat.rows:,})"
+
+
+ANALYSIS = "## Analysis"
+
+
+def _kept_analysis(path: Path) -> str:
+    """The hand-written "## Analysis" section of an existing report (why a goal was missed), if any."""
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    start = text.find(ANALYSIS + "\n")
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + len(ANALYSIS))
+    return text[start: end + 1 if end >= 0 else len(text)].rstrip() + "\n\n"
+
+
+def write_report(results: BenchResults, path: Path) -> None:
+    """Write the report; a hand-written "## Analysis" section already in ``path`` is kept after the goals."""
+    analysis = _kept_analysis(path)
+    text = render(results)
+    if analysis:
+        marker = "## Corpus generation"
+        text = text.replace(marker, analysis + marker, 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

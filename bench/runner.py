@@ -1,0 +1,416 @@
+"""Run the benchmark stages for each corpus size and collect their figures.
+
+Stages, per size: generate the corpus → extract on one core (a sample) → extract on all cores →
+resolve into one graph → build every registered store (time, disk, peak memory) → time the seven
+analyst queries on each store → ingest through ``GraphService`` into a workspace → load the API
+with 50 concurrent clients. A stage whose dependency is missing or unfinished is recorded as
+"not run: <reason>" and the run goes on; a stage that breaks is recorded as "failed: <reason>".
+Catching every exception per stage is deliberate here: a benchmark must always produce its report.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from dirgraph.bench import machine
+from dirgraph.bench.measure import (
+    Latency,
+    QueryTimeout,
+    children_peak_bytes,
+    folder_bytes,
+    forked_latency,
+    peak_memory,
+    time_calls,
+)
+from dirgraph.bench.synthetic import Corpus, generate_corpus
+
+Progress = Callable[[str], None]
+QUERY_NAMES = ("chain_up", "cascade", "task_agencies", "agency_tasks", "coverage", "deadlines", "coordination")
+MB = 1024 * 1024
+
+
+class NotRun(Exception):
+    """A stage cannot run here (dependency missing, not landed, too big for this machine)."""
+
+
+@dataclass
+class BenchConfig:
+    sizes: list[int]
+    quick: bool = False
+    repeat: int = 50
+    seed: int = 0
+    workdir: Path | None = None
+    api_clients: int = 50
+    api_seconds: float = 10.0
+    rdflib_max_docs: int = 1000
+    stage_budget_s: float = 1200.0
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+
+
+@dataclass
+class StageResult:
+    status: str  # "ok" | "not run" | "failed"
+    reason: str = ""
+    metrics: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class SizeResult:
+    size: int
+    stages: dict[str, StageResult] = field(default_factory=dict)
+    latency: dict[str, dict[str, Latency]] = field(default_factory=dict)  # store -> query -> latency
+    query_errors: dict[str, dict[str, str]] = field(default_factory=dict)
+    timeouts: dict[str, dict[str, float]] = field(default_factory=dict)  # store -> query -> deadline (ms)
+
+
+@dataclass
+class BenchResults:
+    config: BenchConfig
+    machine: dict[str, str]
+    sizes: list[SizeResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"[:300]
+
+
+def _stage(result: SizeResult, name: str, progress: Progress, fn: Callable[[], dict[str, Any]]) -> bool:
+    """Run one stage; record ok / not run / failed. Returns True when it ran."""
+    progress(f"[{result.size}] {name} …")
+    started = time.perf_counter()
+    try:
+        metrics = fn()
+    except NotRun as exc:
+        result.stages[name] = StageResult("not run", str(exc))
+        return False
+    except (ImportError, NotImplementedError) as exc:
+        result.stages[name] = StageResult("not run", f"not landed yet ({_one_line(exc)})")
+        return False
+    except Exception as exc:
+        result.stages[name] = StageResult("failed", _one_line(exc))
+        progress(f"[{result.size}] {name} failed: {_one_line(exc)}")
+        return False
+    metrics.setdefault("seconds", round(time.perf_counter() - started, 3))
+    result.stages[name] = StageResult("ok", metrics=metrics)
+    progress(f"[{result.size}] {name} done in {time.perf_counter() - started:.1f} s")
+    return True
+
+
+def _extract_one(path: str) -> tuple[Any, str | None]:
+    """Worker: extract one file; errors come back as one line, never as a crash of the pool."""
+    from dirgraph.ingest.pipeline import extract_file
+
+    try:
+        return extract_file(Path(path)), None
+    except Exception as exc:
+        return None, f"{Path(path).name}: {_one_line(exc)}"
+
+
+def _pool_context() -> Any:
+    # fork is cheapest and safe here: no store or sampler thread is alive while extracting
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+
+
+class _Run:
+    """State shared by the stages of one corpus size."""
+
+    def __init__(self, config: BenchConfig, size: int, work: Path, progress: Progress) -> None:
+        self.config = config
+        self.size = size
+        self.work = work
+        self.progress = progress
+        self.result = SizeResult(size)
+        self.corpus: Corpus | None = None
+        self.records: list[Any] = []
+        self.graph: Any = None
+        self.stores: dict[str, Any] = {}
+        self.params: dict[str, dict[str, Any]] = {}
+
+    # -- stages --------------------------------------------------------------------------------
+    def generate(self) -> dict[str, Any]:
+        folder = self.work / "corpus"
+        shutil.rmtree(folder, ignore_errors=True)
+        started = time.perf_counter()
+        self.corpus = generate_corpus(self.size, folder, seed=self.config.seed)
+        seconds = time.perf_counter() - started
+        total = self.corpus.bytes_total
+        formats = Counter(Path(d.path).suffix.lstrip(".") for d in self.corpus.documents)
+        return {"seconds": round(seconds, 2), "docs_per_s": round(self.size / seconds, 1), "mb": round(total / MB, 1),
+                "cascades": len(self.corpus.missing), "formats": dict(sorted(formats.items()))}
+
+    def _paths(self) -> list[str]:
+        if self.corpus is None:
+            raise NotRun("no corpus")
+        return [str(self.corpus.root / d.path) for d in self.corpus.documents]
+
+    def ingest_one_core(self) -> dict[str, Any]:
+        from dirgraph.ingest.pipeline import extract_file
+
+        every = self._paths()
+        sample = 20 if self.config.quick else 1000
+        paths = every[:: max(1, len(every) // sample)][:sample]  # spread over levels and formats
+        nbytes = sum(Path(p).stat().st_size for p in paths)
+        failed = 0
+        started = time.perf_counter()
+        for path in paths:
+            try:
+                extract_file(Path(path))
+            except Exception:
+                failed += 1
+        seconds = time.perf_counter() - started
+        return {"docs": len(paths), "seconds": round(seconds, 2), "docs_per_s": round(len(paths) / seconds, 1),
+                "mb_per_s": round(nbytes / MB / seconds, 2), "failed": failed}
+
+    def ingest_all_cores(self) -> dict[str, Any]:
+        import dirgraph.ingest.pipeline  # noqa: F401  (fail early, in this process, if not landed)
+
+        paths = self._paths()
+        nbytes = sum(Path(p).stat().st_size for p in paths)
+        workers = self.config.workers
+        errors: list[str] = []
+        records: list[Any] = []
+        started = time.perf_counter()
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+            for record, error in pool.map(_extract_one, paths, chunksize=32):
+                if error:
+                    errors.append(error)
+                else:
+                    records.append(record)
+        seconds = time.perf_counter() - started
+        self.records = records
+        return {"docs": len(paths), "workers": workers, "seconds": round(seconds, 2),
+                "docs_per_s": round(len(paths) / seconds, 1), "docs_per_s_per_core": round(len(paths) / seconds / workers, 1),
+                "mb_per_s": round(nbytes / MB / seconds, 2), "failed": len(errors),
+                "first_failure": errors[0] if errors else "", "worker_peak_mb": round(children_peak_bytes() / MB, 1)}
+
+    def resolve(self) -> dict[str, Any]:
+        from dirgraph.graph.resolve import resolve
+
+        if not self.records:
+            raise NotRun("no extraction records (ingest did not run)")
+        with peak_memory() as peak:
+            self.graph = resolve(self.records)
+        self.records = []  # the graph is all the stores need; free the records
+        return {"nodes": len(self.graph.nodes), "edges": len(self.graph.edges), "peak_mb": round(peak.delta / MB, 1)}
+
+    def build_store(self, name: str) -> dict[str, Any]:
+        if self.graph is None:
+            raise NotRun("no graph (resolve did not run)")
+        folder = self.work / "stores" / name
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        if name == "neo4j" and not os.environ.get("NEO4J_URI"):
+            raise NotRun("no NEO4J_URI (needs a live Neo4j server)")
+        if name == "rdflib":
+            if self.size > self.config.rdflib_max_docs:
+                raise NotRun(f"rdflib in-memory loads ~5,000 quads/s (about 2 min per 1,000 documents here); "
+                             f"run only up to {self.config.rdflib_max_docs:,} documents")
+            store = self._rdflib_store()
+        else:
+            from dirgraph.graph.stores import open_store
+
+            store = open_store(name, folder)
+        started = time.perf_counter()
+        with peak_memory() as peak:
+            store.load(self.graph)
+        seconds = time.perf_counter() - started
+        self.stores[name] = store
+        return {"seconds": round(seconds, 2), "disk_mb": round(folder_bytes(folder) / MB, 1),
+                "peak_mb": round(peak.delta / MB, 1)}
+
+    def _rdflib_store(self) -> Any:
+        from dirgraph.graph import rdf
+        from dirgraph.graph.stores import open_store, store_names
+
+        if "rdflib" in store_names():
+            return open_store("rdflib", self.work / "stores" / "rdflib")
+        from dirgraph.bench.rdflib_engine import BYTES_PER_TRIPLE, RdflibMemoryEngine
+
+        quads = rdf.to_nquads(self.graph).count(b"\n")
+        need = quads * BYTES_PER_TRIPLE
+        available = _available_memory()
+        if available and need > available * 0.6:
+            raise NotRun(f"rdflib in-memory would need ~{need / 2**30:.1f} GiB for {quads:,} quads "
+                         f"({available / 2**30:.1f} GiB available)")
+        return RdflibMemoryEngine()
+
+    def time_queries(self, name: str) -> dict[str, Any]:
+        store = self.stores.get(name)
+        if store is None or not hasattr(store, "named"):
+            raise NotRun("store not built")
+        params = self.params or self._choose_params()
+        budget = 2.0 if self.config.quick else 30.0
+        deadline = min(budget * 3, 20.0)  # only for the isolated (rdflib) engine
+        timings: dict[str, Latency] = {}
+        errors: dict[str, str] = {}
+        # rdflib cannot be interrupted in-process and some queries run for minutes on it: time each
+        # query in a forked child and kill it at the deadline (pure Python, so fork is safe there)
+        isolate = name == "rdflib"
+        for query in QUERY_NAMES:
+            def call(q: str = query) -> Any:
+                return store.named(q, params[q])
+
+            try:
+                if isolate:
+                    timings[query] = forked_latency(call, self.config.repeat, budget, deadline_s=deadline)
+                else:
+                    timings[query] = time_calls(call, self.config.repeat, budget_s=budget)
+            except QueryTimeout:
+                self.result.timeouts.setdefault(name, {})[query] = deadline * 1000
+            except Exception as exc:
+                errors[query] = _one_line(exc)
+        self.result.latency[name] = timings
+        if errors:
+            self.result.query_errors[name] = errors
+        return {"queries": len(timings), "errors": len(errors)}
+
+    def close_store(self, name: str) -> None:
+        store = self.stores.pop(name, None)
+        if store is not None:
+            try:
+                store.close()
+            except Exception as exc:
+                self.progress(f"[{self.size}] closing {name}: {_one_line(exc)}")
+
+    def _choose_params(self) -> dict[str, dict[str, Any]]:
+        self.params = choose_params(self.graph, self.corpus)
+        return self.params
+
+    def service_ingest(self) -> dict[str, Any]:
+        from dirgraph.graph.service import GraphService
+
+        home = self.work / "home"
+        shutil.rmtree(home, ignore_errors=True)
+        paths = [Path(p) for p in self._paths()]
+        rate = _metric(self.result, "ingest_all_cores", "docs_per_s")
+        if rate and len(paths) / rate > self.config.stage_budget_s:
+            raise NotRun(f"would take ~{len(paths) / rate / 60:.0f} min at the measured {rate} docs/s "
+                         f"(budget {self.config.stage_budget_s / 60:.0f} min per stage)")
+        started = time.perf_counter()
+        with peak_memory() as peak, GraphService.open(home) as service:
+            report = service.ingest_paths(paths, workers=self.config.workers)
+        seconds = time.perf_counter() - started
+        return {"docs": len(paths), "seconds": round(seconds, 1), "docs_per_s": round(len(paths) / seconds, 1),
+                "read": len(report.read), "failed": len(report.failed), "disk_mb": round(folder_bytes(home) / MB, 1),
+                "peak_mb": round(peak.delta / MB, 1), "worker_peak_mb": round(children_peak_bytes() / MB, 1)}
+
+    def api_load(self) -> dict[str, Any]:
+        from dirgraph.api.loadtest import lookup_paths, run_load
+        from dirgraph.api.server_process import running_server
+
+        home = self.work / "home"
+        status = self.result.stages.get("service_ingest")
+        if status is None or status.status != "ok":
+            raise NotRun("no workspace (service ingest did not run)")
+        params = self.params or (self._choose_params() if self.graph is not None else {})
+        doc_ids = [params[q]["id"] for q in ("chain_up", "cascade") if q in params]
+        agency_ids = [params["agency_tasks"]["id"]] if "agency_tasks" in params else []
+        task_ids = [params["task_agencies"]["id"]] if "task_agencies" in params else []
+        paths = lookup_paths(doc_ids, agency_ids, task_ids, queries=["so giao duc", "chuyển đổi số"])
+        seconds = 3.0 if self.config.quick else self.config.api_seconds
+        with running_server(home, log_path=self.work / "api.log") as base:
+            load = run_load(base, paths, clients=self.config.api_clients, seconds=seconds)
+        return {"clients": load.clients, "seconds": load.seconds, "requests": load.requests, "rps": load.rps,
+                "errors": load.errors, "p50_ms": load.p50_ms, "p99_ms": load.p99_ms, "statuses": load.statuses}
+
+
+def _metric(result: SizeResult, stage: str, key: str) -> Any:
+    found = result.stages.get(stage)
+    return found.metrics.get(key) if found and found.status == "ok" else None
+
+
+def choose_params(graph: Any, corpus: Corpus | None) -> dict[str, dict[str, Any]]:
+    """Realistic parameters for the seven queries, picked from the graph the corpus produced."""
+    docs = [n for n in graph.nodes.values() if n.type.value == "Document" and not n.placeholder]
+    by_name = {Path(n.source).name: n for n in docs if n.source}
+    ordered = [by_name[Path(d.path).name] for d in corpus.documents if Path(d.path).name in by_name] if corpus else docs
+    if not ordered:
+        raise NotRun("no ingested documents in the graph")
+    level_of = {Path(d.path).name: d.level for d in corpus.documents} if corpus else {}
+    root = ordered[0]
+    deep = next((n for n in ordered if level_of.get(Path(n.source or "").name) == "commune"), ordered[-1])
+    lead_edges = [e for e in graph.edges.values() if e.type.value == "LEADS"]
+    task_ids = [e.target for e in lead_edges if e.target in graph.nodes and graph.nodes[e.target].type.value == "Task"]
+    busiest = Counter(e.source for e in lead_edges).most_common(1)
+    agency = busiest[0][0] if busiest else next((n.id for n in graph.nodes.values() if n.type.value == "Agency"), "")
+    locality = next((d.locality_id for d in ordered[1:] if d.locality_id), None) or ""
+    year = int((root.date or "2024")[:4]) + 1
+    return {
+        "chain_up": {"id": deep.id},
+        "cascade": {"id": root.id},
+        "task_agencies": {"id": task_ids[0] if task_ids else ""},
+        "agency_tasks": {"id": agency},
+        "coverage": {"id": root.id, "level": "province", "era": "post2025", "map": "post2025"},
+        "deadlines": {"date_from": f"{year}-01-01", "date_to": f"{year}-12-31"},
+        "coordination": {"id": locality, "locality_id": locality},
+    }
+
+
+def _available_memory() -> int:
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def store_list() -> list[str]:
+    """Every registered store plus the rdflib in-memory baseline."""
+    try:
+        from dirgraph.graph.stores import store_names
+
+        names = list(store_names())
+    except ImportError:
+        names = []
+    return names + ([] if "rdflib" in names else ["rdflib"])
+
+
+def run_size(config: BenchConfig, size: int, work: Path, progress: Progress) -> SizeResult:
+    run = _Run(config, size, work, progress)
+    res = run.result
+    if not _stage(res, "generate", progress, run.generate):
+        return res
+    _stage(res, "ingest_all_cores", progress, run.ingest_all_cores)
+    _stage(res, "ingest_one_core", progress, run.ingest_one_core)
+    _stage(res, "resolve", progress, run.resolve)
+    for name in store_list():
+        if _stage(res, f"build:{name}", progress, partial(run.build_store, name)):
+            _stage(res, f"queries:{name}", progress, partial(run.time_queries, name))
+        run.close_store(name)
+    run.graph = None
+    _stage(res, "service_ingest", progress, run.service_ingest)
+    _stage(res, "api_load", progress, run.api_load)
+    return res
+
+
+def run_bench(config: BenchConfig, progress: Progress = lambda _msg: None) -> BenchResults:
+    """Run every size in ``config.sizes``; scratch data lives under ``config.workdir`` or a temp folder."""
+    results = BenchResults(config=config, machine=machine.describe())
+    started = time.perf_counter()
+    scratch = Path(tempfile.mkdtemp(prefix="dirgraph-bench-", dir=config.workdir))
+    try:
+        for size in config.sizes:
+            work = scratch / f"n{size}"
+            work.mkdir(parents=True, exist_ok=True)
+            results.sizes.append(run_size(config, size, work, progress))
+            shutil.rmtree(work, ignore_errors=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    results.seconds = round(time.perf_counter() - started, 1)
+    return results

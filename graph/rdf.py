@@ -1,0 +1,391 @@
+"""Project the resolved :class:`~dirgraph.graph.model.Graph` onto RDF quads (ELI, ORG, PROV-O, schema.org).
+
+Lean on purpose (shared STACK.md: ~580 triples per document made bulk loads slow at 10^5):
+
+- provenance is per named graph, one per ingested source document (``…/graph/<doc-id>``), never
+  reified per triple; entities shared across documents (agencies, localities, persons,
+  placeholder documents) live in ``…/graph/entities``;
+- a statement that a query must quote (document and agency relations, task assignments) gets one
+  qualified node per stating document: ``dg:qualifiedRelation`` (a ``prov:Influence``) or
+  ``prov:qualifiedAssociation`` with ``prov:hadRole``; the plain edge (``eli:…``, ``org:…``,
+  ``dg:ledBy`` …) is stated too, so simple queries need no qualified node;
+- statements are ranked quoted-first (in statement order) with ``dg:rank`` 0, 1 …, so "the
+  first quote" of an edge (what the Cypher stores keep as ``r.quote``) is the quote of its
+  statement of rank 0 — a plain join (Oxigraph evaluates a multi-pattern OPTIONAL bottom-up, over
+  the whole store: 1 s at 500 documents, so the queries keep OPTIONALs to one pattern);
+- derived copies (year, a locality's province name) are not projected: SPARQL joins them. The
+  issuer's name as the document prints it is kept (``dg:issuerName``): the agency node may
+  carry a longer variant of the name, and the analyst queries show the printed one.
+
+Queries and SHACL shapes (``graph/queries/*.rq``, ``graph/shapes.ttl``) rely on this layout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from typing import Any
+from typing import Literal as TypingLiteral
+from urllib.parse import quote
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
+from pyoxigraph import serialize as ox_serialize
+
+from dirgraph.core.errors import StoreError
+from dirgraph.graph.model import (
+    AgencyNode,
+    DocumentNode,
+    Edge,
+    EdgeType,
+    Graph,
+    LocalityNode,
+    PersonNode,
+    TargetNode,
+    TaskNode,
+)
+
+DG = "https://dirgraph.org/ns#"
+ID = "https://dirgraph.org/id/"
+GRAPH = "https://dirgraph.org/graph/"
+ENTITIES_GRAPH = GRAPH + "entities"
+
+ELI = "http://data.europa.eu/eli/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+PROV = "http://www.w3.org/ns/prov#"
+SCHEMA = "https://schema.org/"
+DCTERMS = "http://purl.org/dc/terms/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+PREFIXES: dict[str, str] = {
+    "dg": DG, "eli": ELI, "org": ORG, "prov": PROV, "schema": SCHEMA, "dcterms": DCTERMS,
+    "xsd": XSD, "skos": "http://www.w3.org/2004/02/skos/core#", "id": ID,
+}
+#: The same prefixes as a SPARQL prologue, for queries written against the projection.
+SPARQL_PROLOGUE = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+
+ExportFormat = TypingLiteral["turtle", "json-ld", "nquads", "trig"]
+
+
+def _n(iri: str) -> NamedNode:
+    return NamedNode(iri)
+
+
+A = _n(RDF + "type")
+# Document-to-document and agency-to-agency edges: the plain predicate of each type.
+RELATION_PREDICATES: dict[EdgeType, str] = {
+    EdgeType.IMPLEMENTS: ELI + "ensures_implementation_of",
+    EdgeType.CONTINUES: DG + "continues",
+    EdgeType.BASED_ON: DG + "basedOn",
+    EdgeType.CITES: ELI + "cites",
+    EdgeType.REPORTS_TO: ORG + "reportsTo",
+    EdgeType.COORDINATES_WITH: DG + "coordinatesWith",
+    EdgeType.PART_OF: ORG + "subOrganizationOf",
+}
+# Role edges (agency -> task or document): shortcut predicate (task -> agency) and PROV role.
+ROLE_PREDICATES: dict[EdgeType, tuple[str, str]] = {
+    EdgeType.LEADS: (DG + "ledBy", DG + "RoleLeads"),
+    EdgeType.COORDINATES: (DG + "coordinatedBy", DG + "RoleCoordinates"),
+    EdgeType.IMPLEMENTS_TASK: (DG + "implementedBy", DG + "RoleImplements"),
+    EdgeType.SUPERVISES: (DG + "supervisedBy", DG + "RoleSupervises"),
+}
+# Structural edges without quotes in RDF: (predicate, reversed?).
+PLAIN_PREDICATES: dict[EdgeType, tuple[str, bool]] = {
+    EdgeType.ISSUED_BY: (ELI + "passed_by", False),
+    EdgeType.SIGNED_BY: (DG + "signedBy", False),
+    EdgeType.HAS_TASK: (DCTERMS + "isPartOf", True),
+    EdgeType.SUBTASK_OF: (DG + "subtaskOf", False),
+    EdgeType.HAS_TARGET: (DG + "hasTarget", False),
+    EdgeType.WITHIN: (SCHEMA + "containedInPlace", False),
+}
+LOCATED_IN_DOCUMENT = ELI + "relevant_for"
+LOCATED_IN_AGENCY = SCHEMA + "areaServed"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def iri(node_id: str) -> str:
+    """IRI of a graph node: ``doc-91-kl-tw-2024`` -> ``https://dirgraph.org/id/doc-91-kl-tw-2024``."""
+    return ID + quote(node_id, safe="-._~")
+
+
+def node_id(value: str) -> str:
+    """Inverse of :func:`iri` for result mapping (non-node IRIs come back unchanged)."""
+    from urllib.parse import unquote
+
+    return unquote(value[len(ID):]) if value.startswith(ID) else value
+
+
+def graph_iri(doc_id: str) -> str:
+    """Named graph holding the facts stated by one ingested document."""
+    return GRAPH + quote(doc_id, safe="-._~")
+
+
+def kind_iri(kind_label: str) -> str:
+    """``"Conclusion"`` (DocKind value) -> ``dg:KindConclusion`` (SKOS concept in the ontology)."""
+    return DG + "Kind" + kind_label
+
+
+def _s(value: str) -> Literal:
+    return Literal(value)
+
+
+def _date(value: str) -> Literal:
+    return Literal(value, datatype=_n(XSD + "date")) if _ISO_DATE.match(value) else Literal(value)
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(value), datatype=_n(XSD + "integer"))
+
+
+def _bool(value: bool) -> Literal:
+    return Literal("true" if value else "false", datatype=_n(XSD + "boolean"))
+
+
+def _statement_iri(edge: Edge, rank: int) -> str:
+    digest = hashlib.sha1(f"{edge.type.value}|{edge.source}|{edge.target}|{rank}".encode()).hexdigest()
+    return ID + "st-" + digest[:20]
+
+
+class _Projector:
+    """Walks nodes then edges once; knows which named graph each fact belongs to."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.ingested = {n.id for n in graph.nodes.values()
+                         if isinstance(n, DocumentNode) and not n.placeholder}
+        self.entities = _n(ENTITIES_GRAPH)
+
+    def doc_graph(self, doc_id: str | None) -> NamedNode:
+        return _n(graph_iri(doc_id)) if doc_id and doc_id in self.ingested else self.entities
+
+    def quads(self) -> Iterator[Quad]:
+        for node in self.graph.nodes.values():
+            yield from self._node(node)
+        for edge in self.graph.edges.values():
+            yield from self._edge(edge)
+
+    # ----------------------------------------------------------------- nodes
+    def _node(self, node: object) -> Iterator[Quad]:
+        if isinstance(node, DocumentNode):
+            yield from self._document(node)
+        elif isinstance(node, TaskNode):
+            g, s = self.doc_graph(node.document_id), _n(iri(node.id))
+            yield Quad(s, A, _n(DG + "Task"), g)
+            yield Quad(s, _n(DG + "taskNumber"), _s(node.local_id), g)
+            yield Quad(s, _n(SCHEMA + "text"), _s(node.text), g)
+            yield Quad(s, _n(DCTERMS + "isPartOf"), _n(iri(node.document_id)), g)
+            if node.deadline_kind:
+                yield Quad(s, _n(DG + "deadlineKind"), _s(node.deadline_kind), g)
+            if node.deadline_value:
+                yield Quad(s, _n(DG + "deadline"), _s(node.deadline_value), g)
+            if node.deadline_date:
+                yield Quad(s, _n(DG + "dueDate"), _date(node.deadline_date), g)
+            if node.section:
+                yield Quad(s, _n(DG + "section"), _s(node.section), g)
+        elif isinstance(node, AgencyNode):
+            g, s = self.entities, _n(iri(node.id))
+            yield Quad(s, A, _n(DG + "Agency"), g)
+            yield Quad(s, _n(SCHEMA + "name"), _s(node.name), g)
+            if node.level:
+                yield Quad(s, _n(DG + "level"), _s(node.level.value), g)
+        elif isinstance(node, LocalityNode):
+            g, s = self.entities, _n(iri(node.id))
+            yield Quad(s, A, _n(DG + "Locality"), g)
+            yield Quad(s, _n(SCHEMA + "name"), _s(node.name), g)
+            if node.level:
+                yield Quad(s, _n(DG + "level"), _s(node.level.value), g)
+            yield Quad(s, _n(DG + "era"), _s(node.era.value), g)
+            if node.code:
+                yield Quad(s, _n(SCHEMA + "identifier"), _s(node.code), g)
+        elif isinstance(node, PersonNode):
+            g, s = self.entities, _n(iri(node.id))
+            yield Quad(s, A, _n(SCHEMA + "Person"), g)
+            yield Quad(s, _n(SCHEMA + "name"), _s(node.name), g)
+            if node.position:
+                yield Quad(s, _n(SCHEMA + "jobTitle"), _s(node.position), g)
+        elif isinstance(node, TargetNode):
+            g, s = self.doc_graph(node.document_id), _n(iri(node.id))
+            yield Quad(s, A, _n(DG + "Target"), g)
+            yield Quad(s, _n(SCHEMA + "description"), _s(node.text), g)
+            if node.value is not None:
+                yield Quad(s, _n(SCHEMA + "value"), _s(str(node.value)), g)
+            if node.unit:
+                yield Quad(s, _n(SCHEMA + "unitText"), _s(node.unit), g)
+            if node.year is not None:
+                yield Quad(s, _n(DG + "targetYear"), _int(node.year), g)
+
+    def _document(self, doc: DocumentNode) -> Iterator[Quad]:
+        g, s = self.doc_graph(doc.id), _n(iri(doc.id))
+        yield Quad(s, A, _n(DG + "Document"), g)
+        yield Quad(s, _n(ELI + "type_document"), _n(kind_iri(doc.kind.value)), g)
+        yield Quad(s, _n(DG + "placeholder"), _bool(doc.placeholder), g)
+        if doc.number:
+            yield Quad(s, _n(ELI + "number"), _s(doc.number), g)
+        if doc.date:
+            yield Quad(s, _n(ELI + "date_document"), _date(doc.date), g)
+        if doc.title:
+            yield Quad(s, _n(DCTERMS + "title"), _s(doc.title), g)
+        if doc.level:
+            yield Quad(s, _n(DG + "level"), _s(doc.level.value), g)
+        if doc.issuer_name:
+            yield Quad(s, _n(DG + "issuerName"), _s(doc.issuer_name), g)
+        for alias in doc.aliases:
+            yield Quad(s, _n(PREFIXES["skos"] + "altLabel"), _s(alias), g)
+        if not doc.placeholder:
+            yield Quad(g, A, _n(PROV + "Entity"), g)
+            yield Quad(g, _n(PROV + "hadPrimarySource"), s, g)
+            if doc.source:
+                yield Quad(g, _n(DG + "sourceFile"), _s(doc.source), g)
+            if doc.sha256:
+                yield Quad(g, _n(DG + "sha256"), _s(doc.sha256), g)
+
+    # ----------------------------------------------------------------- edges
+    def _graphs_of(self, edge: Edge) -> list[tuple[int, NamedNode, str]]:
+        """(rank, named graph, quote) per statement; one unquoted statement for an edge with none."""
+        if not edge.provenances:
+            return [(0, self._home_graph(edge.source), "")]
+        ordered = [p for p in edge.provenances if p.quote] + [p for p in edge.provenances if not p.quote]
+        return [(rank, self.doc_graph(p.document), p.quote) for rank, p in enumerate(ordered)]
+
+    def _home_graph(self, node_id: str) -> NamedNode:
+        """Graph of a derived fact: its document's for documents, tasks and targets, else entities."""
+        node = self.graph.nodes.get(node_id)
+        if isinstance(node, DocumentNode):
+            return self.doc_graph(node.id)
+        if isinstance(node, TaskNode | TargetNode):
+            return self.doc_graph(node.document_id)
+        return self.entities
+
+    def _edge(self, edge: Edge) -> Iterator[Quad]:
+        src, dst = _n(iri(edge.source)), _n(iri(edge.target))
+        if edge.type in RELATION_PREDICATES:
+            pred = _n(RELATION_PREDICATES[edge.type])
+            for rank, g, text in self._graphs_of(edge):
+                st = _n(_statement_iri(edge, rank))
+                yield Quad(src, pred, dst, g)
+                yield Quad(src, _n(DG + "qualifiedRelation"), st, g)
+                yield Quad(st, _n(PROV + "influencer"), dst, g)
+                yield Quad(st, _n(DG + "relationType"), pred, g)
+                yield from self._quote_rank(st, text, rank, g)
+        elif edge.type in ROLE_PREDICATES:
+            shortcut, role = ROLE_PREDICATES[edge.type]
+            for rank, g, text in self._graphs_of(edge):
+                st = _n(_statement_iri(edge, rank))
+                yield Quad(dst, _n(shortcut), src, g)
+                yield Quad(dst, _n(PROV + "qualifiedAssociation"), st, g)
+                yield Quad(st, _n(PROV + "agent"), src, g)
+                yield Quad(st, _n(PROV + "hadRole"), _n(role), g)
+                yield from self._quote_rank(st, text, rank, g)
+        elif edge.type == EdgeType.HAS_TASK and isinstance(self.graph.nodes.get(edge.target), TaskNode):
+            return  # stated with the task node (dcterms:isPartOf)
+        elif edge.type in PLAIN_PREDICATES:
+            pred_iri, reverse = PLAIN_PREDICATES[edge.type]
+            s, o = (dst, src) if reverse else (src, dst)
+            for g in {g for _, g, _ in self._graphs_of(edge)}:
+                yield Quad(s, _n(pred_iri), o, g)
+        elif edge.type == EdgeType.LOCATED_IN:
+            node = self.graph.nodes.get(edge.source)
+            located = LOCATED_IN_DOCUMENT if isinstance(node, DocumentNode) else LOCATED_IN_AGENCY
+            home = self.doc_graph(edge.source) if isinstance(node, DocumentNode) else self.entities
+            yield Quad(src, _n(located), dst, home)
+        elif edge.type == EdgeType.MERGED_INTO:
+            ev = _n(ID + "change-" + quote(edge.source, safe="-._~") + "--" + quote(edge.target, safe="-._~"))
+            g = self.entities
+            yield Quad(ev, A, _n(ORG + "ChangeEvent"), g)
+            yield Quad(ev, _n(ORG + "originalOrganization"), src, g)
+            yield Quad(ev, _n(ORG + "resultingOrganization"), dst, g)
+
+    @staticmethod
+    def _quote_rank(st: NamedNode, text: str, rank: int, g: NamedNode) -> Iterator[Quad]:
+        yield Quad(st, _n(DG + "rank"), _int(rank), g)
+        if text:
+            yield Quad(st, _n(DG + "quote"), _s(text), g)
+
+
+def project(graph: Graph) -> Iterator[Quad]:
+    """Every quad of the projection (duplicates across named graphs are intended)."""
+    return _Projector(graph).quads()
+
+
+def _bytes(data: bytes | None) -> bytes:
+    return data or b""
+
+
+def to_nquads(graph: Graph) -> bytes:
+    """The projection as N-Quads, the input of the stores' bulk loads."""
+    return _bytes(ox_serialize(project(graph), format=RdfFormat.N_QUADS))
+
+
+def serialize(graph: Graph, format: ExportFormat | str = "turtle") -> bytes:
+    """Export for ``dirgraph export``: ``turtle`` (all graphs merged), ``json-ld``, ``nquads``, ``trig``.
+
+    Turtle cannot carry named graphs, so it merges them (provenance is lost there; use N-Quads,
+    TriG or JSON-LD to keep one graph per source document).
+    """
+    fmt = {"ttl": "turtle", "jsonld": "json-ld", "nq": "nquads"}.get(format, format)
+    if fmt == "nquads":
+        return to_nquads(graph)
+    if fmt == "trig":
+        return _bytes(ox_serialize(project(graph), format=RdfFormat.TRIG, prefixes=PREFIXES))
+    if fmt == "json-ld":
+        return _bytes(ox_serialize(project(graph), format=RdfFormat.JSON_LD))
+    if fmt == "turtle":
+        triples = {q.triple for q in project(graph)}
+        return _bytes(ox_serialize(sorted(triples, key=str), format=RdfFormat.TURTLE, prefixes=PREFIXES))
+    raise StoreError(f"unknown RDF export format {format!r} (turtle, json-ld, nquads, trig)")
+
+
+def _rdflib_term(term: Any) -> Any:
+    import rdflib
+
+    if isinstance(term, NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        if term.datatype.value == XSD + "string":  # rdflib tells "a" from "a"^^xsd:string; RDF 1.1 does not
+            return rdflib.Literal(term.value)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    return rdflib.BNode(str(getattr(term, "value", term)))
+
+
+def to_rdflib(source: Iterable[Quad] | Graph) -> Any:
+    """An rdflib ``Dataset`` (default graph = union) holding the quads: rdflib baseline, SHACL.
+
+    Built term by term: rdflib's own N-Quads parser goes through a deprecated API (warnings).
+    """
+    import rdflib
+
+    quads = project(source) if isinstance(source, Graph) else source
+    ds = rdflib.Dataset(default_union=True)
+    graphs: dict[str, Any] = {}
+    for q in quads:
+        name = str(getattr(q.graph_name, "value", ""))
+        ctx = graphs.get(name)
+        if ctx is None:
+            ctx = graphs[name] = ds.graph(rdflib.URIRef(name))
+        ctx.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
+    return ds
+
+
+def to_rdflib_graph(source: Iterable[Quad] | Graph) -> Any:
+    """All named graphs merged into one rdflib ``Graph`` (what pyshacl validates)."""
+    import rdflib
+
+    quads = project(source) if isinstance(source, Graph) else source
+    merged = rdflib.Graph()
+    for q in quads:
+        merged.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
+    return merged
+
+
+def ontology_text() -> str:
+    """The ontology Turtle shipped beside this module."""
+    return resources.files(__package__).joinpath("ontology.ttl").read_text("utf-8")
+
+
+def shapes_text() -> str:
+    """The SHACL shapes Turtle shipped beside this module."""
+    return resources.files(__package__).joinpath("shapes.ttl").read_text("utf-8")

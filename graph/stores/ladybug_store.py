@@ -1,0 +1,312 @@
+"""Ladybug (embedded Cypher, the maintained Kùzu fork): typed tables, bulk COPY, read-only queries.
+
+Why this shape (see STACK.md): row-by-row CREATE manages a few dozen documents per second, so
+``load`` writes one CSV per node table / relationship pair and runs ``COPY`` (node tables with one
+thread: a multi-threaded COPY with a string key hung at scale). Queries run on a separate
+read-only handle with a timeout; a read-only handle sees the snapshot of when it opened, so
+``load`` drops it and the next query reopens it. Each load writes a new database file
+(``graph-<n>.lbug``) and then switches the ``CURRENT`` pointer, so a reader in another process (the
+API) never opens a half-written database; the previous generation is kept for readers holding it.
+
+Node tables mirror the node models of :mod:`dirgraph.graph.model`; every relationship table has
+``quote`` (first quote), ``provenance`` (JSON list of every statement) and ``weight`` (their count).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Mapping
+from enum import Enum
+from pathlib import Path
+from typing import Any, ClassVar
+
+from pydantic import BaseModel
+
+from dirgraph.core.errors import QueryRejectedError, QueryTimeoutError, StoreError
+from dirgraph.graph.cypher_guard import check_read_only
+from dirgraph.graph.model import (
+    EDGE_ENDPOINTS,
+    AgencyNode,
+    DocumentNode,
+    Edge,
+    EdgeType,
+    Graph,
+    LocalityNode,
+    NodeType,
+    PersonNode,
+    TargetNode,
+    TaskNode,
+)
+from dirgraph.graph.queries import COLUMNS, QueryName, cypher
+from dirgraph.graph.service_models import QueryResult
+from dirgraph.graph.stores.protocol import Capability, StoreCounts
+
+NODE_MODELS: dict[NodeType, type[BaseModel]] = {
+    NodeType.DOCUMENT: DocumentNode, NodeType.AGENCY: AgencyNode, NodeType.LOCALITY: LocalityNode,
+    NodeType.TASK: TaskNode, NodeType.TARGET: TargetNode, NodeType.PERSON: PersonNode,
+}
+REL_COLUMNS = ("quote", "provenance", "weight")
+_CURRENT = "CURRENT"
+
+
+def _column_type(annotation: Any) -> str:
+    text = str(annotation)
+    if "bool" in text:
+        return "BOOLEAN"
+    if "int" in text and "str" not in text:
+        return "INT64"
+    return "STRING"
+
+
+def node_columns(label: NodeType) -> list[tuple[str, str]]:
+    """(name, Ladybug type) of a node table, ``id`` first."""
+    fields = NODE_MODELS[label].model_fields
+    return [(name, _column_type(f.annotation)) for name, f in fields.items() if name != "type"]
+
+
+def schema_statements() -> list[str]:
+    out = []
+    for label in NodeType:
+        cols = ", ".join(f"{name} {typ}{' PRIMARY KEY' if name == 'id' else ''}"
+                         for name, typ in node_columns(label))
+        out.append(f"CREATE NODE TABLE {label.value}({cols})")
+    for etype in EdgeType:
+        pairs = ", ".join(f"FROM {a.value} TO {b.value}" for a, b in EDGE_ENDPOINTS[etype])
+        out.append(f"CREATE REL TABLE {etype.value}({pairs}, quote STRING, provenance STRING, weight INT64)")
+    return out
+
+
+def _cell(value: Any) -> str:
+    """CSV cell as Ladybug reads it: empty unquoted = NULL, strings always quoted, one line."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, list):
+        value = json.dumps(value, ensure_ascii=False)
+    text = " ".join(str(value).split())
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _edge_row(edge: Edge) -> list[Any]:
+    provs = [p.model_dump(mode="json") for p in edge.provenances]
+    quote = next((p.quote for p in edge.provenances if p.quote), None)
+    return [edge.source, edge.target, quote, json.dumps(provs, ensure_ascii=False), max(1, len(provs))]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+class LadybugStore:
+    """The default Cypher backend."""
+
+    name: ClassVar[str] = "ladybug"
+    capabilities: ClassVar[frozenset[Capability]] = frozenset(
+        {Capability.CYPHER, Capability.NAMED, Capability.PERSISTENT})
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._db: Any = None
+        self._conns: list[Any] = []
+        self._generation = 0
+        self._local = threading.local()
+        self._lock = threading.RLock()
+
+    @property
+    def db_file(self) -> Path:
+        """The live database file (``CURRENT`` names it); a missing file before the first load."""
+        try:
+            name = (self.path / _CURRENT).read_text("utf-8").strip()
+        except OSError:
+            return self.path / "graph-0.lbug"
+        return self.path / name
+
+    # -- write -------------------------------------------------------------------------------
+    def load(self, graph: Graph) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: store opened read-only")
+        import ladybug as lb
+
+        self.close()
+        self.path.mkdir(parents=True, exist_ok=True)
+        old = self.db_file
+        generation = int(old.stem.split("-")[-1]) + 1 if old.exists() else 1
+        new = self.path / f"graph-{generation}.lbug"
+        for stale in self.path.glob(f"graph-{generation}.lbug*"):
+            stale.unlink()
+        try:
+            # One checkpoint at the end instead of one per COPY (3x faster on small graphs).
+            db = lb.Database(str(new), auto_checkpoint=False)
+            conn = lb.Connection(db)
+            for stmt in schema_statements():
+                conn.execute(stmt)
+            with tempfile.TemporaryDirectory(prefix="dirgraph-ladybug-") as tmp:
+                self._copy_all(conn, graph, Path(tmp))
+            conn.execute("CHECKPOINT")
+            conn.close()
+            db.close()
+        except RuntimeError as exc:
+            raise StoreError(f"{self.path}: ladybug load failed: {exc}") from exc
+        pointer = self.path / (_CURRENT + ".tmp")
+        pointer.write_text(new.name, "utf-8")
+        os.replace(pointer, self.path / _CURRENT)
+        keep = {new.name, old.name}
+        for child in self.path.glob("graph-*.lbug*"):
+            if child.name.split(".lbug")[0] + ".lbug" not in keep:
+                shutil.rmtree(child) if child.is_dir() else child.unlink(missing_ok=True)
+
+    def _copy_all(self, conn: Any, graph: Graph, tmp: Path) -> None:
+        by_label: dict[NodeType, list[Any]] = {label: [] for label in NodeType}
+        for node in graph.nodes.values():
+            by_label[node.type].append(node)
+        conn.set_max_threads_for_exec(1)  # STACK.md: multi-threaded COPY of string keys can hang
+        for label, nodes in by_label.items():
+            cols = [name for name, _ in node_columns(label)]
+            rows = [[getattr(n, c) for c in cols] for n in sorted(nodes, key=lambda n: n.id)]
+            self._copy(conn, tmp, label.value, cols, rows, "")
+        conn.set_max_threads_for_exec(0)
+        labels = {node_id: node.type for node_id, node in graph.nodes.items()}
+        for etype in EdgeType:
+            pairs = EDGE_ENDPOINTS[etype]
+            groups: dict[tuple[NodeType, NodeType], list[list[Any]]] = {pair: [] for pair in pairs}
+            for edge in graph.edges_of(etype):
+                pair = (labels.get(edge.source), labels.get(edge.target))
+                if pair in groups:
+                    groups[pair].append(_edge_row(edge))  # type: ignore[index]
+            for (src, dst), rows in groups.items():
+                option = f", from='{src.value}', to='{dst.value}'" if len(pairs) > 1 else ""
+                self._copy(conn, tmp, etype.value, ["from", "to", *REL_COLUMNS], rows, option,
+                           suffix=f"{src.value}_{dst.value}")
+
+    @staticmethod
+    def _copy(conn: Any, tmp: Path, table: str, cols: list[str], rows: list[list[Any]], option: str,
+              suffix: str = "") -> None:
+        if not rows:
+            return
+        path = tmp / f"{table}{suffix}.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            fh.write(",".join(cols) + "\n")
+            for row in rows:
+                fh.write(",".join(_cell(v) for v in row) + "\n")
+        conn.execute(f"COPY {table} FROM '{path.as_posix()}' (HEADER=true{option})")
+
+    # -- read --------------------------------------------------------------------------------
+    def _connection(self) -> Any:
+        """A connection of the calling thread on the shared read-only database handle.
+
+        One connection per thread: the API answers requests from a thread pool, and a query
+        timeout is a setting of the connection.
+        """
+        import ladybug as lb
+
+        with self._lock:
+            if self._db is None:
+                if not self.db_file.exists():
+                    if self.read_only:
+                        raise StoreError(f"{self.path}: no ladybug database yet (run `dirgraph ingest`)")
+                    self.load(Graph())
+                try:
+                    self._db = lb.Database(str(self.db_file), read_only=True)
+                except RuntimeError as exc:
+                    raise StoreError(f"{self.path}: cannot open ladybug database: {exc}") from exc
+                self._generation += 1
+            db, generation = self._db, self._generation
+        local = self._local
+        if getattr(local, "generation", None) != generation:
+            local.conn = lb.Connection(db)
+            local.generation = generation
+            with self._lock:
+                self._conns.append(local.conn)
+        return local.conn
+
+    def _run(self, text: str, params: Mapping[str, Any], timeout_s: float,
+             row_cap: int) -> tuple[list[str], list[list[Any]], bool]:
+        conn = self._connection()
+        conn.set_query_timeout(max(1, int(timeout_s * 1000)))
+        try:
+            result = conn.execute(text, dict(params))
+        except RuntimeError as exc:
+            message = str(exc).splitlines()[0] if str(exc) else "query failed"
+            if "Interrupted" in message:
+                raise QueryTimeoutError(f"query stopped after {timeout_s:g} s") from exc
+            raise QueryRejectedError(message) from exc
+        results = result if isinstance(result, list) else [result]
+        last = results[-1]
+        columns = list(last.get_column_names())
+        rows: list[list[Any]] = []
+        truncated = False
+        try:
+            while last.has_next():
+                if len(rows) >= row_cap:
+                    truncated = True
+                    break
+                rows.append([_jsonable(v) for v in last.get_next()])
+        except RuntimeError as exc:
+            if "Interrupted" in str(exc):
+                raise QueryTimeoutError(f"query stopped after {timeout_s:g} s") from exc
+            raise QueryRejectedError(str(exc).splitlines()[0]) from exc
+        return columns, rows, truncated
+
+    def query(self, text: str, parameters: Mapping[str, Any] | None = None, timeout_s: float = 10.0,
+              row_cap: int = 10_000) -> QueryResult:
+        check_read_only(text)
+        columns, rows, truncated = self._run(text, parameters or {}, timeout_s, row_cap)
+        return QueryResult(columns=columns, rows=rows, truncated=truncated)
+
+    def named(self, name: QueryName, params: Mapping[str, Any]) -> QueryResult:
+        name = QueryName(name)
+        columns, rows, _ = self._run(cypher(name), params, 60.0, 10**9)
+        if name is QueryName.COORDINATION:
+            index = columns.index("quotes")
+            for row in rows:
+                row[index] = [p.get("quote", "") for p in json.loads(row[index] or "[]") if p.get("quote")]
+        if name is QueryName.CHAIN_UP:
+            rows = _shortest_hops(rows)
+        return QueryResult(columns=list(COLUMNS[name]), rows=rows)
+
+    def counts(self) -> StoreCounts:
+        nodes, edges = {}, {}
+        for label in NodeType:
+            _, rows, _ = self._run(f"MATCH (n:{label.value}) RETURN count(n)", {}, 60.0, 1)
+            if rows[0][0]:
+                nodes[label.value] = int(rows[0][0])
+        for etype in EdgeType:
+            _, rows, _ = self._run(f"MATCH ()-[r:{etype.value}]->() RETURN count(r)", {}, 60.0, 1)
+            if rows[0][0]:
+                edges[etype.value] = int(rows[0][0])
+        return StoreCounts(nodes=nodes, edges=edges)
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._conns:
+                conn.close()
+            if self._db is not None:
+                self._db.close()
+            self._conns, self._db = [], None
+            self._generation += 1
+
+
+def _shortest_hops(rows: list[list[Any]]) -> list[list[Any]]:
+    """Keep each (source, relation, target) hop once, at its smallest depth; order by depth."""
+    best: dict[tuple[Any, Any, Any], list[Any]] = {}
+    for row in rows:
+        key = (row[0], row[2], row[3])
+        if key not in best or row[-1] < best[key][-1]:
+            best[key] = row
+    return sorted(best.values(), key=lambda r: (r[-1], r[0], r[3]))

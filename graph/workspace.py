@@ -1,0 +1,255 @@
+"""The workspace folder (``./.dirgraph`` or ``--home``): extraction records are the truth, stores are projections.
+
+Layout::
+
+    records/<sha256>.json   one ExtractionRecord per distinct file content
+    manifest.json           source path -> sha256 of its content when last ingested
+    graph.json              the resolved graph (rebuilt from the records)
+    stores/<name>/          each store's files
+
+Ingest is incremental and idempotent: an unchanged file (same path, same sha256) is skipped; a
+changed file's record replaces the old one; removing a source drops its record. Because every
+store is rebuilt from the records, facts of a changed or removed document (and placeholders only
+it referenced) disappear with it. Extraction runs in a process pool over all cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from dirgraph.core.errors import DirgraphError, IngestError, NotFoundError, StoreError
+from dirgraph.graph.model import Graph
+from dirgraph.graph.resolve import resolve
+from dirgraph.graph.service_models import IngestFailure, IngestReport
+from dirgraph.ingest.record import ExtractionRecord
+
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".docx", ".doc", ".pdf", ".html", ".htm", ".rtf", ".json"})
+_SKIPPED_NAMES = ("readme", "license", "changelog")
+# Annotation keys of the gold files that are not part of the record contract.
+_GOLD_EXTRA_KEYS = frozenset({"evidence", "notes", "cue"})
+
+Progress = Callable[[str, int, int], None]  # (source, done, total)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _strip_extra(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _strip_extra(v) for k, v in obj.items() if k not in _GOLD_EXTRA_KEYS}
+    if isinstance(obj, list):
+        return [_strip_extra(v) for v in obj]
+    return obj
+
+
+def record_from_json(path: Path) -> ExtractionRecord:
+    """Read a record file (the SCHEMA.md JSON; gold annotation keys are dropped)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return ExtractionRecord.model_validate(_strip_extra(data))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValidationError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise IngestError(str(path), f"not an extraction record: {reason}") from exc
+
+
+def extract(path: Path) -> ExtractionRecord:
+    """One file → its record: ``.json`` files are records already, others go through the pipeline."""
+    if path.suffix.lower() == ".json":
+        return record_from_json(path)
+    try:
+        from dirgraph.ingest.pipeline import extract_file
+    except ImportError as exc:
+        raise IngestError(str(path), "the extraction pipeline is not installed") from exc
+    return extract_file(path)
+
+
+def _extract_job(path_str: str, sha: str) -> tuple[str, dict[str, Any] | None, str | None]:
+    """Process-pool worker: (path, record JSON, error line). Never raises, so one bad file fails alone."""
+    try:
+        record = extract(Path(path_str))
+        data = record.model_copy(update={"sha256": sha}).to_json_dict()
+        return path_str, data, None
+    except DirgraphError as exc:
+        return path_str, None, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    except Exception as exc:  # an extractor bug must not abort a thousand-file ingest
+        return path_str, None, f"{path_str}: {type(exc).__name__}: {str(exc)[:200]}"
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files under ``paths`` (folders walked, hidden files, READMEs and unknown suffixes skipped)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path).parts
+                if (child.is_file() and not any(p.startswith(".") for p in rel)
+                        and child.suffix.lower() in SUPPORTED_SUFFIXES
+                        and not child.stem.lower().startswith(_SKIPPED_NAMES)):
+                    out.append(child)
+        elif path.exists():
+            out.append(path)
+        else:
+            out.append(path)  # reported as failed by ingest
+    unique: dict[Path, Path] = {}
+    for p in out:
+        unique.setdefault(p.resolve(), p)
+    return list(unique.values())
+
+
+class Workspace:
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.records_dir = home / "records"
+        self.manifest_path = home / "manifest.json"
+        self.graph_path = home / "graph.json"
+        self.stores_dir = home / "stores"
+
+    def ensure(self) -> None:
+        try:
+            self.records_dir.mkdir(parents=True, exist_ok=True)
+            self.stores_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{self.home}: cannot create workspace: {exc}") from exc
+
+    # -- manifest ----------------------------------------------------------------------------
+    def manifest(self) -> dict[str, str]:
+        if not self.manifest_path.exists():
+            return {}
+        try:
+            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise StoreError(f"{self.manifest_path}: unreadable manifest: {exc}") from exc
+        return {str(k): str(v) for k, v in data.items()}
+
+    def _write_manifest(self, manifest: dict[str, str]) -> None:
+        tmp = self.manifest_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(dict(sorted(manifest.items())), ensure_ascii=False, indent=1), "utf-8")
+        tmp.replace(self.manifest_path)
+
+    def _record_path(self, sha: str) -> Path:
+        return self.records_dir / f"{sha}.json"
+
+    def records(self) -> list[ExtractionRecord]:
+        """The records of every source in the manifest (one per distinct content)."""
+        out = []
+        for sha in sorted(set(self.manifest().values())):
+            path = self._record_path(sha)
+            if path.exists():
+                try:
+                    out.append(ExtractionRecord.model_validate_json(path.read_text(encoding="utf-8")))
+                except (OSError, ValidationError) as exc:
+                    raise StoreError(f"{path}: unreadable record ({type(exc).__name__}); "
+                                     "re-ingest its source file") from exc
+        return out
+
+    def _gc_records(self, manifest: dict[str, str]) -> None:
+        live = set(manifest.values())
+        for path in self.records_dir.glob("*.json"):
+            if path.stem not in live:
+                path.unlink(missing_ok=True)
+
+    # -- ingest ------------------------------------------------------------------------------
+    def ingest(self, paths: list[Path], workers: int | None = None,
+               progress: Progress | None = None) -> IngestReport:
+        """Extract new or changed files and store their records; returns what happened (no store load)."""
+        self.ensure()
+        manifest = self.manifest()
+        report = IngestReport()
+        todo: list[tuple[str, str]] = []
+        for path in expand_paths(paths):
+            source = str(path.resolve())
+            try:
+                sha = file_sha256(path)
+            except OSError as exc:
+                report.failed.append(IngestFailure(source=str(path), reason=f"{path}: {exc.strerror or exc}"))
+                continue
+            if manifest.get(source) == sha and self._record_path(sha).exists():
+                report.unchanged.append(source)
+            else:
+                todo.append((source, sha))
+        facts: dict[str, int] = {}
+        for source, data, error in self._run(todo, workers, progress):
+            sha = dict(todo)[source]
+            if data is None:
+                report.failed.append(IngestFailure(source=source, reason=error or "extraction failed"))
+                continue
+            self._record_path(sha).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            manifest[source] = sha
+            report.read.append(source)
+            for group in ("documents", "relations", "tasks", "assignments", "agency_relations", "targets"):
+                facts[group] = facts.get(group, 0) + len(data.get(group) or [])
+        report.facts = facts
+        self._write_manifest(manifest)
+        self._gc_records(manifest)
+        return report
+
+    @staticmethod
+    def _run(todo: list[tuple[str, str]], workers: int | None,
+             progress: Progress | None) -> Iterable[tuple[str, dict[str, Any] | None, str | None]]:
+        total = len(todo)
+        n_workers = workers or os.cpu_count() or 1
+        if total <= 1 or n_workers <= 1:
+            for i, (source, sha) in enumerate(todo, start=1):
+                result = _extract_job(source, sha)
+                if progress:
+                    progress(source, i, total)
+                yield result
+            return
+        with ProcessPoolExecutor(max_workers=min(n_workers, total)) as pool:
+            chunk = max(1, total // (n_workers * 8))
+            for i, result in enumerate(pool.map(_extract_job, [s for s, _ in todo], [h for _, h in todo],
+                                                chunksize=chunk), start=1):
+                if progress:
+                    progress(result[0], i, total)
+                yield result
+
+    def remove(self, source: str) -> list[str]:
+        """Forget ``source`` (a path as ingested, or a file name); returns the sources removed."""
+        manifest = self.manifest()
+        wanted = str(Path(source).resolve())
+        hits = [s for s in manifest if s == wanted] or [s for s in manifest if s == source] or [
+            s for s in manifest if Path(s).name == source]
+        if not hits:
+            raise NotFoundError(f"{source}: not ingested in {self.home}")
+        for s in hits:
+            del manifest[s]
+        self._write_manifest(manifest)
+        self._gc_records(manifest)
+        return hits
+
+    # -- graph -------------------------------------------------------------------------------
+    def build_graph(self, save: bool = True) -> Graph:
+        """Resolve every record into one graph (and save it as ``graph.json``)."""
+        self.ensure()
+        graph = resolve(self.records())
+        if save:
+            self.save_graph(graph)
+        return graph
+
+    def save_graph(self, graph: Graph) -> None:
+        """Write ``graph.json`` atomically; readers treat a newer file as "reopen your stores"."""
+        tmp = self.graph_path.with_suffix(".tmp")
+        tmp.write_text(graph.model_dump_json(), encoding="utf-8")
+        tmp.replace(self.graph_path)
+
+    def load_graph(self) -> Graph:
+        """The saved graph (built on first use)."""
+        if not self.graph_path.exists():
+            return self.build_graph()
+        try:
+            return Graph.model_validate_json(self.graph_path.read_text(encoding="utf-8"))
+        except (OSError, ValidationError) as exc:
+            raise StoreError(f"{self.graph_path}: unreadable graph, run `dirgraph rebuild`") from exc

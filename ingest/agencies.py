@@ -1,0 +1,130 @@
+"""Agencies as an analyst files them: expanded name without place words, plus a locality.
+
+Documents write the same body many ways ("UBND tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh",
+"Uỷ ban nhân dân Tỉnh Lâm Đồng"); the graph needs one. :func:`canonical_agency` expands the
+abbreviations, moves the proper place name to ``locality``, and, when no place is written, files
+the body under the document's place of the body's level (a "Thành ủy" named in a commune plan is
+the district-level city above the commune). The rules follow gold/SCHEMA.md "Agency names".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dirgraph.ingest.agency_lists import AgencyMention, find_agency_mentions, split_agency_list
+from dirgraph.ingest.agency_places import (
+    LEVEL_WORDS,
+    agency_level,
+    infer_locality,
+    is_group,
+    strip_places,
+)
+from dirgraph.ingest.agency_tables import central_keys
+from dirgraph.ingest.agency_text import expand_abbreviations, fix_tone_placement, match_key, recase, tidy
+from dirgraph.ingest.context import DocContext
+from dirgraph.ingest.record import AgencyRef
+
+__all__ = [
+    "AgencyMention", "agency_level", "canonical_agency", "find_agency_mentions", "is_central",
+    "split_agency_list",
+]
+
+# A trailing level word stays after these ("Ủy ban nhân dân huyện", "Công an tỉnh").
+_KEEPS_LEVEL = ("nhân dân", "đảng bộ", "công an", "quân sự", "đảng ủy")
+_CENTRAL_PATTERNS = (
+    re.compile(r"^(bộ trưởng |thứ trưởng )?bộ (?!chỉ huy|đội|phận|môn|tư lệnh)\w"),
+    re.compile(r"^(trung ương|tổng cục) \w"),
+    re.compile(r"^đại hội (đại biểu toàn quốc|đảng toàn quốc|[ivxlc]+ của đảng|toàn quốc)"),
+)
+_CENTRAL_SUFFIX = re.compile(r"\btrung ương( đảng)?( khóa [ivxlc]+)?$")
+
+
+def _prepare(raw: str) -> str:
+    """Surface form: tidy, one tone placement, abbreviations spelled out, casing of all-caps fixed."""
+    text = expand_abbreviations(recase(fix_tone_placement(tidy(raw))))
+    text = re.sub(r"\bMặt trận Tổ quốc(?! Việt Nam)", "Mặt trận Tổ quốc Việt Nam", text)
+    text = re.sub(r"\b(Việt Nam)(?: Việt Nam)+\b", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_central(name: str) -> bool:
+    """True for national bodies: central_bodies.tsv, every "Bộ <field>", "… Trung ương", congresses."""
+    key = match_key(_prepare(name)) if name else ""
+    if not key:
+        return False
+    keys = central_keys()
+    if key in keys or any(key.startswith(c + " ") for c in keys):
+        return True
+    if any(p.match(key) for p in _CENTRAL_PATTERNS):
+        return True
+    return bool(_CENTRAL_SUFFIX.search(key))
+
+
+def _keeps_level(before: str) -> bool:
+    return match_key(before).endswith(_KEEPS_LEVEL)
+
+
+def _trailing_level(text: str) -> tuple[str, str | None]:
+    """(name without a trailing level word, level named by that word) — for "các sở, ngành tỉnh".
+
+    A level word closing an enumeration ("các xã, thị trấn", "các huyện, thành phố") is kept: it
+    is part of the group, not the group's place.
+    """
+    for word in sorted(LEVEL_WORDS, key=len, reverse=True):
+        if not text.lower().endswith(" " + word):
+            continue
+        head = text[: -len(word)].rstrip()
+        previous = head.split()[-1].lower().rstrip(",") if head.split() else ""
+        if previous == "cấp":  # "các cơ quan cấp tỉnh": a qualifier, kept, but it gives the level
+            return text, LEVEL_WORDS[word]
+        if head.endswith(",") or previous in LEVEL_WORDS or previous in {"và", "các"}:
+            return text, None
+        # "các sở, ngành thuộc tỉnh", "các cơ quan báo chí của tỉnh": the place phrase goes whole
+        head = re.sub(r"\s+(?:trực thuộc|thuộc|của|trên địa bàn|ở|tại)$", "", head, flags=re.IGNORECASE)
+        if any(head.lower().endswith(" " + w) for w in LEVEL_WORDS if " " in w):
+            return text, None
+        return head.rstrip(" ,"), LEVEL_WORDS[word]
+    return text, None
+
+
+_CLOSING_COMMITTEE = re.compile(r"(?<!\w)(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy)$")
+
+
+def _closing_committee_level(text: str) -> str | None:
+    match = _CLOSING_COMMITTEE.search(text)
+    return agency_level(match.group(0)) if match else None
+
+
+@lru_cache(maxsize=8192)
+def _canonical(raw: str) -> tuple[str, str | None, str | None]:
+    """(name, written locality, level of the body) for a raw agency string."""
+    text = _prepare(raw)
+    if not text:
+        return "", None, None
+    if is_central(text):
+        return text, None, "central"
+    text, locality = strip_places(text, _keeps_level)
+    level = agency_level(text)
+    if is_group(text):
+        # A group is filed under the document's place, unless it names whose units it is:
+        # "các sở, ngành tỉnh" (the province), "Các Ban đảng Tỉnh ủy" (the province).
+        text, trailing = _trailing_level(text)
+        level = trailing or _closing_committee_level(text)
+    else:
+        shorter, _ = _trailing_level(text)
+        if shorter != text and not _keeps_level(shorter):
+            text = shorter
+    return text, locality, level
+
+
+def canonical_agency(raw: str, ctx: DocContext | None = None) -> AgencyRef:
+    """The agency as an analyst files it (see the module docstring); never raises on text."""
+    raw_text = raw if isinstance(raw, str) else str(raw)
+    try:
+        name, written, level = _canonical(raw_text)
+    except Exception:  # a malformed string must not stop an extraction
+        return AgencyRef(name=tidy(raw_text), locality=ctx.locality if ctx else None)
+    if level == "central":
+        return AgencyRef(name=name, locality=None)
+    return AgencyRef(name=name, locality=written or infer_locality(level, ctx))

@@ -1,0 +1,193 @@
+"""Appendix tables whose columns a PDF flattened into broken lines (see :mod:`.appendix`).
+
+A row starts with its number at a line start ("1.1 Tổ chức học tập …"); its cells are told apart
+by what opens them: an agency head opens the lead, then the partner cell, a time cue the time
+cell. Page headers repeated inside a row are cut out; a number that cannot follow the previous
+row's ("10 năm thực hiện" on a wrapped line) is text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from dirgraph.ingest.body.appendix_table import Row, agencies, text_lines
+from dirgraph.ingest.body.mentions import starts_agency
+from dirgraph.ingest.body.textform import match_form
+
+_ROW_NO = re.compile(r"^\s*(?P<no>(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}))\.?(?:\s+|$)")
+
+_APPENDIX = re.compile(
+    r"^\s*[#*\s]*(?:phụ\s+lục|biểu\s+(?:số|kèm|chi\s+tiết|phân\s+công)|danh\s+mục\s+(?:các\s+)?nhiệm\s+vụ)",
+    re.IGNORECASE,
+)
+
+_HEADER_WORDS = re.compile(
+    r"^(?:s?tt|stt|nhiệm\s+vụ|nội\s+dung|cơ\s+quan|đơn\s+vị|chủ\s+trì|phối\s+hợp|thời\s+gian|thời\s+hạn|thực\s+hiện|"
+    r"hoàn\s+thành|sản\s+phẩm|ghi\s+chú|tiến\s+độ|kết\s+quả|dự\s+kiến|tên|\s)+$"
+)
+
+_TIME_START = re.compile(
+    r"^(?:hoàn\s+thành|hàng\s+(?:năm|quý|tháng)|hằng\s+(?:năm|quý|tháng)|thường\s+xuyên|liên\s+tục|quý\s|năm\s+20|"
+    r"tháng\s|trước\s|trong\s+(?:năm|quý|tháng)|giai\s+đoạn|từ\s+năm|đến\s+năm|20\d\d|định\s+kỳ)"
+)
+
+_CONTINUES = re.compile(
+    r"(?:,|&|\bvà|\bcủa|\bvới|\bvề|\bcho|\btheo|\btại|\bthuộc|\bcác|\bnhững|-)\s*$", re.IGNORECASE
+)
+
+_TIME_GLUE = re.compile(r"(?:hoàn\s+thành|trong|trước|từ|đến|và|hết|cuối|đầu)\s*$")
+
+_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+def _plausible(previous: str, number: str, rows: list[Row]) -> bool:
+    """A line-start number opens a row only when it can follow the previous row's number (1.1 → 1.3,
+    1.3 → 2, 2 → 2.1); "10 năm thực hiện" at the start of a wrapped line does not."""
+    if re.fullmatch(r"[IVX]+", number):
+        romans = [r.number for r in rows if re.fullmatch(r"[IVX]+", r.number)]
+        if re.fullmatch(r"[IVX]+", previous):
+            romans.append(previous)
+        last = _ROMAN_VALUES.get(romans[-1], 0) if romans else 0
+        return _ROMAN_VALUES.get(number, 99) == last + 1
+    new = [int(p) for p in number.split(".")]
+    if not previous or re.fullmatch(r"[IVX]+", previous):
+        return new[0] <= 3 and all(p <= 3 for p in new[1:])
+    old = [int(p) for p in previous.split(".")]
+    if new[: len(old)] == old and len(new) == len(old) + 1:
+        return new[-1] <= 3
+    for k in range(len(old)):
+        if len(new) == k + 1 and new[:k] == old[:k] and old[k] < new[k] <= old[k] + 3:
+            return True
+    return False
+
+
+_HEADER = re.compile(
+    r"(?<!\w)s?tt\s+(?:nhiệm\s+vụ|nội\s+dung|tên)(?:(?!\d\.\d).){0,160}?(?:thời\s+(?:gian|hạn)|tiến\s+độ)"
+    r"(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|(?<!\w)s?tt\s+(?:nhiệm\s+vụ|nội\s+dung)(?!\w)"
+)
+
+
+def appendix_start(text: str, start: int) -> int | None:
+    """Offset of the first appendix heading (PHỤ LỤC, biểu kèm theo …) with a task table under it."""
+    for begin, _end, raw in text_lines(text, start):
+        if _APPENDIX.match(raw) and _HEADER.search(match_form(text[begin : begin + 3000])):
+            return begin
+    return None
+
+
+def flat_rows(text: str, start: int) -> list[Row]:
+    first = appendix_start(text, start)
+    if first is None:
+        return []
+    form = match_form(text)
+    header = _HEADER.search(form, first)
+    if header is None:
+        return []
+    has_partner = "phối hợp" in form[header.start() : header.end() + 80]
+    rows: list[Row] = []
+    current: list[tuple[int, int, str]] = []
+    number = ""
+    in_header = True
+    for begin, end, raw in text_lines(text, header.end()):
+        spans = _without_headers(form, begin, end)
+        for index, (seg_begin, seg_end) in enumerate(spans):
+            if index:
+                in_header = True
+            piece = text[seg_begin:seg_end]
+            stripped = piece.strip()
+            pform = match_form(stripped)
+            if in_header and (not stripped or _HEADER_WORDS.match(pform)):
+                continue
+            if re.match(r"^s?tt$", pform):
+                in_header = True
+                continue
+            in_header = False
+            if not stripped:
+                continue
+            lead_ws = len(piece) - len(piece.lstrip())
+            m = _ROW_NO.match(stripped) if seg_begin == begin else None
+            if m and not _plausible(number, m.group("no"), rows):
+                m = None
+            if m:
+                if number:
+                    rows.append(_flat_row(number, current, has_partner))
+                number, current = m.group("no"), []
+                rest = stripped[m.end() :]
+                if rest:
+                    current.append((seg_begin + lead_ws + m.end(), seg_end, rest))
+                continue
+            if number:
+                current.append((seg_begin + lead_ws, seg_end, stripped))
+        if _HEADER_WORDS.match(match_form(raw.strip())) and raw.strip():
+            continue
+    if number:
+        rows.append(_flat_row(number, current, has_partner))
+    return rows
+
+
+def _without_headers(form: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """Spans of a line with repeated table headers (a page break inside a row) cut out."""
+    spans: list[tuple[int, int]] = []
+    pos = begin
+    for m in _HEADER.finditer(form, begin, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return spans
+
+
+def _segments(parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cut lines where a capitalised agency head or a time cue opens a new cell mid-line."""
+    out: list[tuple[int, int, str]] = []
+    for begin, _end, line in parts:
+        cuts = [0]
+        for m in re.finditer(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])", line):
+            pos = m.start()
+            before = line[:pos]
+            if _CONTINUES.search(before.rstrip()) or not before.strip():
+                continue
+            if starts_agency(line, pos, any_case=False) is not None:
+                # Inside a proper name ("Trường Đại học Hải Phòng") only a plural group opens a cell.
+                words = before.split()
+                if words and words[-1][:1].isupper() and not re.match(r"(?i)(?:các|những)\s", line[pos:]):
+                    continue
+                cuts.append(pos)
+            elif _TIME_START.match(match_form(line[pos:])) and not _TIME_GLUE.search(match_form(before)):
+                cuts.append(pos)
+        cuts.append(len(line))
+        for a, b in itertools.pairwise(cuts):
+            if line[a:b].strip():
+                out.append((begin + a, begin + b, line[a:b].strip()))
+    return out
+
+
+def _flat_row(number: str, parts: list[tuple[int, int, str]], has_partner: bool) -> Row:
+    cells: dict[str, list[str]] = {"task": [], "lead": [], "partner": [], "time": []}
+    state = "task"
+    prev = ""
+    for _begin, _end, seg in _segments(parts):
+        form = match_form(seg)
+        opens_agency = starts_agency(seg, 0, any_case=False) is not None and not _CONTINUES.search(prev)
+        if state in ("lead", "partner") and _TIME_START.match(form) and not _CONTINUES.search(prev):
+            state = "time"
+        elif state == "task" and opens_agency:
+            state = "lead"
+        elif state == "lead" and opens_agency and has_partner:
+            state = "partner"
+        elif state == "time" and not _TIME_START.match(form) and not re.match(r"^[\divx/]+", form):
+            if not _CONTINUES.search(prev) and not _TIME_GLUE.search(match_form(prev)) and len(seg) > 15:
+                state = "tail"
+        cells["task" if state == "tail" else state].append(seg)
+        prev = seg
+    start = parts[0][0] if parts else 0
+    end = parts[-1][1] if parts else 0
+    return Row(
+        number=number,
+        text=" ".join(" ".join(cells["task"]).split()),
+        leads=agencies(" ".join(cells["lead"])),
+        partners=agencies(" ".join(cells["partner"])),
+        time=" ".join(cells["time"]),
+        start=start,
+        end=end,
+    )

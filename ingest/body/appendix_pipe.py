@@ -1,0 +1,130 @@
+"""Appendix tables rendered as Markdown pipe rows (docx, html and pdfplumber tables).
+
+The header row names the columns (TT, nhiệm vụ, cơ quan chủ trì, cơ quan phối hợp, thời gian);
+a two-row header ("Cơ quan thực hiện" over "Chủ trì | Phối hợp") and rows continued after a
+page break (no number) are folded in; rows numbered 1, 2 under Roman group rows become I.1, I.2.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dirgraph.ingest.body.appendix_table import Row, agencies, text_lines
+from dirgraph.ingest.body.textform import match_form
+
+
+@dataclass
+class _Columns:
+    tt: int | None = None
+    task: int | None = None
+    lead: int | None = None
+    partner: int | None = None
+    time: int | None = None
+
+
+def _cells(line: str) -> list[str]:
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") else body
+    return [cell.strip() for cell in body.split("|")]
+
+
+def _header(cells: list[str]) -> _Columns | None:
+    cols = _Columns()
+    for i, cell in enumerate(cells):
+        form = match_form(cell)
+        if re.fullmatch(r"s?tt|số\s+tt|số\s+thứ\s+tự", form):
+            cols.tt = i
+        elif "chủ trì" in form:
+            cols.lead = i
+        elif "phối hợp" in form:
+            cols.partner = i
+        elif re.search(r"thời\s+(?:gian|hạn)|tiến\s+độ|hoàn\s+thành", form):
+            cols.time = i
+        elif cols.task is None and re.search(r"nhiệm\s+vụ|nội\s+dung|tên|hoạt\s+động|công\s+việc", form):
+            cols.task = i
+    if cols.task is None or (cols.lead is None and cols.time is None):
+        return None
+    return cols
+
+
+def pipe_rows(text: str, start: int) -> list[Row]:
+    rows: list[Row] = []
+    cols: _Columns | None = None
+    group: str | None = None
+    header_width = 0
+    for begin, end, raw in text_lines(text, start):
+        if not raw.lstrip().startswith("|"):
+            cols = None if raw.strip() else cols
+            continue
+        cells = _cells(raw)
+        if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+            continue
+        header = _header(cells)
+        if header is not None:
+            cols, group, header_width = header, None, len(cells)
+            continue
+        if cols is None:
+            continue
+        if cols.lead is None and any("chủ trì" in match_form(c) for c in cells):
+            _second_header(cols, cells, header_width)
+            continue
+        row = _pipe_row(cells, cols, begin, end)
+        if row is None:
+            if rows and _continuation(cells, cols):
+                _extend(rows[-1], cells, cols, end)
+            continue
+        if re.fullmatch(r"[IVX]+", row.number):
+            group = row.number
+        elif group and "." not in row.number:
+            row.number = f"{group}.{row.number}"
+        rows.append(row)
+    return rows
+
+
+def _second_header(cols: _Columns, cells: list[str], header_width: int) -> None:
+    """A two-row header: "Cơ quan thực hiện" spans "Chủ trì | Phối hợp" below it. Word keeps a
+    spanning cell once, so the first row is shorter and its columns right of the span shift."""
+    for i, cell in enumerate(cells):
+        form = match_form(cell)
+        if "chủ trì" in form:
+            cols.lead = i
+        elif "phối hợp" in form:
+            cols.partner = i
+    shift = len(cells) - header_width
+    if shift > 0 and cols.lead is not None and cols.time is not None and cols.time >= cols.lead:
+        cols.time += shift
+
+
+def _continuation(cells: list[str], cols: _Columns) -> bool:
+    """A row without a number that carries on the row above (a page break inside a table)."""
+    return not _cell(cells, cols.tt if cols.tt is not None else 0).strip() and any(c.strip() for c in cells)
+
+
+def _extend(row: Row, cells: list[str], cols: _Columns, end: int) -> None:
+    row.text = " ".join(f"{row.text} {_cell(cells, cols.task)}".split())
+    row.leads.extend(agencies(_cell(cells, cols.lead)))
+    row.partners.extend(agencies(_cell(cells, cols.partner)))
+    row.time = " ".join(f"{row.time} {_cell(cells, cols.time)}".split())
+    row.end = end
+
+
+def _cell(cells: list[str], index: int | None) -> str:
+    return cells[index] if index is not None and index < len(cells) else ""
+
+
+def _pipe_row(cells: list[str], cols: _Columns, begin: int, end: int) -> Row | None:
+    number = _cell(cells, cols.tt if cols.tt is not None else 0).strip().rstrip(".")
+    if not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}", number):
+        return None
+    task = _cell(cells, cols.task)
+    return Row(
+        number=number,
+        text=" ".join(task.split()),
+        leads=agencies(_cell(cells, cols.lead)),
+        partners=agencies(_cell(cells, cols.partner)),
+        time=_cell(cells, cols.time),
+        start=begin,
+        end=end,
+    )

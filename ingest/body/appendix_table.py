@@ -1,0 +1,46 @@
+"""One appendix table row, shared by the pipe-row and flattened-text table readers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dirgraph.ingest.body.deadlines import parse_cell
+from dirgraph.ingest.body.mentions import split_mentions
+from dirgraph.ingest.record import Deadline
+
+
+@dataclass
+class Row:
+    """One appendix row: printed number, task text, lead and partner agencies, time cell."""
+
+    number: str
+    text: str
+    leads: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    time: str = ""
+    start: int = 0
+    end: int = 0
+
+    @property
+    def deadline(self) -> Deadline | None:
+        return parse_cell(self.time) if self.time.strip() else None
+
+
+def text_lines(text: str, start: int) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    pos = start
+    for raw in text[start:].split("\n"):
+        out.append((pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+# -- pipe tables -------------------------------------------------------------------------------
+
+
+def agencies(cell: str) -> list[str]:
+    cell = " ".join(cell.replace("<br>", " ").split())
+    return [a for a in split_mentions(cell) if len(a) > 2] if cell else []
+
+
+# -- flattened tables --------------------------------------------------------------------------

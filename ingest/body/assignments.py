@@ -1,0 +1,203 @@
+"""Assignments and agency relations of a body, by the SCHEMA's annotation conventions.
+
+- TỔ CHỨC THỰC HIỆN items (and the items of a directive or dispatch numbered 1., 2. without
+  sections): the agency heading the item ("Ban Tuyên giáo Đảng ủy: Chủ trì …", a heading line
+  "Sở Giáo dục và Đào tạo") and the agencies its sentences give a role, attached to the item;
+- task items and other sections: explicit assignment clauses only ("Giao X chủ trì …",
+  "X chủ trì, phối hợp với Y …", "X chịu trách nhiệm …");
+- unnumbered paragraphs of TỔ CHỨC THỰC HIỆN and the closing paragraph ("Trên đây là Kế hoạch
+  …, yêu cầu X, Y … triển khai thực hiện") attach to ``SELF``;
+- MỤC ĐÍCH, YÊU CẦU and MỤC TIÊU items give nothing.
+An agency that leads an item gets no extra ``implements`` there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dirgraph.core.text import norm_key
+from dirgraph.ingest.body.agency_refs import agency_ref
+from dirgraph.ingest.body.duties import Duty, Found, analyze_line, leading_mention
+from dirgraph.ingest.body.lines import Line
+from dirgraph.ingest.body.sections import Body, Item
+from dirgraph.ingest.context import DocContext
+from dirgraph.ingest.record import AgencyRef, AgencyRelation, Assignment
+
+SILENT_KINDS = {"purpose", "goals", "situation"}
+ITEM_KINDS = {"organization", "directive"}
+TASK_KINDS = {"tasks", "organization", "directive"}
+_CLOSING = re.compile(r"^\W*trên\s+đây\s+là", re.IGNORECASE)
+# A paragraph after the last item of TỔ CHỨC THỰC HIỆN that speaks to everyone, not to that item.
+_DOCUMENT_WIDE = re.compile(r"^(?:các|thủ\s+trưởng|yêu\s+cầu|đề\s+nghị|giao|trong\s+quá\s+trình)\s", re.IGNORECASE)
+# "Trách nhiệm của Sở Y tế", "Đề nghị Ủy ban Mặt trận …": the agency after the prefix heads the item.
+_DUTY_OF = re.compile(
+    r"(?:(?:trách\s+nhiệm|nhiệm\s+vụ)\s+(?:của\s+)?|(?:đề\s+nghị|giao|yêu\s+cầu|đối\s+với)\s+)(?=\S)", re.IGNORECASE
+)
+_MARKER = re.compile(r"^[\s*#_]*(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–—:]?\s*\**\s*")
+
+
+def is_closing(line: Line) -> bool:
+    return bool(_CLOSING.match(line.text))
+
+
+def extract_assignments(ctx: DocContext, body: Body) -> tuple[list[Assignment], list[AgencyRelation]]:
+    """Assignments and agency relations of the body (see module doc)."""
+    out = _Collector(ctx)
+    addressees = _lead_in(ctx, out)
+    for line in body.loose:
+        out.add("SELF", analyze_line(line, [], explicit=not is_closing(line)))
+    for item in body.items:
+        _item(item, out, addressees if ctx.kind in ADDRESSED_KINDS else [])
+    return out.assignments(), out.relations()
+
+
+# Kinds whose numbered items are requests to the addressee named in the lead-in ("Sở … đề nghị
+# Phòng Giáo dục … thực hiện một số nội dung sau: 1. Chỉ đạo …"): the addressee is their subject.
+ADDRESSED_KINDS = {"dispatch"}
+_LEAD_IN_CUE = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s", re.IGNORECASE)
+
+
+def _lead_in(ctx: DocContext, out: _Collector) -> list[str]:
+    """The sentence that opens the numbered items ("… yêu cầu các cấp ủy, chính quyền … thực hiện
+    tốt các nhiệm vụ sau:") asks its objects to carry out the whole document: they implement SELF.
+    Returns those agencies (as written)."""
+    before = ctx.text[max(0, ctx.body_start - 2000) : ctx.body_start].rstrip()
+    if not before.endswith(":"):
+        return []
+    start = ctx.body_start - (len(ctx.text[: ctx.body_start]) - len(ctx.text[: ctx.body_start].rstrip()))
+    para_start = ctx.text.rfind("\n", 0, start) + 1
+    text = ctx.text[para_start:start]
+    if not _LEAD_IN_CUE.search(text):
+        return []
+    found = analyze_line(Line(para_start, start, text), [], explicit=True)
+    found.duties = [d for d in found.duties if d.role == "implements"]
+    out.add("SELF", found)
+    return [d.agency for d in found.duties]
+
+
+def _item(item: Item, out: _Collector, addressees: list[str] | None = None) -> None:
+    if item.kind in SILENT_KINDS:
+        return
+    task = item.id if item.kind in TASK_KINDS else "SELF"
+    head, rest = item.lines[0], item.lines[1:]
+    if (item.parent is None and item.style == "roman") or (item.children and not _agency_heading(item)):
+        # A section heading's own paragraphs are document-wide; a group item's are its own.
+        owner = "SELF" if item.parent is None and item.style == "roman" else task
+        for line in rest:
+            closing = is_closing(line)
+            explicit = not closing and item.kind not in ITEM_KINDS
+            out.add("SELF" if closing else owner, analyze_line(line, [], explicit=explicit))
+        return
+    if item.kind not in ITEM_KINDS and not (item.kind == "tasks" and _headed_by_agency(item)):
+        for line in item.lines:
+            closing = is_closing(line)
+            out.add("SELF" if closing else task, analyze_line(line, [], explicit=not closing))
+        return
+    subjects, offset = _heading_subjects(head)
+    if not subjects:
+        subjects = _inherited_subjects(item)
+    addressed = not subjects and bool(addressees)
+    if addressed:
+        subjects = list(addressees or [])
+    found = analyze_line(head, subjects, offset=offset)
+    document_wide = False
+    inline = bool(head.text[offset:].strip())
+    for index, line in enumerate(rest):
+        if not document_wide and (index > 0 or inline) and _is_last(item):
+            document_wide = bool(_DOCUMENT_WIDE.match(line.text))
+        if is_closing(line) or document_wide:
+            out.add("SELF", analyze_line(line, [], explicit=False))
+            continue
+        part = analyze_line(line, subjects)
+        found.duties.extend(part.duties)
+        found.links.extend(part.links)
+    if addressed and not any(d.agency in subjects for d in found.duties):
+        found.duties.extend(Duty(a, "implements", head.start, head.end) for a in subjects)
+    out.add(task, found)
+
+
+def _inherited_subjects(item: Item) -> list[str]:
+    """The agency of the nearest enclosing item headed by one ("1. Sở Y tế" over "a) Chủ trì …")."""
+    node = item.parent
+    while node is not None and not (node.parent is None and node.style == "roman"):
+        names, _ = _heading_subjects(node.lines[0])
+        if names:
+            return names
+        node = node.parent
+    return []
+
+
+def _headed_by_agency(item: Item) -> bool:
+    """A task item whose heading names its agency ("a) Sở Y tế: …", or a heading line that is only
+    an agency over its bullets) is read like a TỔ CHỨC THỰC HIỆN item, not as narrative."""
+    head = item.lines[0]
+    names, offset = _heading_subjects(head)
+    if not names:
+        return False
+    rest = head.text[offset:]
+    return head.text[:offset].rstrip(" *").endswith(":") or (not rest.strip(" *") and len(item.lines) > 1)
+
+
+def _is_last(item: Item) -> bool:
+    siblings = item.parent.children if item.parent is not None else [item]
+    return siblings[-1] is item
+
+
+def _agency_heading(item: Item) -> bool:
+    names, _ = _heading_subjects(item.lines[0])
+    return bool(names)
+
+
+def _heading_subjects(head: Line) -> tuple[list[str], int]:
+    """Agencies heading an item ("Sở Y tế: …", a heading line naming them) and where duties start."""
+    marker = _MARKER.match(head.text)
+    pos = marker.end() if marker else 0
+    prefix = _DUTY_OF.match(head.text[pos:])
+    pos += prefix.end() if prefix else 0
+    lead = leading_mention(head.text, pos)
+    if lead is None:
+        return [], pos
+    names, end = lead
+    after = head.text[end:].lstrip(" *")
+    if after.startswith(":"):
+        end = head.text.index(":", end) + 1
+    return names, end
+
+
+class _Collector:
+    """Canonical, de-duplicated assignments and relations, with the lead-suppresses-implements rule."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self._assignments: dict[tuple[str, str | None, str, str], Assignment] = {}
+        self._relations: dict[tuple[str, str | None, str, str, str | None], AgencyRelation] = {}
+
+    def _ref(self, raw: str) -> AgencyRef | None:
+        return agency_ref(raw, self.ctx)
+
+    def add(self, task: str, found: Found) -> None:
+        leaders = {norm_key(d.agency) for d in found.duties if d.role == "leads"}
+        for duty in found.duties:
+            if duty.role == "implements" and norm_key(duty.agency) in leaders:
+                continue
+            ref = self._ref(duty.agency)
+            if ref is None:
+                continue
+            key = (norm_key(ref.name), norm_key(ref.locality), duty.role, task)
+            if key not in self._assignments:
+                prov = self.ctx.provenance(duty.start, duty.end)
+                self._assignments[key] = Assignment(agency=ref, role=duty.role, task=task, provenance=prov)  # type: ignore[arg-type]
+        for link in found.links:
+            source, target = self._ref(link.source), self._ref(link.target)
+            if source is None or target is None:
+                continue
+            rkey = (norm_key(source.name), norm_key(source.locality), link.type, norm_key(target.name), norm_key(target.locality))
+            if rkey not in self._relations and rkey[:2] != rkey[3:]:
+                prov = self.ctx.provenance(link.start, link.end)
+                self._relations[rkey] = AgencyRelation(source=source, type=link.type, target=target, provenance=prov)  # type: ignore[arg-type]
+
+    def assignments(self) -> list[Assignment]:
+        return list(self._assignments.values())
+
+    def relations(self) -> list[AgencyRelation]:
+        return list(self._relations.values())

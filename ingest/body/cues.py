@@ -1,0 +1,94 @@
+"""Loads the body extractors' data tables (section kinds, role cues, deadline cues, target units).
+
+The domain knowledge lives in ``ingest/data/*.tsv`` where an analyst can read and extend it; this
+module only parses those files once (``#`` comments, tab-separated columns) and compiles the
+whole-word patterns the extractors match with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from dirgraph.ingest.body.textform import match_form
+
+SECTION_KINDS = ("purpose", "goals", "tasks", "organization", "funding", "reporting", "situation", "other")
+ROLES = ("leads", "coordinates", "implements", "supervises", "directs", "assigns", "none")
+RECURRING = ("annually", "quarterly", "monthly", "continuous")
+
+
+def _rows(filename: str) -> list[list[str]]:
+    text = resources.files("dirgraph.ingest.data").joinpath(filename).read_text(encoding="utf-8")
+    rows: list[list[str]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _checked(filename: str, width: int, column: int, allowed: tuple[str, ...]) -> list[list[str]]:
+    rows = _rows(filename)
+    for row in rows:
+        if len(row) < width or row[column] not in allowed:
+            raise ValueError(f"{filename}: bad row {row!r}")
+    return rows
+
+
+@lru_cache(maxsize=1)
+def section_kinds() -> tuple[tuple[str, str], ...]:
+    """(heading start in match form, kind), longest first so "nhiệm vụ cụ thể" wins over "nhiệm vụ"."""
+    rows = _checked("section_kinds.tsv", 2, 1, SECTION_KINDS)
+    pairs = [(match_form(row[0]), row[1]) for row in rows]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=1)
+def role_cues() -> tuple[tuple[str, str], ...]:
+    """(cue in match form, role), longest first."""
+    rows = _checked("role_cues.tsv", 2, 1, ROLES)
+    pairs = [(match_form(row[0]), row[1]) for row in rows]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=1)
+def deadline_cues() -> tuple[tuple[str, str], ...]:
+    """(recurring cue in match form, value), longest first."""
+    rows = _checked("deadline_cues.tsv", 2, 1, RECURRING)
+    pairs = [(match_form(row[0]), row[1]) for row in rows]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A target unit as written, as filed, and whether the number precedes or follows it."""
+
+    written: str
+    filed: str
+    position: str  # "after" (100%) | "before" (mức độ 3)
+
+
+@lru_cache(maxsize=1)
+def target_units() -> tuple[Unit, ...]:
+    rows = _checked("target_units.tsv", 3, 2, ("after", "before"))
+    units = [Unit(match_form(row[0]), row[1], row[2]) for row in rows]
+    return tuple(sorted(units, key=lambda u: -len(u.written)))
+
+
+def words_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """A case-insensitive whole-word alternation of ``phrases`` (longest first)."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def role_pattern() -> re.Pattern[str]:
+    return words_pattern([cue for cue, _ in role_cues()])
+
+
+def role_of(cue_text: str) -> str:
+    """The role of a matched cue ("Chủ trì" → "leads")."""
+    return dict(role_cues()).get(match_form(cue_text), "none")

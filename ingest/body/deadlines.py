@@ -1,0 +1,90 @@
+"""Deadlines of tasks: quarters, months, dates, years, periods and recurring cues.
+
+Two readings: a *time cell* (an appendix "Thời gian thực hiện" column, a "Thời gian thực hiện:"
+line) is wholly a deadline, so "Hàng năm", "2025 - 2030" and "Năm 2025" count; in *narrative*
+text only a completion phrase counts ("hoàn thành trong quý IV/2024", "trước ngày 30/6/2025",
+"trong năm 2025") because "đến năm 2030" there is a goal's horizon and "kế hoạch hằng năm" a
+kind of plan, not the task's deadline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dirgraph.ingest.body.cues import deadline_cues
+from dirgraph.ingest.body.textform import match_form
+from dirgraph.ingest.record import Deadline
+
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = r"((?:19|20)\d\d)"
+_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*{_YEAR}(?!\d)")
+_QUARTER = re.compile(rf"quý\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|năm|-)\s*{_YEAR})?(?![\w])")
+_MONTH = re.compile(rf"tháng\s+(\d{{1,2}})\s*(?:/|năm|-)\s*{_YEAR}")
+_PERIOD = re.compile(rf"{_YEAR}\s*[-–—]\s*{_YEAR}|{_YEAR}\s+đến\s+(?:năm\s+)?{_YEAR}")
+_YEAR_ALONE = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/])")
+# Completion phrases that make a narrative date a deadline.
+_NARRATIVE_CUE = re.compile(
+    r"(?:hoàn\s+thành|xong|trước|chậm\s+nhất|trong|đến\s+hết|thời\s+(?:gian|hạn)[^:]{0,20}:)\s+(?:ngày\s+|trong\s+|trước\s+)?$"
+)
+_LABEL = re.compile(r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:\s*")
+
+
+def parse_cell(text: str) -> Deadline | None:
+    """The deadline a time cell states ("Hoàn thành trong Quý IV/2024" → by 2024-Q4)."""
+    form = match_form(" ".join(text.split()))
+    if not form:
+        return None
+    found = _first_by(form, narrative=False)
+    if found is not None:
+        return found
+    for cue, value in deadline_cues():
+        if re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", form):
+            return Deadline(kind="recurring", value=value)
+    return None
+
+
+def parse_narrative(text: str) -> Deadline | None:
+    """The deadline a task sentence states by a completion phrase or a "Thời gian …:" label."""
+    form = match_form(" ".join(text.split()))
+    label = _LABEL.search(form)
+    if label:
+        cell = parse_cell(re.split(r"[;.]\s", form[label.end():], maxsplit=1)[0])
+        if cell is not None:
+            return cell
+    return _first_by(form, narrative=True)
+
+
+def _first_by(form: str, *, narrative: bool) -> Deadline | None:
+    candidates: list[tuple[int, str]] = []
+    for m in _DATE.finditer(form):
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            candidates.append((m.start(), f"{year}-{month:02d}-{day:02d}"))
+    for m in _QUARTER.finditer(form):
+        year = m.group(2) or _nearby_year(form, m.end())
+        if year:
+            candidates.append((m.start(), f"{year}-Q{_QUARTERS[m.group(1)]}"))
+    for m in _MONTH.finditer(form):
+        if 1 <= int(m.group(1)) <= 12:
+            candidates.append((m.start(), f"{m.group(2)}-{int(m.group(1)):02d}"))
+    if not narrative:
+        for m in _PERIOD.finditer(form):
+            candidates.append((m.start(), m.group(2) or m.group(4)))
+        taken = [c[0] for c in candidates]
+        if not candidates:
+            for m in _YEAR_ALONE.finditer(form):
+                if not any(abs(m.start() - t) < 12 for t in taken):
+                    candidates.append((m.start(), m.group(1)))
+    else:
+        for m in re.finditer(rf"(?:trong|hết|hoàn\s+thành)\s+năm\s+{_YEAR}", form):
+            candidates.append((m.start() + m.group(0).find("năm"), m.group(1)))
+        candidates = [c for c in candidates if _NARRATIVE_CUE.search(form[max(0, c[0] - 40) : c[0]])
+                      or form[max(0, c[0] - 5) : c[0]].endswith("năm")]
+    if not candidates:
+        return None
+    return Deadline(kind="by", value=min(candidates)[1])
+
+
+def _nearby_year(form: str, pos: int) -> str | None:
+    m = re.match(rf"\s*(?:năm\s+)?{_YEAR}", form[pos:])
+    return m.group(1) if m else None

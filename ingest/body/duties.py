@@ -1,0 +1,288 @@
+"""Who is given which duty in a run of text: roles by the duty's verb, partners, report lines.
+
+Input is one logical line of the body with the agencies it speaks to (the heading agency of a
+TỔ CHỨC THỰC HIỆN item). The line is cut into sentences and clauses; in each clause the role
+cues of ``role_cues.tsv`` are read left to right:
+
+- ``leads`` (chủ trì) gives the subject ``leads``; a "phối hợp với Y" right after it names the
+  partners, who get ``coordinates`` and a ``coordinates_with`` edge from the lead;
+- ``coordinates`` (phối hợp) gives the subject ``coordinates`` and edges to its "với" partners;
+- ``implements`` / ``supervises`` give the subject that role; cues after "việc", "tham mưu",
+  "đề xuất" are the object of the duty ("giám sát việc tổ chức thực hiện", "tham mưu bố trí
+  kinh phí"), not duties of the subject;
+- ``directs`` (chỉ đạo, hướng dẫn, lãnh đạo) and ``assigns`` (giao, yêu cầu, đề nghị) followed by
+  an agency hand the next duty to that agency ("chỉ đạo các sở … triển khai" → the sở
+  implement); a director shares an implements/supervises duty, one who assigns does not;
+- "báo cáo (kết quả …) về/với Y" or "báo cáo Y" makes the subject report to Y.
+
+A sentence that opens with an agency ("Đảng ủy các xã xây dựng kế hoạch") has that agency as
+its subject. In ``explicit`` mode (task items, narrative) only assignment clauses count: a
+subject followed by "chủ trì" / "chịu trách nhiệm", and giao/yêu cầu/đề nghị chains.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dirgraph.ingest.body.cues import role_of, role_pattern
+from dirgraph.ingest.body.lines import Line
+from dirgraph.ingest.body.mentions import in_name, mention_end, split_mentions, starts_agency
+from dirgraph.ingest.body.textform import match_form
+
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ\-–+])")
+_BULLET = re.compile(r"^(?:[-–—+•·*]\s*|\(?[a-zđ0-9]{1,2}[).]\s+)?")
+_OPENERS = re.compile(r"^(?:(?:đồng\s+thời|ngoài\s+ra|trong\s+đó|bên\s+cạnh\s+đó)\s*,?\s*)?", re.IGNORECASE)
+_PARTNER = re.compile(
+    r"^(?:\s*,)?\s*(?:và\s+)?(?:phối\s+hợp\s+)?(?:(?:chặt\s+chẽ|thường\s+xuyên|tốt|hiệu\s+quả)\s+)?(?:với\s+)?"
+)
+_REPORT = re.compile(r"(?<![\w])báo\s+cáo(?!\s+viên)(?![\w])")
+_REPORT_TO = re.compile(r"\s(?:về|với|cho|lên|tới|đến|gửi)\s+$")
+# After these words the verbs are the object of the duty, not duties of the subject:
+# "giám sát việc tổ chức thực hiện", "tham mưu bố trí kinh phí", "đề xuất cấp có thẩm quyền ban hành".
+_OBJECT_OF = re.compile(r"(?<!\w)(?:việc|tham\s+mưu|đề\s+xuất|kiến\s+nghị)(?!\w)")
+_NOMINAL = re.compile(r"(?<!\w)(?:kết\s+quả|tình\s+hình)(?!\w)")
+_EXPLICIT = {"leads"}
+_TAKEN_BY_DIRECTOR = {"implements", "supervises"}
+_DUTY_ROLES = ("leads", "coordinates", "implements", "supervises")
+
+
+@dataclass(frozen=True)
+class Duty:
+    """An agency (as written) given a role by a clause spanning ``start:end`` of ctx.text."""
+
+    agency: str
+    role: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """``source`` reports_to / coordinates_with ``target`` (agencies as written)."""
+
+    source: str
+    type: str
+    target: str
+    start: int
+    end: int
+
+
+@dataclass
+class Found:
+    duties: list[Duty]
+    links: list[Link]
+
+
+def leading_mention(text: str, pos: int = 0) -> tuple[list[str], int] | None:
+    """Agencies named at ``pos`` (list split) and the end of their mention, else None."""
+    end = mention_end(text, pos)
+    if end is None:
+        return None
+    return split_mentions(text[pos:end]), end
+
+
+def analyze_line(line: Line, subjects: list[str], *, offset: int = 0, explicit: bool = False) -> Found:
+    """Duties and links of ``line.text[offset:]`` (see module doc)."""
+    found = Found([], [])
+    text = line.text
+    for s_start, s_end in _sentences(text, offset):
+        _sentence(line, s_start, s_end, subjects, explicit, found)
+    return found
+
+
+def _sentences(text: str, offset: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = offset
+    for m in _SENTENCE.finditer(text, offset):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _sentence(line: Line, start: int, end: int, subjects: list[str], explicit: bool, found: Found) -> None:
+    text = line.text
+    pos = start + _BULLET.match(text[start:end]).end()  # type: ignore[union-attr]
+    pos += _OPENERS.match(text[pos:end]).end()  # type: ignore[union-attr]
+    lead = leading_mention(text, pos)
+    sentence_subjects = subjects
+    if lead is not None:
+        names, m_end = lead
+        nxt = role_pattern().match(match_form(text), _skip_space(text, m_end))
+        if explicit and not (nxt and role_of(nxt.group(0)) in _EXPLICIT) and not _responsible(text, m_end):
+            # Not an assignment clause, but who reports to whom still holds ("Các đơn vị báo cáo …").
+            form = match_form(text)
+            for c_start, c_end in _clauses(text, m_end, end):
+                _reports(text, form, c_start, c_end, names, found, line.to_source(c_start), line.to_source(c_end))
+            sentence_subjects = []
+        else:
+            sentence_subjects, pos = names, m_end
+    elif explicit:
+        sentence_subjects = []
+    for c_start, c_end in _clauses(text, pos, end):
+        _clause(line, c_start, c_end, sentence_subjects, found)
+
+
+def _responsible(text: str, pos: int) -> bool:
+    return bool(re.match(r"\s*(?:chịu|có)\s+trách\s+nhiệm", match_form(text[pos : pos + 30])))
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " ,":
+        pos += 1
+    return pos
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for semi in re.finditer(";", text[start:end]):
+        cut = start + semi.start()
+        spans.append((pos, cut))
+        pos = cut + 1
+    spans.append((pos, end))
+    return spans
+
+
+def _cues(text: str, form: str, start: int, end: int) -> list[re.Match[str]]:
+    """Role cues of a clause, without cues after "việc" (the object of a duty) or noun uses."""
+    out: list[re.Match[str]] = []
+    viec = _OBJECT_OF.search(form[start:end])
+    stop = start + viec.start() if viec else end
+    # "báo cáo kết quả thực hiện", "đánh giá tình hình triển khai": nouns up to the next comma.
+    nominal = [(m.end(), form.find(",", m.end(), end) if "," in form[m.end():end] else end)
+               for m in _NOMINAL.finditer(form, start, end)]
+    for cue in role_pattern().finditer(form, start, end):
+        if any(a <= cue.start() < b for a, b in nominal):
+            continue
+        if text[cue.start()].isupper() and not _after_opener(text, start, cue.start()) and in_name(text, cue.start()):
+            continue
+        if re.search(r"(?:các|những)\s+$", form[max(0, cue.start() - 7) : cue.start()]):
+            continue
+        role = role_of(cue.group(0))
+        if cue.start() >= stop and role != "none":
+            continue
+        out.append(cue)
+    return out
+
+
+def _after_opener(text: str, start: int, pos: int) -> bool:
+    return not text[start:pos].strip(" -–+•,:")
+
+
+def _clause(line: Line, start: int, end: int, subjects: list[str], found: Found) -> None:
+    text = line.text
+    form = match_form(text)
+    src_start, src_end = line.to_source(start), line.to_source(end)
+    cues = _cues(text, form, start, end)
+    i = 0
+    while i < len(cues):
+        cue = cues[i]
+        role = role_of(cue.group(0))
+        if role in ("directs", "assigns"):
+            chain = _chain(text, form, cue.end(), end)
+            if chain is not None:
+                objects, role_end, chained_role = chain
+                _give(found, objects, chained_role, src_start, src_end)
+                if chained_role in ("leads", "coordinates"):
+                    role_end = _partners(text, role_end, end, objects, chained_role, found, src_start, src_end)
+                if role == "directs" and chained_role in _TAKEN_BY_DIRECTOR:
+                    _give(found, subjects, chained_role, src_start, src_end)
+                while i < len(cues) and cues[i].start() < role_end:
+                    i += 1
+                continue
+        elif role == "leads":
+            _give(found, subjects, "leads", src_start, src_end)
+            gap = match_form(text[cue.end() : cues[i + 1].start()]) if i + 1 < len(cues) else "x"
+            if role_of(cues[i + 1].group(0) if i + 1 < len(cues) else "") == "coordinates" and not gap.replace(
+                "và", ""
+            ).strip(" ,"):
+                _partners(text, cues[i + 1].end(), end, subjects, "leads", found, src_start, src_end)
+                i += 2
+                continue
+        elif role == "coordinates":
+            _give(found, subjects, "coordinates", src_start, src_end)
+            p_end = _partners(text, cue.end(), end, subjects, "coordinates", found, src_start, src_end)
+            nxt = cues[i + 1] if i + 1 < len(cues) else None
+            if p_end == cue.end() and nxt is not None and not text[cue.end() : nxt.start()].strip():
+                i += 1  # "phối hợp thực hiện": the verb is what is coordinated, not a duty of its own
+        elif role in _DUTY_ROLES:
+            _give(found, subjects, role, src_start, src_end)
+        i += 1
+    _reports(text, form, start, end, subjects, found, src_start, src_end)
+
+
+def _chain(text: str, form: str, pos: int, end: int) -> tuple[list[str], int, str] | None:
+    """Agencies directed right after a directs/assigns cue, the end of the duty cue and its role."""
+    objects: list[str] = []
+    while True:
+        while pos < end and text[pos] in " ,":
+            pos += 1
+        cho = re.match(r"cho\s+", match_form(text[pos : pos + 6]))  # "giao cho Sở Y tế"
+        pos += cho.end() if cho else 0
+        m_end = mention_end(text, pos, end) if starts_agency(text, pos) is not None else None
+        if m_end is None:
+            if objects:
+                break
+            more = role_pattern().match(form, pos)
+            if more and role_of(more.group(0)) == "directs":  # "chỉ đạo, hướng dẫn các …"
+                pos = more.end()
+                continue
+            return None
+        objects.extend(split_mentions(text[pos:m_end]))
+        pos = m_end
+        nxt = role_pattern().match(form, _skip_space(text, pos))
+        if nxt and role_of(nxt.group(0)) in ("directs", "assigns"):
+            pos = nxt.end()
+            continue
+        break
+    for cue in role_pattern().finditer(form, pos, end):
+        role = role_of(cue.group(0))
+        if role in _DUTY_ROLES:
+            return objects, cue.end(), role
+    return objects, pos, "implements"
+
+
+def _partners(text: str, pos: int, end: int, sources: list[str], mode: str, found: Found, s: int, e: int) -> int:
+    """Record the "với Y" partners after a phối hợp; returns where they end (``pos`` if none)."""
+    m = _PARTNER.match(match_form(text[pos:end]))
+    if not m:
+        return pos
+    p_start = pos + m.end()
+    p_end = mention_end(text, p_start, end)
+    if p_end is None:
+        return pos
+    partners = split_mentions(text[p_start:p_end])
+    for source in sources:
+        for partner in partners:
+            found.links.append(Link(source, "coordinates_with", partner, s, e))
+    if mode == "leads":
+        _give(found, partners, "coordinates", s, e)
+    return p_end
+
+
+def _reports(text: str, form: str, start: int, end: int, subjects: list[str], found: Found, s: int, e: int) -> None:
+    if not subjects:
+        return
+    for rep in _REPORT.finditer(form, start, end):
+        target_end: int | None = None
+        pos = _skip_space(text, rep.end())
+        target_end = mention_end(text, pos, end) if starts_agency(text, pos) is not None else None
+        if target_end is None:
+            window = form[rep.end() : min(end, rep.end() + 80)]
+            for m in re.finditer(r"\s(?:về|với|cho|lên|tới|đến|gửi)\s+", window):
+                cand = rep.end() + m.end()
+                if starts_agency(text, cand) is not None:
+                    pos, target_end = cand, mention_end(text, cand, end)
+                    break
+        if target_end is None:
+            continue
+        for target in split_mentions(text[pos:target_end]):
+            for source in subjects:
+                found.links.append(Link(source, "reports_to", target, s, e))
+
+
+def _give(found: Found, agencies: list[str], role: str, start: int, end: int) -> None:
+    for agency in agencies:
+        found.duties.append(Duty(agency, role, start, end))

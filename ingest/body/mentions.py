@@ -1,0 +1,205 @@
+"""Where an agency is named in running text: the start and end of an agency mention.
+
+A mention starts with an organisation head (``agency_heads.tsv``: "Sở", "Ban Tuyên giáo",
+"Ủy ban nhân dân" …), an abbreviation ("UBND", "MTTQ"), a head of ``agency_groups.tsv``
+("Mặt trận", "thủ trưởng") or a plural group ("các sở, ngành", "các đơn vị trực thuộc"). It ends
+before the duty it is given: a role cue or stop word of ``role_cues.tsv`` ("chủ trì",
+"tổ chức", "theo", "tham mưu" …), a colon, a full stop or a bracket. Lists stay in one mention;
+:func:`split_mentions` cuts them into agencies.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dirgraph.ingest.body.cues import role_pattern, words_pattern
+from dirgraph.ingest.body.textform import match_form
+
+_MAX_WORDS = 40
+# Nouns that follow "tổ chức" / "đơn vị" when they name bodies, not the verb "tổ chức".
+_NOUN_AFTER = re.compile(
+    r"^\s+(?:đảng|chính\s+trị|cơ\s+sở|xã\s+hội|hội|đoàn\s+thể|quần\s+chúng|phi\s+chính\s+phủ|quốc\s+tế|thành\s+viên)\b"
+)
+# Words that begin like an organisation but are not one here ("Báo cáo", "Hội nghị", "Thanh tra, kiểm tra").
+_NOT_HEAD = re.compile(
+    r"^(?:báo\s+cáo|hội\s+(?:nghị|thảo|thi|nhập|họp)|trường\s+hợp|phòng,|phòng\s+(?:chống|ngừa)|đoàn\s+kết|"
+    r"ban\s+hành|bộ\s+(?:máy|phận|tiêu\s+chí|sách)|sở\s+hữu|viện\s+dẫn|"
+    r"thanh\s+tra(?:\s*[,;.]|\s+(?:kiểm|việc|giám|chuyên|hành|các|công)))",
+)
+_STOP_PUNCT = re.compile(r"[:.(\n)\"“”]|;(?!\s)|\s[–—]\s")
+
+
+def _rows(filename: str) -> list[list[str]]:
+    from importlib import resources
+
+    text = resources.files("dirgraph.ingest.data").joinpath(filename).read_text(encoding="utf-8")
+    return [
+        [cell.strip() for cell in line.split("\t")]
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+@lru_cache(maxsize=1)
+def _group_pattern() -> re.Pattern[str]:
+    groups = [match_form(row[0]) for row in _rows("agency_groups.tsv") if row[1:2] == ["group"]]
+    alt = "|".join(re.escape(g).replace(r"\ ", r"\s+") for g in sorted(groups, key=len, reverse=True))
+    return re.compile(rf"(?:các|những)\s+(?:{alt})(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> tuple[tuple[str, bool], ...]:
+    """(head in match form, capitalised-only) pairs; agency_heads.tsv heads must be capitalised."""
+    heads: list[tuple[str, bool]] = []
+    try:
+        from dirgraph.ingest.agency_tables import abbreviations
+        from dirgraph.ingest.agency_tables import heads as agency_heads
+
+        heads.extend((match_form(h.words), True) for h in agency_heads())
+        heads.extend((abbr, False) for abbr, _ in abbreviations() if abbr.isupper() and len(abbr) >= 3)
+    except (ImportError, OSError, ValueError):  # pragma: no cover - the agencies tables are optional
+        pass
+    for row in _rows("agency_groups.tsv"):
+        if row[1:2] == ["head"]:
+            capital = row[0][:1].isupper() and not row[0].isupper()
+            heads.append((row[0] if row[0].isupper() else match_form(row[0]), capital))
+    return tuple(sorted(set(heads), key=lambda h: -len(h[0])))
+
+
+@lru_cache(maxsize=1)
+def _head_pattern() -> re.Pattern[str]:
+    return words_pattern([h for h, _ in _head_words() if not h.isupper()])
+
+
+@lru_cache(maxsize=1)
+def _abbr_pattern() -> re.Pattern[str]:
+    abbrs = sorted((h for h, _ in _head_words() if h.isupper()), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(a) for a in abbrs) + r")(?![\w])")
+
+
+def starts_agency(text: str, pos: int, *, any_case: bool = True) -> int | None:
+    """End of the head word(s) when an agency mention starts at ``pos``, else None.
+
+    ``any_case`` accepts lower-case heads ("thủ trưởng các đơn vị" after "yêu cầu"); list
+    splitting passes False so "…, huyện ủy" stays inside "Các quận ủy, huyện ủy".
+    """
+    form = match_form(text)
+    rest = form[pos:]
+    if _NOT_HEAD.match(rest):
+        return None
+    group = _group_pattern().match(rest)
+    if group:
+        return pos + group.end()
+    abbr = _abbr_pattern().match(text, pos)
+    if abbr:
+        return abbr.end()
+    head = _head_pattern().match(form, pos)
+    if head:
+        capital_needed = dict(_head_words()).get(match_form(head.group(0)), False)
+        if capital_needed and not any_case and not text[pos : pos + 1].isupper():
+            return None
+        return head.end()
+    return None
+
+
+def mention_end(text: str, start: int, limit: int | None = None) -> int | None:
+    """End of the agency mention starting at ``start`` (see module doc), or None."""
+    limit = len(text) if limit is None else limit
+    head_end = starts_agency(text, start)
+    if head_end is None:
+        return None
+    form = match_form(text)
+    end = limit
+    punct = _STOP_PUNCT.search(text, head_end, limit)
+    if punct:
+        end = punct.start()
+    for cue in role_pattern().finditer(form, head_end, end):
+        if _is_noun_use(text, form, cue):
+            continue
+        end = cue.start()
+        break
+    end = _cut_semicolons(text, start, end)
+    words = text[start:end].split()
+    if len(words) > _MAX_WORDS:
+        end = start + len(" ".join(text[start:].split(maxsplit=_MAX_WORDS)[:_MAX_WORDS]))
+    return _trim(text, start, end)
+
+
+def _is_noun_use(text: str, form: str, cue: re.Match[str]) -> bool:
+    if text[cue.start()].isupper():
+        return in_name(text, cue.start())
+    before = form[max(0, cue.start() - 8) : cue.start()]
+    if re.search(r"(?:các|những|,|;|\bvà)\s*$", before):
+        if _NOUN_AFTER.match(form[cue.end() :]) or text[cue.start()].isupper():
+            return True
+        if re.search(r"(?:các|những)\s*$", before):
+            return True
+    return bool(_NOUN_AFTER.match(form[cue.end() :]) and cue.group(0).startswith("tổ chức"))
+
+
+# Organisation words a capitalised field name follows ("Sở Xây dựng", "Ban Chỉ đạo", "Phòng Tư pháp").
+_NAME_HEADS = re.compile(
+    r"(?:^|\s)(?:sở|phòng|ban|bộ|cục|chi\s+cục|tổng\s+cục|vụ|viện|trung\s+tâm|ủy\s+ban|đội|hội|báo|đài|trường|"
+    r"văn\s+phòng|ban\s+quản\s+lý|ban\s+chỉ\s+huy)\s+$"
+)
+
+
+def in_name(text: str, pos: int) -> bool:
+    """Whether a capitalised cue word at ``pos`` belongs to a name ("Sở Xây dựng", "Ban Chỉ đạo")
+    rather than opening a duty ("Sở Nội vụ Chủ trì, phối hợp …" on a re-joined line)."""
+    before = text[max(0, pos - 24) : pos]
+    head = _NAME_HEADS.search(match_form(before))
+    if head is None:
+        return False
+    return before[head.start() :].strip()[:1].isupper()
+
+
+def _cut_semicolons(text: str, start: int, end: int) -> int:
+    """A ";" continues the mention only when another agency follows it ("Các chi bộ; MTTQ …")."""
+    pos = start
+    while True:
+        semi = text.find(";", pos, end)
+        if semi < 0:
+            return end
+        nxt = semi + 1 + (len(text[semi + 1 : end]) - len(text[semi + 1 : end].lstrip()))
+        if starts_agency(text, nxt, any_case=False) is None:
+            return semi
+        pos = semi + 1
+
+
+def _trim(text: str, start: int, end: int) -> int | None:
+    segment = text[start:end]
+    trimmed = re.sub(r"(?:[\s,;&\-–—]|\bvà\b)+$", "", segment)
+    trimmed = re.sub(r"\s+và\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường|thị\s+trấn)$", "", trimmed)
+    return start + len(trimmed) if trimmed.strip() else None
+
+
+_SPLIT = re.compile(r"\s*(?:[,;]|\s&\s|\s+và\s+)\s*")
+_JOINED_BODY = re.compile(r"(?:ủy\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân|ubnd|hđnd)(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _joint_offices() -> tuple[str, ...]:
+    return tuple(match_form(row[0]) for row in _rows("agency_groups.tsv") if row[1:2] == ["joint"])
+
+
+def _joins_office(part: str, rest: str) -> bool:
+    """"Văn phòng HĐND và UBND huyện": the office of both bodies, one agency."""
+    return match_form(part.strip(" ,;")).startswith(_joint_offices()) and bool(_JOINED_BODY.match(match_form(rest)))
+
+
+def split_mentions(text: str) -> list[str]:
+    """Cut a list of agencies where another agency starts (see ``agencies.split_agency_list``)."""
+    cuts: list[tuple[int, int]] = []
+    for sep in _SPLIT.finditer(text):
+        part = text[cuts[-1][1] if cuts else 0 : sep.start()]
+        if starts_agency(text, sep.end(), any_case=False) is not None and not _joins_office(part, text[sep.end():]):
+            cuts.append((sep.start(), sep.end()))
+    parts: list[str] = []
+    pos = 0
+    for a, b in cuts:
+        parts.append(text[pos:a])
+        pos = b
+    parts.append(text[pos:])
+    return [p.strip(" ,;") for p in parts if p.strip(" ,;")]

@@ -1,0 +1,34 @@
+"""Classify a top section by its heading (MỤC ĐÍCH → purpose, TỔ CHỨC THỰC HIỆN → organization …).
+
+The heading starts are in ``ingest/data/section_kinds.tsv``; the longest matching start wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dirgraph.ingest.body.cues import section_kinds
+from dirgraph.ingest.body.textform import match_form
+
+_LEAD = re.compile(r"^[\W\d_]+")
+
+
+def classify(heading: str, *, anywhere: bool = True) -> str:
+    """Kind of a top-section heading ("NHIỆM VỤ, GIẢI PHÁP" → "tasks"); "other" when unknown.
+
+    The heading's start decides ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ" is a situation); failing that, and
+    when ``anywhere``, a table phrase inside it ("MỘT SỐ NHIỆM VỤ, GIẢI PHÁP" → tasks).
+
+    >>> classify("III- TỔ CHỨC THỰC HIỆN")
+    'organization'
+    """
+    text = match_form(_LEAD.sub("", heading.replace("*", "")).strip())
+    text = re.sub(r"^(?:[ivxl]+\s*[.\-–—:)]\s*)", "", text)
+    for start, kind in section_kinds():
+        if text.startswith(start):
+            return kind
+    if anywhere:
+        for phrase, kind in section_kinds():
+            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
+                return kind
+    return "other"

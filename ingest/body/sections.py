@@ -1,0 +1,173 @@
+"""Numbering → tree: the numbered and lettered items of a directive body with SCHEMA ids.
+
+Roman numerals (``I.``, ``II-``, ``III –``) open top sections; Arabic (``1.``, ``1)``), dotted
+(``2.1.``) and letter (``a)``, ``đ)``) items nest below by the order styles appear in, so a
+numbering that restarts under a new parent nests again. Ids are dotted as the SCHEMA asks
+(``II.2.1.a``, ``III.4``): a dotted number is printed in full, so it replaces its Arabic parent's
+part. Dash bullets and unnumbered paragraphs belong to the item above them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dirgraph.ingest.body.lines import Line, strip_decor
+from dirgraph.ingest.body.section_kinds import classify
+
+_ITEM = re.compile(
+    r"""^(?:
+        (?:phần\s+(?:thứ\s+)?)?(?P<roman>[IVXL]+)\s*(?:[.\-–—:)]\s*|\s+(?=[A-ZĐÀ-Ỹ]{2}))
+      | (?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|(?=[^\W\d_]))
+      | (?P<arabic>\d{1,2})\s*(?P<close>[.)])\s*(?!\d)
+      | (?P<letter>[a-zđ])\s*[).]\s+
+    )""",
+    re.VERBOSE,
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_CLEAN = re.compile(r"[*_]+")
+
+
+@dataclass
+class Item:
+    """A numbered or lettered item: its id, heading line and the lines below it up to the next item."""
+
+    id: str
+    style: str
+    number: str
+    heading: str
+    lines: list[Line]
+    parent: Item | None = None
+    children: list[Item] = field(default_factory=list)
+    kind: str = "other"  # kind of the top section it sits in
+    top_heading: str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+    @property
+    def depth(self) -> int:
+        return 0 if self.parent is None else self.parent.depth + 1
+
+
+@dataclass
+class Body:
+    """The item tree plus the lines that sit outside any item (preamble of a section, closing)."""
+
+    items: list[Item]  # every item, document order
+    roots: list[Item]
+    loose: list[Line]  # lines before the first item
+
+
+def roman_value(text: str) -> int:
+    total = 0
+    for ch, nxt in zip(text, [*text[1:], ""], strict=True):
+        value = _ROMAN[ch]
+        total += -value if nxt and _ROMAN[nxt] > value else value
+    return total
+
+
+def parse_marker(text: str) -> tuple[str, str, str] | None:
+    """(style, number, heading text) of a line that opens an item, else None."""
+    bare = strip_decor(text)
+    match = _ITEM.match(bare)
+    if not match:
+        return None
+    heading = _CLEAN.sub("", bare[match.end():]).strip()
+    if match.group("roman"):
+        roman = match.group("roman")
+        if not heading or roman_value(roman) > 20:
+            return None
+        return "roman", roman, heading
+    if match.group("dotted"):
+        number = match.group("dotted")
+        return f"dotted{number.count('.') + 1}", number, heading
+    if match.group("arabic"):
+        if not heading:
+            return None
+        style = "arabic" if match.group("close") == "." else "paren"
+        return style, match.group("arabic"), heading
+    return "letter", match.group("letter"), heading
+
+
+def build_tree(lines: list[Line]) -> Body:
+    """Nest the items of ``lines`` (see module doc); items get their top section's kind."""
+    items: list[Item] = []
+    roots: list[Item] = []
+    loose: list[Line] = []
+    stack: list[Item] = []
+    for line in lines:
+        marker = parse_marker(line.text)
+        if marker is None:
+            (stack[-1].lines if stack else loose).append(line)
+            continue
+        style, number, heading = marker
+        if style == "roman":
+            stack = []
+        elif any(it.style == style for it in stack):
+            while stack[-1].style != style:
+                stack.pop()
+            stack.pop()
+        elif style.startswith("dotted"):
+            # "2.1" under "2." (or under "1.1" when deeper): keep the parents it extends.
+            while stack and stack[-1].style not in ("roman", "arabic", "paren") and not (
+                stack[-1].style.startswith("dotted") and number.startswith(stack[-1].number + ".")
+            ):
+                stack.pop()
+        parent = stack[-1] if stack else None
+        item = Item(_item_id(parent, style, number), style, number, heading, [line], parent)
+        if parent is not None:
+            parent.children.append(item)
+        else:
+            roots.append(item)
+        items.append(item)
+        stack.append(item)
+    _assign_kinds(roots)
+    return Body(items, roots, loose)
+
+
+def _item_id(parent: Item | None, style: str, number: str) -> str:
+    if parent is None:
+        return number
+    if style.startswith("dotted"):
+        top = parent
+        while top.parent is not None:
+            top = top.parent
+        return f"{top.id}.{number}" if top.style == "roman" else number
+    return f"{parent.id}.{number}"
+
+
+def _assign_kinds(roots: list[Item]) -> None:
+    """Each item takes the kind of its top section; a body whose top items name no known
+    section (a directive's 1., 2., a dispatch's requests) is all tasks with assignments."""
+    kinds = [_root_kind(root) for root in roots]
+    sectioned = any(kind != "other" for kind in kinds)
+    for root, kind in zip(roots, kinds, strict=True):
+        top_kind = kind if sectioned else "directive"
+        for item in walk(root):
+            item.kind = top_kind
+            item.top_heading = root.heading
+
+
+def _root_kind(root: Item) -> str:
+    """A Roman section is classified by its heading; an Arabic top item only when its heading reads
+    as a section title (upper case, or short without a full stop), so a directive's
+    "2. Tổ chức thực hiện tốt …" stays a task."""
+    if root.style == "roman":
+        return classify(root.heading)
+    heading = root.heading.strip()
+    letters = [ch for ch in heading if ch.isalpha()]
+    title = bool(letters) and (all(ch.isupper() for ch in letters) or (len(heading) <= 60 and not heading.endswith(".")))
+    return classify(heading, anywhere=False) if title else "other"
+
+
+def walk(item: Item) -> list[Item]:
+    out = [item]
+    for child in item.children:
+        out.extend(walk(child))
+    return out

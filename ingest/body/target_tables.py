@@ -1,0 +1,87 @@
+"""Targets from an indicator table rendered as pipe rows (Chỉ tiêu | Đơn vị tính | 2025 | 2030).
+
+State plans often state their goals as a table: one indicator per row, its unit in a "Đơn vị"
+column and its level in one column per year ("Năm 2025", "Đến năm 2030"). Each numeric cell is a
+target with that unit and year; a table without a year column or a unit column is not one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dirgraph.ingest.body.cues import target_units
+from dirgraph.ingest.body.textform import match_form
+from dirgraph.ingest.context import DocContext
+from dirgraph.ingest.record import Target
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_VALUE = re.compile(r"^\D{0,12}?(\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)\s*%?\D{0,6}$")
+
+
+def _cells(line: str) -> list[str]:
+    body = line.strip().strip("|")
+    return [cell.strip() for cell in body.split("|")]
+
+
+def table_targets(ctx: DocContext, start: int) -> list[Target]:
+    """Targets of every indicator table in ``ctx.text[start:]``."""
+    out: list[Target] = []
+    name_col: int | None = None
+    unit_col: int | None = None
+    years: dict[int, int] = {}
+    pos = start
+    for raw in ctx.text[start:].split("\n"):
+        begin, pos = pos, pos + len(raw) + 1
+        if not raw.lstrip().startswith("|"):
+            name_col, unit_col, years = None, None, {}
+            continue
+        cells = _cells(raw)
+        header = _header(cells)
+        if header is not None:
+            name_col, unit_col, years = header
+            continue
+        if name_col is None or unit_col is None or not years:
+            continue
+        name = cells[name_col] if name_col < len(cells) else ""
+        unit = _unit(cells[unit_col] if unit_col < len(cells) else "")
+        if not name or unit is None:
+            continue
+        for col, year in years.items():
+            match = _VALUE.match(cells[col]) if col < len(cells) else None
+            if match:
+                out.append(Target(text=" ".join(name.split()), value=_number(match.group(1)), unit=unit, year=year,
+                                  provenance=ctx.provenance(begin, begin + len(raw))))
+    return out
+
+
+def _header(cells: list[str]) -> tuple[int, int, dict[int, int]] | None:
+    name_col = unit_col = None
+    years: dict[int, int] = {}
+    for i, cell in enumerate(cells):
+        form = match_form(cell)
+        if ("đơn vị" in form and "tính" in form) or form in ("đvt", "đơn vị"):
+            unit_col = i
+        elif name_col is None and re.search(r"chỉ\s+tiêu|nội\s+dung|tiêu\s+chí", form):
+            name_col = i
+        elif (year := _YEAR.search(form)) and len(form) <= 25:
+            years[i] = int(year.group(1))
+    if name_col is None or unit_col is None or not years:
+        return None
+    return name_col, unit_col, years
+
+
+def _unit(cell: str) -> str | None:
+    form = match_form(" ".join(cell.split()))
+    if not form:
+        return None
+    for unit in target_units():
+        if form == unit.written:
+            return unit.filed
+    return form if len(form) <= 20 else None
+
+
+def _number(raw: str) -> int | float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+        raw = raw.replace(".", "")
+    value = float(raw.replace(",", "."))
+    return int(value) if value.is_integer() else value

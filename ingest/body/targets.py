@@ -1,0 +1,137 @@
+"""Targets: quantified goal levels ("tỷ lệ phòng học được kiên cố hóa đạt 100%" by 2030).
+
+A number followed by a unit of ``target_units.tsv`` (``%``, trường, học sinh …) or a level unit
+followed by its number ("mức độ 3"), in a clause that states a goal (đạt, phấn đấu, tối thiểu,
+bảo đảm …). Ages, durations, dates and document numbers carry no unit of the table and so are
+not targets (the scope of a policy, "trẻ em 5 tuổi", "giáo dục bắt buộc 9 năm"). The year comes
+from "đến năm 2030" in the sentence, else from a heading above ("Mục tiêu cụ thể đến năm 2030").
+Situation sections (TÌNH HÌNH, KẾT QUẢ …) report results, not goals, and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dirgraph.ingest.body.cues import target_units
+from dirgraph.ingest.body.lines import Line
+from dirgraph.ingest.body.sections import Body, Item
+from dirgraph.ingest.body.tasks import is_task
+from dirgraph.ingest.body.textform import match_form
+from dirgraph.ingest.context import DocContext
+from dirgraph.ingest.record import Target
+
+_NUMBER = r"(\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+_GOAL = re.compile(
+    r"(?<!\w)(?:đạt|phấn\s+đấu|tối\s+thiểu|ít\s+nhất|trên|không\s+(?:dưới|thấp\s+hơn|quá)|bảo\s+đảm|đảm\s+bảo|"
+    r"tăng|giảm|duy\s+trì|đến\s+năm|mục\s+tiêu|chỉ\s+tiêu|tiến\s+đến|hoàn\s+thành|xây\s+dựng|có)(?!\w)"
+)
+_YEAR = re.compile(r"(?<!\w)(?:đến|tới|trước|vào|trong|đến\s+hết|hết)\s+năm\s+((?:19|20)\d\d)(?!\d)")
+_HEADING_YEAR = re.compile(
+    r"(?:(?:mục\s+tiêu|chỉ\s+tiêu)[^.;]{0,80}?|(?<!\w)(?:đến|tới|trước|vào|trong|hết)\s+)năm\s+((?:19|20)\d\d)"
+)
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+SKIP_KINDS = {"situation"}
+
+
+def _unit_patterns() -> list[tuple[re.Pattern[str], str, str]]:
+    out: list[tuple[re.Pattern[str], str, str]] = []
+    for unit in target_units():
+        written = re.escape(unit.written).replace(r"\ ", r"\s+")
+        if unit.position == "after":
+            tail = "" if not unit.written[:1].isalpha() else r"(?!\w)"
+            out.append((re.compile(rf"(?<![\w/.,-]){_NUMBER}\s*{written}{tail}"), unit.filed, "after"))
+        else:
+            out.append((re.compile(rf"(?<!\w){written}\s+{_NUMBER}(?![\w/.,-]*\d)"), unit.filed, "before"))
+    return out
+
+
+def _value(raw: str) -> int | float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+        raw = raw.replace(".", "")
+    number = float(raw.replace(",", "."))
+    return int(number) if number.is_integer() else number
+
+
+def extract_targets(ctx: DocContext, body: Body) -> list[Target]:
+    """Targets of the body, one per (value, unit, year)."""
+    out: dict[tuple[float, str, int | None], Target] = {}
+    patterns = _unit_patterns()
+    for item in body.items:
+        if item.kind in SKIP_KINDS:
+            continue
+        year = _context_year(item)
+        for line in item.lines:
+            year = _scan(ctx, line, item, year, patterns, out)
+    return list(out.values())
+
+
+def _context_year(item: Item) -> int | None:
+    node: Item | None = item.parent
+    while node is not None:
+        m = _HEADING_YEAR.search(match_form(node.heading))
+        if m:
+            return int(m.group(1))
+        node = node.parent
+    return None
+
+
+def _scan(ctx: DocContext, line: Line, item: Item, year: int | None, patterns: list[tuple[re.Pattern[str], str, str]],
+          out: dict[tuple[float, str, int | None], Target]) -> int | None:
+    text = line.text
+    form = match_form(text)
+    heading = _HEADING_YEAR.search(form)
+    title = text.rstrip(" *").endswith(":") or (line is item.lines[0] and not text.rstrip(" *").endswith("."))
+    if heading and title and len(text) < 160 and not any(p.search(form) for p, _, _ in patterns):
+        return int(heading.group(1))  # "Mục tiêu cụ thể đến năm 2030:" sets the year below it
+    pos = 0
+    for sentence in _SENTENCE.split(form):
+        if not sentence:
+            continue
+        start = form.index(sentence, pos)
+        pos = start + len(sentence)
+        carried = year
+        for clause_start, clause in _clauses(sentence, start):
+            years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(clause)]
+            goal = bool(_GOAL.search(clause)) or item.kind == "goals" or carried is not None
+            for pattern, unit, _position in patterns:
+                for m in pattern.finditer(clause):
+                    if unit != "%" and not goal:
+                        continue
+                    value = _value(m.group(1))
+                    target_year = _year_for(m.start(), m.end(), years, carried)
+                    key = (float(value), unit, target_year)
+                    if key in out:
+                        continue
+                    a, b = line.to_source(clause_start), line.to_source(clause_start + len(clause))
+                    out[key] = Target(
+                        text=" ".join(text[clause_start : clause_start + len(clause)].split()).strip(" ,;.-"),
+                        value=value, unit=unit, year=target_year,
+                        task=item.id if is_task(item) else None,
+                        provenance=ctx.provenance(a, b),
+                    )
+            if years:
+                carried = years[-1][1]
+    return year
+
+
+def _year_for(pos: int, end: int, years: list[tuple[int, int]], carried: int | None) -> int | None:
+    """The year right after a value ("100% vào năm 2030"), else the nearest before it in its clause,
+    else the first after it, else the one carried from the sentence or heading."""
+    right_after = [y for at, y in years if end <= at <= end + 4]
+    if right_after:
+        return right_after[0]
+    before = [y for at, y in years if at < pos]
+    if before:
+        return before[-1]
+    after = [y for at, y in years if at > pos]
+    return after[0] if after else carried
+
+
+def _clauses(sentence: str, start: int) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for part in re.split(r"(?<=[;,])\s+(?=(?:phấn\s+đấu|tỷ\s+lệ|tỉ\s+lệ|đến\s+năm|\d))", sentence):
+        idx = sentence.index(part, pos)
+        out.append((start + idx, part))
+        pos = idx + len(part)
+    return out

@@ -1,0 +1,81 @@
+"""Tasks: the numbered and lettered items of task sections, TỔ CHỨC THỰC HIỆN and directives.
+
+The text is the item's heading when it is a title line (more follows), else its first sentence;
+an item headed by an agency alone ("1. Sở Giáo dục và Đào tạo" over dash bullets) reads
+"Agency: first duty". The deadline is taken from that text by a completion phrase, or from a
+"Thời gian thực hiện: …" line of the item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dirgraph.ingest.body.assignments import TASK_KINDS, is_closing
+from dirgraph.ingest.body.deadlines import parse_narrative
+from dirgraph.ingest.body.lines import Line
+from dirgraph.ingest.body.mentions import mention_end
+from dirgraph.ingest.body.sections import Body, Item
+from dirgraph.ingest.context import DocContext
+from dirgraph.ingest.record import Deadline, Task
+
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?…])(?=\s+[\"“(]?[A-ZĐÀ-Ỹ]|\s*$)")
+_BULLET = re.compile(r"^[\s\-–—+•·*]+")
+_TITLE_MAX = 250
+
+
+def is_task(item: Item) -> bool:
+    if item.kind not in TASK_KINDS:
+        return False
+    return not (item.parent is None and item.style == "roman")
+
+
+def extract_tasks(ctx: DocContext, body: Body) -> list[Task]:
+    tasks: list[Task] = []
+    for item in body.items:
+        if not is_task(item):
+            continue
+        text, deadline = _text_and_deadline(item)
+        parent = item.parent.id if item.parent is not None and is_task(item.parent) else None
+        tasks.append(
+            Task(
+                id=item.id,
+                text=text,
+                deadline=deadline,
+                parent=parent,
+                section=item.top_heading,
+                provenance=ctx.provenance(item.lines[0].start, item.lines[0].end),
+            )
+        )
+    return tasks
+
+
+def first_sentence(text: str) -> str:
+    m = _FIRST_SENTENCE.match(text.strip())
+    return (m.group(1) if m else text).strip()
+
+
+def _text_and_deadline(item: Item) -> tuple[str, Deadline | None]:
+    heading = item.heading.strip()
+    body_lines = [line for line in item.lines[1:] if not is_closing(line)]
+    agency_end = mention_end(heading, 0)
+    if agency_end is not None and not heading[agency_end:].strip(" :*") and body_lines:
+        duty = first_sentence(_BULLET.sub("", body_lines[0].text))
+        text = f"{heading.rstrip(' :')}: {duty}"
+        lead_text = duty
+    elif (body_lines or item.children) and len(heading) <= _TITLE_MAX and not heading.endswith("."):
+        text = lead_text = heading
+    else:
+        text = lead_text = first_sentence(heading)
+    deadline = parse_narrative(lead_text)
+    if deadline is None:
+        deadline = _labelled(body_lines)
+    return text, deadline
+
+
+def _labelled(lines: list[Line]) -> Deadline | None:
+    for line in lines:
+        if re.search(r"(?i)(thời\s+gian|thời\s+hạn|tiến\s+độ)[^:]{0,25}:", line.text):
+            found = parse_narrative(line.text)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,315 @@
+"""The frame of a directive document: header, title, preamble, body span, signature, Nơi nhận.
+
+Every Vietnamese administrative document wraps its body in the same frame (Decree 30/2020 for
+State documents, Instruction 01-HD/VPTW for Party ones): issuing body and quốc hiệu, "Số: …",
+"<Place>, ngày … tháng … năm …", the kind word line (KẾ HOẠCH, CHỈ THỊ …) and subject lines,
+a preamble ("Thực hiện …", "Căn cứ …"), the body, the Nơi nhận list and the signature block.
+This module finds those parts by their printed shape only; spans index the normalized text so
+every fact built on them keeps its provenance. Pieces a file lost (most web copies drop the
+header) are simply ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+
+from dirgraph.core.text import clean_spaces, norm_key
+from dirgraph.ingest.docnumbers import (
+    PARTY_RE,
+    PLACEHOLDER_RE,
+    STATE_RE,
+    canonical_number,
+    kind_from_word,
+    kind_words,
+)
+from dirgraph.ingest.frame_lines import Line, clean_line, is_upper, proper_case, split_lines
+from dirgraph.ingest.signature import (
+    APPENDIX,
+    NOI_NHAN,
+    RecipientLine,
+    SignatureBlock,
+    parse_recipients,
+    parse_signature,
+    unglue_closing,
+)
+
+_SEPARATOR = re.compile(r"^[\s\-–—_=*·.]{3,}$")
+_ROMAN = r"[IVXLC]{1,6}"
+HEADING_RE = re.compile(
+    rf"^(?:PHẦN\s+(?:THỨ\s+\w+|{_ROMAN})\b|{_ROMAN}\s*[.\-–:)/]\s*(?=[A-ZĐÀ-Ỹ0-9“\"])|Điều\s+1\b)"
+)
+_NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s*\S")
+_PREAMBLE_CUE = re.compile(
+    r"^(Thực hiện|Căn cứ|Trên cơ sở|Theo|Kính gửi|Để|Nhằm|Ngày|Qua|Sau|Tiếp theo|Xét|Triển khai|Trong)\b"
+)
+_DATE_LINE = re.compile(
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*\s+){0,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*)\s*,\s*ngày\s*(?P<d>\d{1,2}|\.+|…)?\s*tháng\s+(?P<m>\d{1,2}|\.+|…)?\s*năm\s+(?P<y>\d{4})",
+)
+_OF_BODY = re.compile(r"^CỦA\s+\S")
+_NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_NATIONAL = ("CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐỘC LẬP", "Độc lập")
+_LEGAL_KEYS = {
+    "số hiệu": "number", "ngày ban hành": "date", "loại văn bản": "kind",
+    "cơ quan ban hành": "issuer", "người ký": "signer", "nơi ban hành": "issuer",
+    "trích yếu": "title", "tiêu đề": "title",
+}
+
+
+@dataclass
+class Frame:
+    """The parts of the frame found in a text (``None`` / empty when the file lost them)."""
+
+    text: str
+    lines: list[Line]
+    header_lines: list[Line] = field(default_factory=list)
+    number: str | None = None
+    number_printed: str | None = None
+    number_span: tuple[int, int] | None = None
+    place: str | None = None
+    date: str | None = None
+    date_span: tuple[int, int] | None = None
+    kind: str | None = None
+    kind_span: tuple[int, int] | None = None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    preamble_span: tuple[int, int] = (0, 0)
+    body_span: tuple[int, int] = (0, 0)
+    purpose_spans: list[tuple[int, int]] = field(default_factory=list)
+    closing_span: tuple[int, int] | None = None
+    signature: SignatureBlock | None = None
+    recipients: list[RecipientLine] = field(default_factory=list)
+    recipients_span: tuple[int, int] | None = None
+    appendix_start: int | None = None
+    legal: dict[str, str] = field(default_factory=dict)
+    issuer_lines: list[str] = field(default_factory=list)
+
+
+def _kind_line(line: Line) -> tuple[str, str] | None:
+    """(kind, rest of line) when a line opens with an upper-case kind word (KẾ HOẠCH …)."""
+    for word in kind_words():
+        upper = word.upper()
+        head = line.clean[: len(upper)]
+        if norm_key(head) == norm_key(word) and is_upper(head):
+            rest = line.clean[len(upper) :]
+            if rest and rest[0].isalnum():
+                continue
+            kind = kind_from_word(word)
+            if kind and (not rest.strip() or not is_upper(rest) or len(rest) > 40 or _OF_BODY.match(rest.strip())):
+                return kind, rest.strip(" :")
+    return None
+
+
+def _iso(d: str | None, m: str | None, y: str | None) -> str | None:
+    if not (d and m and y and d.strip().isdigit() and m.strip().isdigit()):
+        return None
+    day, month = int(d), int(m)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{int(y):04d}-{month:02d}-{day:02d}"
+
+
+@lru_cache(maxsize=1)
+def _legal_keys() -> dict[str, str]:
+    return {norm_key(k): v for k, v in _LEGAL_KEYS.items()}
+
+
+def _parse_legal(lines: list[Line], frame: Frame) -> None:
+    """Legal-database blocks ("Số hiệu: …", "Ngày ban hành: …") as key -> value."""
+    for i, line in enumerate(lines[:80]):
+        if len(line.clean) > 200:
+            continue
+        m = re.match(r"^([^:]{3,20}):\s*(.*)$", line.clean)
+        key = norm_key(m.group(1)) if m else norm_key(line.clean.rstrip(":"))
+        field_name = _legal_keys().get(key)
+        if field_name is None:
+            continue
+        value = m.group(2).strip() if m else ""
+        if not value and i + 1 < len(lines):
+            value = lines[i + 1].clean
+        if value:
+            frame.legal.setdefault(field_name, value)
+
+
+def _find_title(lines: list[Line], limit: int) -> int | None:
+    for i, line in enumerate(lines[:limit]):
+        if _kind_line(line):
+            return i
+    return None
+
+
+def _title_lines(lines: list[Line], i: int) -> tuple[list[Line], int]:
+    """Subject lines after the kind line: up to a separator, a preamble cue, a heading or authority line."""
+    taken: list[Line] = []
+    j = i + 1
+    while j < len(lines) and len(taken) < 10:
+        clean = lines[j].clean
+        if _SEPARATOR.match(clean) or HEADING_RE.match(clean) or (taken and _PREAMBLE_CUE.match(clean)):
+            break
+        if taken and clean.endswith(":"):  # "…, Ban Thường vụ ban hành Kế hoạch như sau:" opens the body
+            break
+        if is_upper(clean) and len(clean) > 3 and not clean.startswith(("“", '"')) and not (
+                not taken and _OF_BODY.match(clean)):
+            break
+        if _NUMBERED.match(clean) or clean.startswith(("-", "+", "•")) or NOI_NHAN.match(clean):
+            break
+        if taken and len(clean) > 400:
+            break
+        taken.append(lines[j])
+        j += 1
+    while j < len(lines) and _SEPARATOR.match(lines[j].clean):
+        j += 1
+    return taken, j
+
+
+_LEVEL_START = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(?!ỦY|UỶ|ĐOÀN)\S")
+
+
+_COLUMN_CUT = re.compile(
+    r"(?<!\s)(?<!ngày)(?<!tháng)(?<!:)\s{3,}(?=[^\s/\d])|\t"
+    r"|(?=CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI)|(?=ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)|(?=Độc\s+lập\s*[-–])"
+    r"|(?<=VIỆT NAM)\s+(?=\S)|(?<=Hạnh phúc)\s+(?=\S)|\s+\*+(?:\s+|$)|(?<=\S)\s+(?=Số\s*:?\s*[\d/])"
+    r"|(?<=[A-ZĐÀ-Ỹ])(?<!VỤ)(?<!TRỰC)(?<!CƠ)\s+(?=(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ|ĐẢNG)\s+[ỦU]Ỷ?Y?\b|SỞ\s|UBND\s"
+    r"|ỦY\s+BAN\s|UỶ\s+BAN\s)"
+)
+
+
+def _fragments(text: str, lines: list[Line]) -> list[Line]:
+    """Header lines split where two columns shared one line (wide spaces, or the quốc hiệu glued on)."""
+    out: list[Line] = []
+    for line in lines:
+        raw = text[line.start : line.end]
+        cuts = [0, *(m.start() for m in _COLUMN_CUT.finditer(raw) if m.start() > 0), len(raw)]
+        for a, b in pairwise(cuts):
+            piece = raw[a:b]
+            clean = clean_line(piece)
+            if clean:
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Line(line.start + a + lead, line.start + b, clean))
+    return out
+
+
+def _parse_header(lines: list[Line], frame: Frame) -> None:
+    for line in _fragments(frame.text, lines):
+        clean = line.clean
+        m = _NUMBER_LINE.match(clean)
+        if m and frame.number_span is None and ("/" in clean or "-" in clean):
+            rest = m.group("rest")
+            frame.number_span = (line.start, line.end)
+            frame.number_printed = rest
+            frame.number = canonical_number(rest)
+        after_number = clean
+        if m and frame.number_span == (line.start, line.end):
+            printed = PARTY_RE.search(clean) or STATE_RE.search(clean) or PLACEHOLDER_RE.search(clean)
+            after_number = clean[printed.end() :] if printed else ""
+        d = _DATE_LINE.search(after_number)
+        if d and frame.date_span is None:
+            place_words = clean_spaces(d.group("place")).strip(" *-").split()
+            while len(place_words) > 1 and is_upper(place_words[0]) and not is_upper(" ".join(place_words)):
+                place_words.pop(0)  # "VIỆT NAM Tam Đường": the quốc hiệu glued before the place
+            frame.place = " ".join(place_words)
+            frame.date = _iso(d.group("d"), d.group("m"), d.group("y"))
+            frame.date_span = (line.start, line.end)
+            continue
+        if m or _SEPARATOR.match(clean) or any(clean.startswith(n) for n in _NATIONAL):
+            continue
+        if is_upper(clean) and len(clean) > 3 and not clean.startswith("V/V"):
+            if frame.issuer_lines and _LEVEL_START.match(clean):
+                frame.issuer_lines[-1] = f"{frame.issuer_lines[-1]} {clean}"  # "ỦY BAN NHÂN DÂN" / "TỈNH X"
+            else:
+                frame.issuer_lines.append(clean)
+
+
+def parse_frame(text: str) -> Frame:
+    """Find the frame of ``text``; never raises on odd input (missing parts stay empty)."""
+    lines = unglue_closing(split_lines(text))
+    frame = Frame(text=text, lines=lines)
+    _parse_legal(lines, frame)
+    n = len(lines)
+    appendix_idx = next(
+        (i for i, ln in enumerate(lines) if i > 5 and APPENDIX.match(ln.clean) and is_upper(ln.clean[:7])), None
+    )
+    frame.appendix_start = lines[appendix_idx].start if appendix_idx is not None else None
+    main_hi = appendix_idx if appendix_idx is not None else n
+
+    title_idx = _find_title(lines, min(n, 60))
+    found = _kind_line(lines[title_idx]) if title_idx is not None else None
+    if title_idx is not None and found is not None:
+        kind, rest = found
+        frame.kind = kind
+        kl = lines[title_idx]
+        frame.kind_span = (kl.start, kl.end)
+        taken, after = _title_lines(lines, title_idx)
+        word = kl.clean[: len(kl.clean) - len(rest)].strip(" :") if rest else kl.clean.strip(" :")
+        parts = [rest] + [proper_case(t.clean) if _OF_BODY.match(t.clean) else t.clean for t in taken]
+        if _OF_BODY.match(rest):
+            parts[0] = proper_case(rest)
+        subject = " ".join(parts).strip()
+        subject = re.sub(r"^Của\b", "của", subject)
+        frame.title = clean_spaces(f"{word[:1]}{word[1:].lower()} {subject}") if subject else None
+        frame.title_span = (kl.start, taken[-1].end if taken else kl.end)
+        frame.header_lines = lines[:title_idx]
+        body_from = after
+    else:
+        # no kind line (a dispatch, or a file that lost it): the header ends at the first cue line
+        body_from = next((i for i, ln in enumerate(lines[:60]) if _PREAMBLE_CUE.match(ln.clean)
+                          or HEADING_RE.match(ln.clean)), 0)
+        frame.header_lines = lines[:body_from]
+        for ln in frame.header_lines:
+            if ln.clean.upper().startswith("V/V"):
+                frame.title = ln.clean
+                frame.title_span = (ln.start, ln.end)
+    _parse_header(frame.header_lines, frame)
+    if frame.title is None and "title" in frame.legal:
+        frame.title = frame.legal["title"]
+
+    # preamble: up to the first section heading (or numbered item / "QUYẾT ĐỊNH:")
+    heading_idx = None
+    for i in range(body_from, main_hi):
+        clean = lines[i].clean
+        if HEADING_RE.match(clean) or re.match(r"^(QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|KẾT LUẬN)\s*:", clean):
+            heading_idx = i
+            break
+        if _NUMBERED.match(clean) and i > body_from:
+            heading_idx = i
+            break
+    if heading_idx is None:
+        heading_idx = min(body_from + 1, main_hi)
+    pre_start = lines[body_from].start if body_from < n else len(text)
+    pre_end = lines[heading_idx].start if heading_idx < n else len(text)
+    frame.preamble_span = (pre_start, max(pre_start, pre_end))
+
+    nn_idx = next((i for i in range(heading_idx, main_hi) if NOI_NHAN.match(lines[i].clean)), None)
+    sig = parse_signature(lines, heading_idx, main_hi)
+    frame.signature = sig
+    ends = [len(text) if appendix_idx is None else lines[appendix_idx].start]
+    if nn_idx is not None:
+        ends.append(lines[nn_idx].start)
+    if sig is not None and sig.start > pre_end:
+        ends.append(sig.start)
+    body_end = min(ends)
+    frame.body_span = (pre_end, max(pre_end, body_end))
+    if nn_idx is not None:
+        frame.recipients = parse_recipients(lines, nn_idx, main_hi)
+        last = frame.recipients[-1].end if frame.recipients else lines[nn_idx].end
+        frame.recipients_span = (lines[nn_idx].start, last)
+
+    # purpose sections (MỤC ĐÍCH, YÊU CẦU) and the closing paragraph ("Trên đây là …")
+    heads = [i for i in range(heading_idx, main_hi) if HEADING_RE.match(lines[i].clean)]
+    if not heads:  # sections numbered "1. MỤC ĐÍCH, YÊU CẦU" (upper-case headings) instead of Roman numerals
+        heads = [i for i in range(heading_idx, main_hi)
+                 if _NUMBERED.match(lines[i].clean) and is_upper(re.sub(r"^\d+\s*[.)]", "", lines[i].clean))]
+    for pos, i in enumerate(heads):
+        key = norm_key(lines[i].clean)
+        if norm_key("mục đích") in key or (norm_key("yêu cầu") in key and len(key) < 40):
+            stop = heads[pos + 1] if pos + 1 < len(heads) else None
+            end = lines[stop].start if stop is not None else frame.body_span[1]
+            frame.purpose_spans.append((lines[i].start, min(end, frame.body_span[1])))
+    for i in range(heading_idx, main_hi):
+        if lines[i].start >= frame.body_span[1]:
+            break
+        if re.match(r"^Trên đây là\b", lines[i].clean):
+            frame.closing_span = (lines[i].start, lines[i].end)
+    return frame

@@ -1,0 +1,124 @@
+"""Lines of a normalized text with their offsets, and the small text helpers the frame parsers share.
+
+Markdown pipe tables (docx headers and signature tables) are read cell by cell, column by column,
+so the issuing body, the quốc hiệu, the Nơi nhận list and the signature each stay in one column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dirgraph.core.text import clean_spaces
+
+_MD = re.compile(r"\*+|^#+\s*|^>\s*|\\(?=[\-.*_])")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line (or one table cell) of the text: ``text[start:end]`` raw, ``clean`` without markup."""
+
+    start: int
+    end: int
+    clean: str
+
+
+_KEEP_UPPER = frozenset({"UBND", "HĐND", "MTTQ", "BTV", "BCH", "TP", "TP.", "CT-XH", "TW"})
+_LEVELS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "phố", "trấn", "xã,"})
+_HEADS = frozenset({"sở", "bộ", "ban", "phòng", "cục", "trung", "tâm", "trường", "viện", "chi"})
+
+
+def proper_case(upper_line: str) -> str:
+    """An upper-case header line in the usual spelling (place names and field names capitalized).
+
+    >>> proper_case("SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    'Sở Giáo dục và Đào tạo'
+    >>> proper_case("UBND HUYỆN TAM ĐƯỜNG")
+    'UBND huyện Tam Đường'
+    """
+    out: list[str] = []
+    place_mode = False
+    words = upper_line.split()
+    for i, raw in enumerate(words):
+        word = raw.lower()
+        prev = out[-1].lower().rstrip(",") if out else ""
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if raw in _KEEP_UPPER:
+            out.append(raw)
+            continue
+        if word in ("nhân", "dân") and i:
+            out.append(word)
+            continue
+        if word in _LEVELS and nxt in ("ủy", "uỷ"):
+            out.append(word.capitalize())  # "Tỉnh ủy", "Huyện ủy"
+            continue
+        if word in _LEVELS and not (word == "xã" and nxt.startswith("hội")):
+            out.append(word if i else word.capitalize())
+            place_mode = True
+            continue
+        if word in ("ủy", "uỷ") and prev in _LEVELS | {"thành"}:
+            out.append(word)
+            place_mode = True
+            continue
+        capital = i == 0 or place_mode or prev in _HEADS or out[-1].endswith(",") or prev in ("và", "của")
+        out.append(word.capitalize() if capital else word)
+    return " ".join(out)
+
+
+def clean_line(raw: str) -> str:
+    """A line without markdown emphasis/heading marks, spaces folded."""
+    out = _MD.sub("", raw.strip())
+    return clean_spaces(out.replace("**", "").replace("__", ""))
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines with offsets; Markdown pipe tables become cells, read column by column.
+
+    A docx header or signature table puts the issuing body beside the quốc hiệu and the Nơi
+    nhận list beside the signature; reading cells column-major keeps each column's lines together.
+    """
+    lines: list[Line] = []
+    table: list[list[Line]] = []
+
+    def flush() -> None:
+        if not table:
+            return
+        width = max(len(row) for row in table)
+        for col in range(width):
+            for row in table:
+                if col < len(row):
+                    lines.append(row[col])
+        table.clear()
+
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        stripped = raw.strip()
+        if stripped.startswith("|") and stripped.count("|") >= 2:
+            if re.fullmatch(r"\|[\s:|\-]*\|?", stripped):
+                continue
+            cells: list[Line] = []
+            offset = start + raw.index("|") + 1
+            for cell in stripped.strip("|").split("|"):
+                c_start = text.find(cell, offset) if cell else offset
+                c_start = c_start if c_start >= 0 else offset
+                clean = clean_line(cell)
+                if clean:
+                    cells.append(Line(c_start, c_start + len(cell), clean))
+                offset = c_start + len(cell) + 1
+            table.append(cells)
+            continue
+        flush()
+        clean = clean_line(raw)
+        if clean:
+            lines.append(Line(start, end, clean))
+    flush()
+    return lines
+
+
+def is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+

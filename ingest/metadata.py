@@ -1,0 +1,236 @@
+"""What the document is: kind, number, date, issuer, title, signer, and where it belongs.
+
+The header gives all of it when the file kept it; most web copies lost it, so the issuer is read
+from the preamble's own statement ("…, Ban Thường vụ Huyện ủy ban hành Kế hoạch …"), the
+signature's "T/M BAN THƯỜNG VỤ", the legal-database block, and the locality from the date line's
+place, the header's body lines, or the places the text names (a district committee's plan is
+filed under the district the text names, a provincial department's under the province). Nothing
+is invented: a number or date the text does not print stays ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dirgraph.core.text import clean_spaces, norm_key
+from dirgraph.ingest.agencies import agency_level, canonical_agency, is_central
+from dirgraph.ingest.context import DocContext
+from dirgraph.ingest.docnumbers import canonical_number, kind_from_code, kind_from_word, parse_number
+from dirgraph.ingest.frame import Frame
+from dirgraph.ingest.frame_lines import proper_case
+from dirgraph.ingest.gazetteer import Place, find_places, lookup_place, provinces
+from dirgraph.ingest.record import AgencyRef, DocumentMeta, Signer
+
+_ISSUE_VERBS = (r"(?:ban\s+hành|xây\s+dựng|đề\s+ra|yêu\s+cầu|chỉ\s+thị|hướng\s+dẫn|thông\s+báo|kết\s+luận"
+                r"|quyết\s+định|đề\s+nghị|có\s+ý\s+kiến|chỉ\s+đạo)")
+_ISSUER_STATEMENT = re.compile(
+    rf"(?m)(?:^|[,;:]\s*|\.\s+)(?P<agency>[A-ZĐÁÀẢÃẠÂĂÊÔƠƯÍÌÚÙÓÒÉÈỦỨỪ][^,;:.()\n]{{2,90}}?)\s+{_ISSUE_VERBS}\b"
+)
+_NOT_AGENCY = re.compile(
+    r"^(Kế hoạch|Nghị quyết|Kết luận|Chỉ thị|Quyết định|Thực hiện|Theo|Căn cứ|Để|Nhằm|Trên|Với|Qua|Sau|Tiếp"
+    r"|Trong|Xét|Nay|Vì|Do|Đồng thời|Từ|Những|Các|Việc|Đây|Này)\b"
+)
+_COMMITTEE_PLACE = re.compile(
+    r"(?<!\w)(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ]ỷ?y?\s+(?P<name>(?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ0-9][\wÀ-ỹ]*){0,3})"
+)
+_LEVEL_OF_HEAD = {"tỉnh": "province", "thành": "city", "huyện": "district", "quận": "district", "thị": "district"}
+
+
+
+@dataclass
+class PlaceChoice:
+    name: str | None
+    level: str | None
+    parents: tuple[str, ...]
+
+
+def _agency(raw: str, ctx: DocContext | None) -> AgencyRef:
+    return canonical_agency(raw, ctx)
+
+
+def issuer_phrase(frame: Frame) -> str | None:
+    """The issuer as the document states it: preamble statement, header lines + T/M, legal block."""
+    text = frame.text
+    pre = text[frame.preamble_span[0] : frame.preamble_span[1]]
+    statements = list(_ISSUER_STATEMENT.finditer(pre))
+    if statements:
+        agency = clean_spaces(statements[-1].group("agency"))
+        agency = re.sub(r"^(?:đồng thời|nay|vì vậy|do đó)\s+", "", agency, flags=re.IGNORECASE)
+        if len(agency.split()) <= 12 and not _NOT_AGENCY.match(agency) and not (
+                norm_key(agency) in _BARE_ORGANS and frame.issuer_lines):
+            return agency
+    sig = frame.signature
+    body = _header_body(frame.issuer_lines)
+    if statements and body:  # "Ban Thường vụ ban hành …": the header says whose
+        agency = clean_spaces(statements[-1].group("agency"))
+        if norm_key(agency) in _BARE_ORGANS:
+            return f"{agency} {_committee(body)}"
+    if body and sig and sig.authority and norm_key(sig.authority).startswith(norm_key("ban thường vụ")):
+        return f"Ban Thường vụ {_committee(body)}"
+    if body:
+        return body
+    if "issuer" in frame.legal:
+        return frame.legal["issuer"]
+    if sig and sig.authority:
+        return proper_case(sig.authority)
+    return None
+
+
+_BARE_ORGANS = frozenset(norm_key(w) for w in ("Ban Thường vụ", "Thường trực", "Ban Chấp hành", "Ban cán sự đảng"))
+_COMMITTEE_LINE = re.compile(r"^(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+[ỦU]Ỷ?Y\b")
+
+
+def _committee(body: str) -> str:
+    head = re.sub(r"^(?:Ban\s+Thường\s+vụ\s+)", "", body, flags=re.IGNORECASE)
+    return f"{head[:1].upper()}{head[1:]}"
+
+
+def _header_body(lines: list[str]) -> str | None:
+    """The issuing body of the header: its last line, completed by the committee above a Party "BAN …"."""
+    if not lines:
+        return None
+    body = proper_case(lines[-1])
+    if len(lines) >= 2 and re.match(r"^BAN\s", lines[-1]) and not re.search(r"[ỦU]Ỷ?Y\b", lines[-1]) and (
+            _COMMITTEE_LINE.match(lines[-2])):
+        body = f"{body} {proper_case(lines[-2])}"  # "BAN TUYÊN GIÁO" under "TỈNH ỦY LÂM ĐỒNG"
+    return body
+
+
+_OLD_TONES = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "ủy": "uỷ", "ùy": "uỳ", "úy": "uý",
+               "ũy": "uỹ", "ụy": "uỵ", "òe": "oè", "óe": "oé"}
+
+
+@lru_cache(maxsize=1)
+def _province_index() -> tuple[dict[str, Place], re.Pattern[str]]:
+    """Province names (both eras, both tone placements) as one pattern: a bare "Hải Phòng" in the text."""
+    names = {norm_key(p.name): p for era in ("current", "legacy") for p in provinces(era)}
+    forms: set[str] = set()
+    for place in names.values():
+        forms.add(place.name)
+        old = place.name
+        for new_style, old_style in _OLD_TONES.items():
+            old = old.replace(new_style, old_style)
+        forms.add(old)
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return names, re.compile(rf"(?<![\wÀ-ỹ])(?:{alt})(?![\wÀ-ỹ])")
+
+
+def _places_in(text: str) -> list[tuple[str, Place]]:
+    """(name, Place) candidates the text names: level words, committees, bare province names."""
+    found: list[tuple[str, Place]] = []
+    for pm in find_places(text):
+        if pm.places:
+            found.append((pm.name, pm.places[0]))
+    for cm in _COMMITTEE_PLACE.finditer(text):
+        words = cm.group("name").split()
+        level = _LEVEL_OF_HEAD.get(cm.group(0).split()[0].lower())
+        for size in range(len(words), 0, -1):
+            cand = " ".join(words[:size])
+            hits = lookup_place(cand)
+            hits = [h for h in hits if h.level == level or (level == "city" and h.is_city)] or hits
+            if hits and norm_key(hits[0].name) == norm_key(cand):
+                found.append((hits[0].name, hits[0]))
+                break
+    names, pattern = _province_index()
+    for m in pattern.finditer(text):
+        place = names.get(norm_key(m.group(0)))
+        if place is not None:
+            found.append((place.name, place))
+    return found
+
+
+def _fit(place: Place, level: str | None) -> PlaceChoice:
+    """The unit of the issuer's level in ``place``'s chain: a provincial Sở dated "Đà Lạt" is filed under Lâm Đồng."""
+    wanted = {"province": ("province",), "district": ("district",), "city": ("district", "province")}.get(level or "")
+    if wanted is None or place.level in wanted or (level == "district" and place.level == "province"):
+        return PlaceChoice(place.name, place.level, tuple(place.parents))
+    for name in place.parents:
+        found = [p for p in lookup_place(name) if p.level in wanted and (level != "city" or p.is_city)]
+        if found:
+            return PlaceChoice(found[0].name, found[0].level, tuple(found[0].parents))
+    return PlaceChoice(place.name, place.level, tuple(place.parents))
+
+
+def choose_locality(frame: Frame, issuer_raw: str | None) -> PlaceChoice:
+    """The document's own place: date-line place, header place, else the place fitting the issuer's level."""
+    text = frame.text
+    if issuer_raw and is_central(issuer_raw):
+        return PlaceChoice(None, None, ())  # a central body's document belongs to no locality
+    candidates = _places_in(text)
+    mentioned = Counter(norm_key(n) for n, _ in candidates)
+    level = agency_level(issuer_raw) if issuer_raw else None
+    # the issuer's own words, the header's body lines (issuing body first), the date line's place
+    sources = [issuer_raw, *(proper_case(x) for x in reversed(frame.issuer_lines)), frame.place]
+    for index, source in enumerate(sources):
+        if not source:
+            continue
+        hits = [p for _, p in _places_in(source)]
+        if not hits and index == len(sources) - 1:
+            hits = lookup_place(re.sub(r"^(TP|Tp)\.?\s*", "", source))
+        if hits:
+            hits = sorted(hits, key=lambda p: -sum(mentioned[norm_key(x)] for x in p.parents))
+            return _fit(hits[0], level)
+    if not candidates:
+        return PlaceChoice(None, None, ())
+    ranked = Counter(norm_key(n) for n, _ in candidates)
+    by_key = {norm_key(n): p for n, p in candidates}
+
+    def pick(levels: set[str], city: bool = False) -> PlaceChoice | None:
+        options = [(ranked[k], k) for k, p in by_key.items() if p.level in levels and (not city or p.is_city)]
+        if not options:
+            return None
+        _, key = max(options)
+        p = by_key[key]
+        return PlaceChoice(p.name, p.level, tuple(p.parents))
+
+    wanted = {"province": ["province"], "city": ["city", "province"], "district": ["district", "province"],
+              "commune": ["commune", "district", "province"]}.get(level or "", ["district", "province"])
+    for lv in wanted:
+        got = pick({"district", "province"}, city=True) if lv == "city" else pick({lv})
+        if got:
+            return got
+    return pick({"province", "district", "commune"}) or PlaceChoice(None, None, ())
+
+
+def build_metadata(frame: Frame, source: str) -> tuple[DocumentMeta, DocContext]:
+    """The document's metadata and the context the body and reference extractors read."""
+    legal = frame.legal
+    number = frame.number or (canonical_number(legal["number"]) if "number" in legal else None)
+    kind = frame.kind
+    if kind is None and number:
+        parsed = parse_number(number)
+        kind = kind_from_code(parsed.code) if parsed else None
+    if kind is None and "kind" in legal:
+        kind = kind_from_word(legal["kind"])
+    date = frame.date
+    if date is None and "date" in legal:
+        dm = re.search(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})", legal["date"])
+        if dm:
+            date = f"{int(dm.group(3)):04d}-{int(dm.group(2)):02d}-{int(dm.group(1)):02d}"
+    issuer_raw = issuer_phrase(frame)
+    place = choose_locality(frame, issuer_raw)
+    bare = DocContext(source=source, text=frame.text, locality=place.name, locality_level=place.level,
+                      parent_localities=place.parents, kind=kind or "other")
+    issuer = _agency(issuer_raw, bare) if issuer_raw else None
+    sig = frame.signature
+    signer = None
+    if sig and (sig.name or sig.position):
+        signer = Signer(name=sig.name, position=sig.position, prefix=sig.prefix)
+    elif "signer" in legal:
+        signer = Signer(name=legal["signer"])
+    body_start, body_end = frame.body_span
+    ctx = DocContext(
+        source=source, text=frame.text, locality=place.name, locality_level=place.level,
+        parent_localities=place.parents, issuer=issuer, kind=kind or "other",
+        body_start=body_start, body_end=body_end,
+    )
+    span = frame.title_span or frame.kind_span or (0, 0)
+    meta = DocumentMeta(
+        kind=kind or "other", number=number, date=date, issuer=issuer, title=frame.title, signer=signer,  # type: ignore[arg-type]
+        place=frame.place, locality=place.name,
+        provenance=ctx.provenance(span[0], span[1]) if span[1] > span[0] else None,
+    )
+    return meta, ctx

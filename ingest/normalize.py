@@ -1,0 +1,317 @@
+"""Clean-up of a document's text: one logical line per heading, list item, paragraph or table row.
+
+Text copied out of PDF and Word files arrives wrapped mid-sentence (sometimes with a blank line
+after every wrapped line), with page numbers, Markdown markup and portal chrome mixed in. The
+extractors downstream read structure from line starts ("II.", "1.", "a)", "- ", "| … |"), so
+this module re-joins wrapped lines without ever gluing a heading, list item or table row onto
+the line above. Only whitespace, markup and junk lines change; the words stay as written.
+Cue lists (portal chrome, line-opening words) live in ``ingest/data/*.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from dirgraph.core.text import fold_key, move_tones
+from dirgraph.ingest.tables import load_table
+
+_LOWER = "a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ"
+
+# Markdown markup.
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
+_MD_STRAY_STARS = re.compile(r"\*{2,3}")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_MD_ANY = re.compile(r"[*#_\\\[<]")
+_FORMAT_CHARS = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+# Junk lines.
+_DECORATION = re.compile(r"^[*_=~•·.\s]+$")
+_PAGE_DASHED = re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$")
+_PAGE_WORD = re.compile(r"^(?:trang|page)\s*\d{1,4}(?:\s*(?:/|của|of|trên)\s*\d{1,4})?$", re.IGNORECASE)
+_LONE_NUMBER = re.compile(r"^\d{1,3}$")
+_RULE = re.compile(r"^[-_=]{3,}$")
+
+# Line starts that open a heading, list item or table row.
+_ROMAN = re.compile(r"^[IVXLC]{1,6}\s*[.\-–):]\s*(?=\S)")
+_ARABIC = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)](?!\d)|^\d{1,2}(?:\.\d{1,2})+(?:\s|$)|^\d{1,2}\s+[A-ZĐ][" + _LOWER + r"]")
+_LETTER = re.compile(r"^[a-zđ]\s?[).]\s")
+_BULLET = re.compile(r"^(?:[-+•–—∙●○▪■◦*]\s|-(?=[A-ZĐ][" + _LOWER + r"]))")
+_ARTICLE = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b")
+_DATELINE = re.compile(
+    r"^[A-ZĐÀ-Ỹ][^,\d\n]{0,40},\s*ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})\.?$"
+)
+
+# Missing space after a list number: "2.Tiếp tục", "2.1.Tăng", "a)Tổ chức", "II.NỘI DUNG".
+_NUMBER_GLUED = re.compile(r"^((?:\d{1,2}\.)+|[IVXLC]{1,6}[.\-]|[a-zđ]\))(?=[A-ZĐÀ-Ỹ])")
+_BARE_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]?$")
+_DASH_LOWER = re.compile(f"^[-–] [{_LOWER}]")
+_NUMBER_BROKEN = re.compile(r"\d-$")
+_TERMINAL = ".!?:;…"
+
+
+def _first_word(line: str) -> str:
+    """Diacritic-free first word: a cheap gate before the costlier tone-normalized comparison."""
+    return _fold_word(line.split(" ", 1)[0])
+
+
+@lru_cache(maxsize=16384)
+def _fold_word(word: str) -> str:
+    return fold_key(word.rstrip(":|?"))
+
+
+@lru_cache(maxsize=1)
+def _chrome_firsts() -> frozenset[str]:
+    return frozenset(_first_word(row[1]) for row in load_table("chrome_lines.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _chrome() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    lines, prefixes, blocks = set(), [], set()
+    for row in load_table("chrome_lines.tsv"):
+        kind, cue = row[0], row[1]
+        if kind == "line":
+            lines.add(_chrome_key(cue))
+        elif kind == "prefix":
+            prefixes.append(move_tones(cue).casefold())
+        elif kind == "block":
+            blocks.add(_chrome_key(cue))
+    return frozenset(lines), tuple(prefixes), frozenset(blocks)
+
+
+@lru_cache(maxsize=1)
+def line_starts() -> tuple[str, ...]:
+    """Words that open a line of their own ("Nơi nhận", "Căn cứ", "T/M"), from line_starts.tsv."""
+    return tuple(row[0] for row in load_table("line_starts.tsv") if row[1] == "prefix")
+
+
+@lru_cache(maxsize=1)
+def label_starts() -> tuple[str, ...]:
+    """Line-start cues that are labels ("Số hiệu:", "Người ký:"): their value may wrap, in lower case."""
+    return tuple(cue for cue in line_starts() if cue.endswith(":"))
+
+
+@lru_cache(maxsize=1)
+def heading_lines() -> frozenset[str]:
+    """Whole lines that stand alone in any case ("Kế hoạch", quốc hiệu, tiêu ngữ)."""
+    return frozenset(_chrome_key(row[0]) for row in load_table("line_starts.tsv") if row[1] == "heading")
+
+
+@lru_cache(maxsize=1)
+def _heading_firsts() -> frozenset[str]:
+    return frozenset(_first_word(row[0]) for row in load_table("line_starts.tsv") if row[1] == "heading")
+
+
+def _is_heading_line(line: str) -> bool:
+    return len(line) < 60 and _first_word(line) in _heading_firsts() and _chrome_key(line) in heading_lines()
+
+
+def _chrome_key(line: str) -> str:
+    return " ".join(move_tones(line).casefold().rstrip(" :|?").split())
+
+
+def is_chrome(line: str) -> bool:
+    """True for a portal chrome line (menu item, download link, view counter, copyright)."""
+    if len(line) >= 120 or _first_word(line) not in _chrome_firsts():
+        return False
+    lines, prefixes, _blocks = _chrome()
+    key = _chrome_key(line)
+    if key in lines:
+        return True
+    folded = move_tones(line).casefold()
+    return len(line) < 120 and any(folded.startswith(p) for p in prefixes)
+
+
+def strip_markdown(line: str) -> str:
+    """Remove Markdown heading markers, emphasis, links and escapes; pipe rows are kept."""
+    if _MD_ANY.search(line) is None:
+        return line
+    line = _HTML_BREAK.sub(" ", line)
+    line = _MD_HEADING.sub("", line)
+    line = _MD_IMAGE.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    for _ in range(3):  # nested emphasis: ***x***, **_x_**
+        new = _MD_EMPHASIS.sub(r"\2", line)
+        if new == line:
+            break
+        line = new
+    line = _MD_STRAY_STARS.sub("", line)
+    return _MD_ESCAPE.sub(r"\1", line)
+
+
+def clean_line(line: str) -> str:
+    """One physical line: NBSP/zero-width/tabs to spaces, runs collapsed, list spacing fixed."""
+    line = line.replace("\u00a0", " ").replace("\t", " ")
+    line = _FORMAT_CHARS.sub("", line)
+    line = " ".join(line.split())
+    return fix_list_spacing(line)
+
+
+def fix_list_spacing(line: str) -> str:
+    """"2.Tiếp tục" -> "2. Tiếp tục"; "2.1.", "91-KL/TW", "12/8/2024" and "4.0" stay as they are."""
+    return _NUMBER_GLUED.sub(r"\1 ", line)
+
+
+def is_table_row(line: str) -> bool:
+    return line.startswith("|")
+
+
+def is_all_caps(line: str) -> bool:
+    """A heading set in capitals ("II. NỘI DUNG", "KẾ HOẠCH", "T/M BAN THƯỜNG VỤ")."""
+    return line.isupper() and sum(1 for ch in line if ch.isalpha()) >= 3
+
+
+def is_start(line: str) -> bool:
+    """True when the line opens a heading, list item, table row, label or closing block."""
+    if not line:
+        return True
+    if stands_alone(line):
+        return True
+    if _ROMAN.match(line) or _ARABIC.match(line) or _LETTER.match(line) or _BULLET.match(line):
+        return True
+    if _DATELINE.match(line) or _ARTICLE.match(line):
+        return True
+    return line.startswith(line_starts())
+
+
+def stands_alone(line: str) -> bool:
+    """True when nothing may be appended to the line (headings in capitals, rows, rules, dates)."""
+    if is_table_row(line) or _RULE.match(line) or is_all_caps(line) or _DATELINE.match(line):
+        return True
+    return _is_heading_line(line)
+
+
+def _is_page_junk(line: str) -> bool:
+    return bool(_PAGE_DASHED.match(line) or _PAGE_WORD.match(line) or _DECORATION.match(line))
+
+
+def drop_junk(lines: list[str]) -> list[str]:
+    """Drop page numbers, decoration, portal chrome and lists of related links."""
+    _lines, _prefixes, blocks = _chrome()
+    out: list[str] = []
+    skipping_block = False
+    for i, line in enumerate(lines):
+        if skipping_block:
+            if not line:
+                skipping_block = False
+            continue
+        if line and len(line) < 60 and _first_word(line) in _chrome_firsts() and _chrome_key(line) in blocks:
+            skipping_block = True
+            continue
+        if line and (_is_page_junk(line) or is_chrome(line) or _is_lone_page_number(lines, i)):
+            continue
+        out.append(line)
+    return out
+
+
+def _neighbour(lines: list[str], i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j]:
+            return lines[j]
+        j += step
+    return ""
+
+
+def _is_lone_page_number(lines: list[str], i: int) -> bool:
+    """A bare number between two prose lines is a page number, not a table cell."""
+    if not _LONE_NUMBER.match(lines[i]):
+        return False
+    before, after = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+    return len(before) >= 30 and not is_table_row(before) and not is_table_row(after)
+
+
+_LOWER_START = re.compile(f"[{_LOWER}]")
+
+
+def _starts_lower(line: str) -> bool:
+    return _LOWER_START.match(line) is not None
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """True when a blank line follows every wrapped line (PDF copies), so blanks mean nothing."""
+    pairs = lower = 0
+    for i in range(1, len(lines) - 1):
+        if not lines[i] and lines[i - 1] and lines[i + 1]:
+            pairs += 1
+            if _starts_lower(lines[i + 1]) and not is_start(lines[i + 1]):
+                lower += 1
+    return lower >= 3 and lower >= 0.2 * pairs
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """Typical length of a wrapped line: the median length of lines continued in lower case.
+
+    A line clearly shorter than that ended its paragraph (a heading such as "b) Tiếp tục nâng
+    cao chất lượng"), so a capitalised line after it starts a new paragraph. 0 when unknown.
+    """
+    widths = sorted(
+        len(prev)
+        for prev, nxt in zip(lines, [*lines[1:], ""], strict=False)
+        if prev and _starts_lower(nxt) and not is_start(nxt)
+    )
+    if len(widths) < 3:
+        return 0
+    return widths[len(widths) // 2]
+
+
+def _should_join(prev: str, line: str, across_blank: bool, double: bool, width: int) -> bool:
+    if stands_alone(prev):
+        return False
+    if _DASH_LOWER.match(line) and prev[-1] not in _TERMINAL:
+        return True  # "… các tổ chức chính trị" + "- xã hội …": a hyphen wrapped, not a bullet
+    if is_start(line):
+        return False
+    if _BARE_LABEL.match(prev):
+        return True  # "2.1" alone on its line, its text on the next (table cells copied from PDF)
+    if _NUMBER_BROKEN.search(prev) and "/" in line.split(" ")[0]:
+        return True  # "… Kết luận số 91-" + "KL/TW ngày …"
+    if _starts_lower(line):
+        return not across_blank or double or prev[-1] not in ".!?"
+    if prev.startswith(label_starts()):
+        return False  # "Số hiệu: 298/KH-UBND" then a capitalised line: the next field or the title
+    if prev[-1] in _TERMINAL or (across_blank and not double):
+        return False
+    return width == 0 or len(prev) >= 0.75 * width
+
+
+def _glue(prev: str, line: str) -> str:
+    if _NUMBER_BROKEN.search(prev) and "/" in line.split(" ")[0]:
+        return prev + line  # "91-" + "KL/TW ngày …": a document number broken at its hyphen
+    return prev + " " + line
+
+
+def join_wrapped(lines: list[str]) -> list[str]:
+    """Re-join lines wrapped mid-sentence; blank lines are dropped from the result."""
+    double = _double_spaced(lines)
+    width = _wrap_width([line for line in lines if line])
+    out: list[str] = []
+    blank_before = False
+    for line in lines:
+        if not line:
+            blank_before = True
+            continue
+        if out and _should_join(out[-1], line, blank_before, double, width):
+            out[-1] = _glue(out[-1], line)
+        else:
+            out.append(line)
+        blank_before = False
+    return out
+
+
+def normalize_text(raw: str) -> str:
+    """The reader's text: NFC, markup and junk gone, one logical line per paragraph or item."""
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    lines = []
+    for physical in text.split("\n"):
+        line = clean_line(strip_markdown(physical))
+        if _MD_TABLE_RULE.match(line) and "|" in line:
+            continue
+        lines.append(line)
+    return "\n".join(join_wrapped(drop_junk(lines)))

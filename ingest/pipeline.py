@@ -1,0 +1,123 @@
+"""From a file to an :class:`ExtractionRecord`: read, frame, metadata, references, relations, body.
+
+Each step is a small named function with a typed output. A failure inside one extractor must not
+lose the others: it is caught, written to ``record.warnings`` and the pipeline goes on (tests
+assert the seeds produce no warnings, so a real bug still shows). Reading failures are not
+caught here: the reader raises :class:`~dirgraph.core.errors.IngestError` for the caller to
+report in one line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from dirgraph.core.text import clean_spaces, norm_key
+from dirgraph.ingest.agencies import canonical_agency
+from dirgraph.ingest.context import DocContext
+from dirgraph.ingest.frame import Frame, RecipientLine, parse_frame
+from dirgraph.ingest.metadata import build_metadata
+from dirgraph.ingest.readers import read_file
+from dirgraph.ingest.record import AgencyRelation, Assignment, DocumentMeta, ExtractionRecord, Recipient
+from dirgraph.ingest.references import extract_references
+from dirgraph.ingest.relations import extract_relations
+from dirgraph.ingest.tables import alternatives, load_table
+
+
+def _markers() -> dict[str, str]:
+    return {norm_key(p): row[2] for row in load_table("relation_cues.tsv") if row[0] == "recipient"
+            for p in alternatives(row[1])}
+
+
+def _split_recipient(text: str) -> list[str]:
+    """ "Các Ban Xây dựng Đảng, Trung tâm Chính trị, Văn phòng Thành ủy" -> three agencies."""
+    parts = [p.strip(" -–,;.") for p in re.split(r"[,;]\s*(?=[A-ZĐÀ-Ỹ])|\s+&\s+", text)]
+    return [p for p in parts if p and not re.match(r"^(Lưu|Như\s+(trên|Điều))", p, re.IGNORECASE)]
+
+
+def recipient_facts(
+    frame: Frame, ctx: DocContext, meta: DocumentMeta,
+) -> tuple[list[Recipient], list[AgencyRelation], list[Assignment]]:
+    """Nơi nhận lines: (b/c) -> the issuer reports_to them; (t/h) -> they implement SELF."""
+    markers = _markers()
+    recipients: list[Recipient] = []
+    relations: list[AgencyRelation] = []
+    assignments: list[Assignment] = []
+    line: RecipientLine
+    for line in frame.recipients:
+        if re.match(r"^(Lưu|Như\s+(trên|Điều))", line.text, re.IGNORECASE):
+            continue
+        effect = markers.get(norm_key(line.marker)) if line.marker else None
+        prov = ctx.provenance(line.start, line.end)
+        pieces = _split_recipient(line.text)
+        agencies = [canonical_agency(p, ctx) for p in pieces]
+        for agency in agencies or [None]:
+            recipients.append(Recipient(text=line.text, agency=agency, marker=line.marker, provenance=prov))
+        for agency in agencies:
+            if effect == "reports_to" and meta.issuer is not None:
+                relations.append(AgencyRelation(source=meta.issuer, type="reports_to", target=agency, provenance=prov))
+            elif effect == "implements":
+                assignments.append(Assignment(agency=agency, role="implements", task="SELF", provenance=prov))
+    return recipients, relations, assignments
+
+
+def extract_text(text: str, source: str, *, sha256: str | None = None, fmt: str | None = None,
+                 warnings: list[str] | None = None) -> ExtractionRecord:
+    """Extract one already-normalized text (tests and the file pipeline both come through here)."""
+    notes = list(warnings or [])
+    try:
+        frame = parse_frame(text)
+    except Exception as exc:  # keep going with an empty frame: the body may still be readable
+        notes.append(f"frame: {type(exc).__name__}: {exc}")
+        frame = Frame(text=text, lines=[], body_span=(0, len(text)))
+    try:
+        meta, ctx = build_metadata(frame, source)
+    except Exception as exc:
+        notes.append(f"metadata: {type(exc).__name__}: {exc}")
+        meta = DocumentMeta()
+        ctx = DocContext(source=source, text=text, body_start=frame.body_span[0], body_end=frame.body_span[1])
+    record = ExtractionRecord(source=source, sha256=sha256, format=fmt, document=meta, warnings=notes)
+    try:
+        refs = extract_references(text, ctx, own_number=meta.number)
+        record.documents = refs.documents
+        ctx = replace(ctx, aliases=dict(refs.aliases))
+        record.relations = extract_relations(text, frame, refs.mentions, refs.documents, meta.kind, ctx)
+    except Exception as exc:  # one group failing must not lose the others
+        notes.append(f"references: {type(exc).__name__}: {exc}")
+    try:
+        from dirgraph.ingest.body import extract_body
+
+        facts = extract_body(ctx)
+        record.tasks, record.targets = list(facts.tasks), list(facts.targets)
+        record.assignments = list(facts.assignments)
+        record.agency_relations = list(facts.agency_relations)
+    except Exception as exc:
+        notes.append(f"body: {type(exc).__name__}: {exc}")
+    try:
+        recipients, relations, assignments = recipient_facts(frame, ctx, meta)
+        record.recipients = recipients
+        record.agency_relations = _dedupe(record.agency_relations + relations)
+        record.assignments = _dedupe(record.assignments + assignments)
+    except Exception as exc:
+        notes.append(f"recipients: {type(exc).__name__}: {exc}")
+    record.warnings = notes
+    return record
+
+
+def _dedupe(items: list[Any]) -> list[Any]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = clean_spaces(item.model_dump_json(exclude={"provenance"}))
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def extract_file(path: Path, *, ocr: bool = False) -> ExtractionRecord:
+    """Read ``path`` and extract its record; raises :class:`IngestError` when it cannot be read."""
+    doc = read_file(path, ocr=ocr)
+    return extract_text(doc.text, path.name, sha256=doc.sha256, fmt=doc.format, warnings=list(doc.warnings))

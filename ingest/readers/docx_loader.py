@@ -1,0 +1,114 @@
+"""Word .docx: paragraphs and tables in reading order, tables as Markdown pipe rows.
+
+python-docx's ``document.paragraphs`` and ``document.tables`` lose the order between them; the
+body XML is walked instead, so an appendix table lands after the heading that announces it.
+Horizontally merged cells are one ``w:tc`` and come out once; a vertically merged cell keeps
+its text in its first row only. Header layouts (quốc hiệu beside the issuer) are tables too.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from dirgraph.core.errors import IngestError
+from dirgraph.ingest.readers.base import Loaded, pipe_row
+
+
+def load(path: Path, data: bytes, *, ocr: bool = False) -> Loaded:
+    import docx  # heavy import kept inside the loader
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.oxml.ns import qn
+
+    from dirgraph.ingest.readers.docx_numbering import Numbering
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise IngestError(str(path), "not a valid .docx (not a zip package; old Word .doc saved as .docx?)")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+        raise IngestError(str(path), f"corrupt .docx: {_one_line(exc)}") from exc
+    except Exception as exc:  # lxml and python-docx raise many shapes on damaged XML
+        raise IngestError(str(path), f"corrupt .docx: {type(exc).__name__}") from exc
+    styles = {s.get(qn("w:styleId")): s for s in document.styles.element.findall(qn("w:style"))}
+    walker = _Walker(Numbering.from_document(document), styles, qn)
+    walker.block(document.element.body)
+    return Loaded("\n".join(walker.lines))
+
+
+class _Walker:
+    """Collects output lines while walking block-level XML (paragraphs, tables, content controls)."""
+
+    def __init__(self, numbering: Any, styles: dict[str, Any], qn: Any) -> None:
+        self.numbering = numbering
+        self.styles = styles
+        self.qn = qn
+        self.lines: list[str] = []
+
+    def block(self, parent: Any) -> None:
+        qn = self.qn
+        for child in parent.iterchildren():
+            if child.tag == qn("w:p"):
+                self.lines.append(self.paragraph(child))
+            elif child.tag == qn("w:tbl"):
+                self.lines.append("")
+                self.lines.extend(self.table(child))
+                self.lines.append("")
+            elif child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    self.block(content)
+
+    def paragraph(self, p: Any) -> str:
+        from dirgraph.ingest.readers.docx_numbering import paragraph_num
+
+        text = self.run_text(p)
+        num = paragraph_num(p, self.styles)
+        if num is not None:
+            label = self.numbering.label(*num)
+            if label and text.strip():
+                text = f"{label} {text.lstrip()}"
+        return text
+
+    def run_text(self, p: Any) -> str:
+        """Visible text of a paragraph: runs, hyperlinks, tracked insertions, text boxes.
+
+        Deleted text (``w:delText``) and field codes (``w:instrText``) are not ``w:t`` and stay
+        out; a text box's fallback copy for old Word versions is skipped so it is read once.
+        """
+        qn = self.qn
+        wanted = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
+        fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+        has_fallback = p.find(".//" + fallback) is not None
+        parts: list[str] = []
+        for el in p.iter(*wanted):
+            if has_fallback and any(a.tag == fallback for a in el.iterancestors()):
+                continue
+            fixed = wanted[el.tag]
+            parts.append(el.text or "" if fixed is None else fixed)
+        return "".join(parts)
+
+    def cell_text(self, tc: Any) -> str:
+        parts: list[str] = []
+        for child in tc.iterchildren():
+            if child.tag == self.qn("w:p"):
+                parts.append(self.paragraph(child))
+            elif child.tag == self.qn("w:tbl"):  # nested table: its text, flattened
+                parts.extend(" ".join(self.cell_text(c) for c in tr.tc_lst) for tr in child.tr_lst)
+        return " ".join(" ".join(parts).split())
+
+    def table(self, tbl: Any) -> list[str]:
+        rows = []
+        for tr in tbl.tr_lst:
+            cells = []
+            for tc in tr.tc_lst:
+                cells.append("" if tc.vMerge == "continue" else self.cell_text(tc))
+            if any(cells):
+                rows.append(pipe_row(cells))
+        return rows
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:160] or type(exc).__name__

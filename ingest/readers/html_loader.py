@@ -1,0 +1,248 @@
+"""HTML pages saved from portals: the main content block, tables as pipe rows, no chrome.
+
+Parsed with the standard library (no network, no scripts). Navigation, headers, footers, forms,
+scripts and elements whose class or id names a menu are dropped; the main block is the
+``<article>``/``<main>`` element or, failing that, the element that holds most of the page's
+text (descending while one child holds most of its parent's text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from dirgraph.ingest.encodings import decode_bytes
+from dirgraph.ingest.readers.base import Loaded, pipe_row
+
+_DROP_TAGS = frozenset({
+    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "svg",
+    "button", "select", "option", "template", "head", "menu", "object", "embed", "canvas", "input",
+})
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed",
+                   "param", "source", "track", "wbr"})
+_BLOCK = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3",
+                    "h4", "h5", "h6", "table", "tr", "blockquote", "pre", "dd", "dt", "dl",
+                    "center", "address", "figure", "figcaption", "body", "tbody", "thead"})
+_CHROME_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:menu|nav|navbar|breadcrumbs?|footer|site-header|sidebar|banner|share|social|"
+    r"comments?|related|login|search|toolbar|pagination|advert|ads)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w-]+)", re.IGNORECASE)
+
+
+@dataclass
+class _Node:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[_Node | str] = field(default_factory=list)
+    parent: _Node | None = None
+
+    def text_len(self) -> int:
+        return sum(len(c.strip()) if isinstance(c, str) else c.text_len() for c in self.children)
+
+
+class _TreeBuilder(HTMLParser):
+    """A forgiving DOM: unknown end tags ignored, open elements closed by their ancestors' end."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("root")
+        self.cur = self.root
+        self.skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {k: v or "" for k, v in attrs}
+        if self.skip_depth:
+            if tag not in _VOID:
+                self.skip_depth += 1
+            return
+        marker = f"{attr.get('class', '')} {attr.get('id', '')} {attr.get('role', '')}"
+        if tag in _DROP_TAGS or (tag != "body" and _CHROME_ATTR.search(marker)):
+            if tag not in _VOID:
+                self.skip_depth = 1
+            return
+        node = _Node(tag, attr, parent=self.cur)
+        self.cur.children.append(node)
+        if tag not in _VOID:
+            self.cur = node
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skip_depth and tag not in _DROP_TAGS:
+            self.cur.children.append(_Node(tag, {k: v or "" for k, v in attrs}, parent=self.cur))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip_depth:
+            self.skip_depth -= 1
+            return
+        node: _Node | None = self.cur
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:
+            self.cur = node.parent
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            self.cur.children.append(data)
+
+
+def _main_block(root: _Node) -> _Node:
+    """<article>/<main> when present, else descend while one child holds 60% of the text."""
+    for tag in ("article", "main"):
+        found = _find(root, tag)
+        if found is not None and found.text_len() > 200:
+            return found
+    node = root
+    while True:
+        total = node.text_len()
+        kids = [c for c in node.children if isinstance(c, _Node)]
+        best = max(kids, key=lambda c: c.text_len(), default=None)
+        if best is None or total == 0 or best.text_len() < 0.6 * total or best.tag == "p":
+            break
+        node = best
+    while node.tag in ("table", "tbody", "thead", "tfoot", "tr") and node.parent is not None:
+        node = node.parent  # a data table is rendered whole, from the block that holds it
+    return node
+
+
+def _find(node: _Node, tag: str) -> _Node | None:
+    for child in node.children:
+        if isinstance(child, _Node):
+            if child.tag == tag:
+                return child
+            found = _find(child, tag)
+            if found is not None:
+                return found
+    return None
+
+
+class _Renderer:
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+        self.soft: list[bool] = []  # True: the block continues the previous one after a <br>
+        self.buf: list[str] = []
+        self.after_br = False
+
+    def flush(self, br: bool = False) -> None:
+        text = " ".join("".join(self.buf).split())
+        if text:
+            self.blocks.append(text)
+            self.soft.append(self.after_br)
+        self.after_br = br
+        self.buf = []
+
+    def text(self) -> str:
+        out: list[str] = []
+        for block, soft in zip(self.blocks, self.soft, strict=True):
+            if out:
+                out.append("\n" if soft else "\n\n")
+            out.append(block)
+        return "".join(out)
+
+    def render(self, node: _Node, list_prefix: str = "") -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                self.buf.append(child)
+                continue
+            if child.tag == "br":
+                self.flush(br=True)
+            elif child.tag == "table":
+                self.flush()
+                for row in self.table(child):
+                    self.blocks.append(row)
+                    self.soft.append(True)
+            elif child.tag in ("ul", "ol"):
+                self.flush()
+                self.render_list(child)
+            elif child.tag in _BLOCK:
+                self.flush()
+                self.render(child)
+                self.flush()
+            else:
+                self.render(child)
+
+    def render_list(self, node: _Node) -> None:
+        ordered = node.tag == "ol"
+        try:
+            n = int(node.attrs.get("start", "1"))
+        except ValueError:
+            n = 1
+        for child in node.children:
+            if isinstance(child, _Node) and child.tag == "li":
+                self.buf.append(f"{n}. " if ordered else "- ")
+                n += 1
+                self.render(child)
+                self.flush()
+            elif isinstance(child, _Node):
+                self.render(child)
+
+    def table(self, node: _Node) -> list[str]:
+        rows = []
+        for tr in _iter_tag(node, "tr", stop="table"):
+            cells = [_flat_text(td) for td in tr.children if isinstance(td, _Node) and td.tag in ("td", "th")]
+            if any(cells):
+                rows.append(cells)
+        if _is_property_table(rows):
+            # A legal database's "Thuộc tính" box: label/value pairs become "Số hiệu: 298/KH-UBND"
+            # lines, the form the metadata extractor reads in text copies.
+            return [f"{row[i]} {row[i + 1]}".strip() for row in rows for i in range(0, len(row) - 1, 2)
+                    if row[i] and row[i + 1]]
+        return [pipe_row(cells) for cells in rows]
+
+
+def _is_property_table(rows: list[list[str]]) -> bool:
+    """Every row is label/value pairs, each label short and ending with ":"."""
+    if not rows:
+        return False
+    for row in rows:
+        cells = [c for c in row if c] if len(row) % 2 else row
+        if len(cells) % 2 or not cells:
+            return False
+        for i in range(0, len(cells), 2):
+            label = cells[i]
+            if label and (not label.endswith(":") or len(label) > 40):
+                return False
+    return True
+
+
+def _iter_tag(node: _Node, tag: str, stop: str) -> list[_Node]:
+    out = []
+    for child in node.children:
+        if isinstance(child, _Node):
+            if child.tag == tag:
+                out.append(child)
+            elif child.tag != stop:
+                out.extend(_iter_tag(child, tag, stop))
+    return out
+
+
+def _flat_text(node: _Node) -> str:
+    parts: list[str] = []
+    for child in node.children:
+        if isinstance(child, str):
+            parts.append(child)
+        else:
+            parts.append(" " + _flat_text(child) + " ")
+    return " ".join("".join(parts).split())
+
+
+def _decode(path: Path, data: bytes) -> str:
+    match = _CHARSET.search(data[:4096])
+    if match:
+        try:
+            return data.decode(match.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data, str(path)).text
+
+
+def load(path: Path, data: bytes, *, ocr: bool = False) -> Loaded:
+    parser = _TreeBuilder()
+    parser.feed(_decode(path, data))
+    parser.close()
+    renderer = _Renderer()
+    renderer.render(_main_block(parser.root))
+    renderer.flush()
+    return Loaded(renderer.text())

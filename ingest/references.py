@@ -1,0 +1,339 @@
+"""Documents a text names: "Kết luận số 91-KL/TW, ngày 12/8/2024 của Bộ Chính trị", merged per document.
+
+A mention is a kind word ("Kết luận", "Kế hoạch", "Thông tư" …) followed by a printed number,
+optionally a date ("ngày 12/8/2024", "ngày 12 tháng 8 năm 2024") and an issuer ("của …"); later
+mentions repeat the number ("Kết luận số 91-KL/TW") or shorten it ("Kết luận 91"), or use an
+alias the text declared ("(sau đây gọi tắt là …)"). Unnumbered congress and plenum resolutions
+("Nghị quyết Đại hội XIII của Đảng") are documents too. Mentions keep their spans: the relation
+extractor reads the words between them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dirgraph.core.text import clean_spaces, norm_key
+from dirgraph.ingest.agencies import canonical_agency
+from dirgraph.ingest.context import DocContext
+from dirgraph.ingest.docnumbers import PARTY_RE, STATE_RE, kind_from_word, kind_words, parse_number
+from dirgraph.ingest.record import AgencyRef, DocumentRef
+from dirgraph.ingest.tables import load_table
+
+_DATE = (
+    r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+)
+_DATE_AFTER = re.compile(rf"\s*,?\s*(?:ban hành\s+|được ban hành\s+)?ngày\s+(?:{_DATE})", re.IGNORECASE)
+_OF = re.compile(r"\s*,?\s*(?:của|do)\s+", re.IGNORECASE)
+_ISSUER_STOP = re.compile(
+    r"[,;:()“”\"\n]|\.(?:\s|$)|\s+(?:về|tiếp tục|thực hiện|triển khai|quán triệt|phê duyệt|ban hành|hướng dẫn"
+    r"|quy định|sửa đổi|theo|đã|trong|trên|tại|nhằm|để|gắn|đối với|cho|ngày|năm|nêu|được|là|với|bằng|thông qua"
+    r"|tuyên truyền|cụ thể hóa|cụ thể hoá|thay thế|bổ sung|bãi bỏ|học tập|bám sát|nghiên cứu)(?=\s|$|[,;])",
+    re.IGNORECASE,
+)
+_ALIAS = re.compile(
+    r"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s+tắt\s+(?:là\s*)?:?\s*(?P<alias>[^()]{2,90}?)\s*\)",
+    re.IGNORECASE,
+)
+_CONGRESS = re.compile(
+    r"[Nn]ghị\s+quyết\s+(?:của\s+)?(?P<body>Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:Đảng\s+)?(?:toàn\s+quốc\s+)?"
+    r"(?:Đảng\s+bộ\s+[^\n,;()]{0,40}?\s+)?(?:lần\s+thứ\s+)?[IVXLC]+\b(?:\s+của\s+Đảng(?!\s+bộ))?)"
+)
+_PLENUM_FULL = re.compile(
+    r"[Nn]ghị\s+quyết\s+(?:Hội\s+nghị\s+)?(?:lần\s+thứ\s+\d+\s+Ban\s+Chấp\s+hành\s+)?Trung\s+ương\s+"
+    r"(?:Đảng\s+)?(?P<n>\d{1,2})\s*,?\s*\(?\s*kh(?:óa|oá|oa)\s+(?P<k>[IVXLC]+)\b"
+)
+
+
+_LAW = re.compile(
+    r"(?<![\w])(?P<word>Bộ\s+luật|Luật)\s+(?P<name>[A-ZĐ][^\s,;()“”]*(?:\s+(?!ngày\b|năm\b|số\b|và\b)[^\s,;()“”.]+){0,10}?)"
+    r"(?=\s+(?:số\s+(?P<num>\d{1,4}\s*/\s*\d{4}\s*/\s*QH\d{1,2})|ngày\s+\d))"
+)
+
+
+@dataclass
+class Mention:
+    """One printed mention of a document; ``start``..``end`` covers number, date and issuer."""
+
+    start: int
+    end: int
+    key: str
+    kind: str
+    number: str | None
+    date: str | None = None
+    issuer_raw: str | None = None
+    subject: str | None = None
+    alias: bool = False  # inside "(sau đây gọi tắt là …)": names a document already described
+    word_end: int = 0  # end of the kind word + number (before date/issuer)
+
+
+@dataclass
+class References:
+    mentions: list[Mention] = field(default_factory=list)
+    documents: list[DocumentRef] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _word_alt() -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in kind_words())
+
+
+@lru_cache(maxsize=1)
+def _numbered_re() -> re.Pattern[str]:
+    num = rf"(?:{PARTY_RE.pattern}|{STATE_RE.pattern})"
+    return re.compile(
+        rf"(?<!\w)(?P<word>{_word_alt()})(?:\s+(?:liên\s+tịch|hành\s+động))?\s*(?:số\s*:?\s*)?(?P<num>{num})",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _bare_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?P<word>{_word_alt()})\s+(?:số\s+)?(?P<serial>\d{{1,5}})(?![\d/\-–]|\s*[-/]\s*[A-ZĐ]|\s*/)",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _not_documents() -> tuple[str, ...]:
+    return tuple(norm_key(row[0]) for row in load_table("not_documents.tsv"))
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
+        m.group("d2"), m.group("m2"), m.group("y2"))
+    if not (d and mo and y):
+        return None
+    day, month = int(d), int(mo)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{int(y):04d}-{month:02d}-{day:02d}"
+
+
+def _issuer_at(text: str, pos: int) -> tuple[str | None, int]:
+    """The issuer written after "của" at ``pos`` and the position after it."""
+    m = _OF.match(text, pos)
+    if not m:
+        return None, pos
+    start = m.end()
+    window = text[start : start + 160]
+    stop = _ISSUER_STOP.search(window)
+    end = stop.start() if stop else len(window)
+    nxt = _numbered_re().search(window[:end]) or _CONGRESS.search(window[:end])
+    if nxt:
+        end = min(end, nxt.start())
+        end = window.rfind(" và ", 0, end) if window.rfind(" và ", 0, end) > 0 else end
+    words = window[:end].split()
+    raw = clean_spaces(" ".join(words[:14]))
+    if not raw or not raw[:1].isupper():
+        return None, pos
+    return raw, start + len(window[:end].rstrip())
+
+
+def _tail(text: str, mention: Mention) -> None:
+    """Date, issuer and subject after a mention's number; extends ``mention.end``."""
+    pos = mention.end
+    dm = _DATE_AFTER.match(text, pos)
+    if dm:
+        mention.date = _iso(dm)
+        pos = dm.end()
+    issuer, after = _issuer_at(text, pos)
+    if issuer:
+        mention.issuer_raw = issuer
+        pos = after
+        if not mention.date:
+            dm = _DATE_AFTER.match(text, pos)
+            if dm:
+                mention.date = _iso(dm)
+                pos = dm.end()
+    mention.end = pos
+    sm = re.match(r"\s*,?\s*(về\s+[^;()\n]{3,300})", text[pos : pos + 320])
+    if sm:
+        mention.subject = clean_spaces(sm.group(1)).rstrip(" ,.")
+
+
+def find_mentions(text: str, own_number: str | None = None) -> list[Mention]:
+    """Every document mention in ``text`` in reading order (the document's own number left out)."""
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _numbered_re().finditer(text):
+        parsed = parse_number(m.group("num"))
+        if parsed is None:
+            continue
+        number = str(parsed)
+        if own_number and norm_key(number) == norm_key(own_number):
+            continue
+        word = clean_spaces(m.group("word"))
+        kind = kind_from_word(word) or parsed.kind
+        if norm_key(word) == norm_key("văn bản") and parsed.kind != "dispatch":
+            kind = parsed.kind
+        mention = Mention(m.start(), m.end(), number, kind, number, word_end=m.end())
+        _tail(text, mention)
+        mentions.append(mention)
+        taken.append((m.start(), m.end()))
+    mentions.extend(_continuations(text, mentions, taken, own_number))
+    for m in _LAW.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        parsed = parse_number(m.group("num")) if m.group("num") else None
+        title = clean_spaces(f"{m.group('word')} {m.group('name')}")
+        key = str(parsed) if parsed else title
+        end = m.end("num") if m.group("num") else m.end()
+        mention = Mention(m.start(), end, key, "law", str(parsed) if parsed else None, subject=title, word_end=end)
+        _tail(text, mention)
+        mention.subject = mention.subject if mention.subject and mention.subject.startswith("về") else title
+        mentions.append(mention)
+        taken.append((m.start(), end))
+    for m in _CONGRESS.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        body = clean_spaces(m.group("body"))
+        key = "Nghị quyết " + re.sub(r"\s+của\s+Đảng$", "", body)
+        mention = Mention(m.start(), m.end(), key, "resolution", None, issuer_raw=body, word_end=m.end())
+        _tail(text, mention)
+        mentions.append(mention)
+    for m in _PLENUM_FULL.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        key = f"Nghị quyết Trung ương {m.group('n')} khóa {m.group('k')}"
+        mention = Mention(m.start(), m.end(), key, "resolution", None,
+                          issuer_raw=f"Ban Chấp hành Trung ương Đảng khóa {m.group('k')}", word_end=m.end())
+        mentions.append(mention)
+    mentions.sort(key=lambda x: x.start)
+    _mark_aliases(text, mentions)
+    return mentions
+
+
+_CONTINUATION_GAP = re.compile(r"^\s*(?:,|;|và|cùng)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE)
+_ANY_NUMBER = re.compile(rf"{PARTY_RE.pattern}|{STATE_RE.pattern}")
+
+
+def _continuations(text: str, mentions: list[Mention], taken: list[tuple[int, int]],
+                   own_number: str | None) -> list[Mention]:
+    """Numbers listed after one kind word: "các Kết luận số 51-KL/TW, 91-KL/TW và số 142-KL/TW"."""
+    out: list[Mention] = []
+    ordered = sorted(mentions, key=lambda x: x.start)
+    for m in _ANY_NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        before = [x for x in ordered + out if x.end <= m.start()]
+        if not before:
+            continue
+        prev = max(before, key=lambda x: x.end)
+        if prev.number is None or not _CONTINUATION_GAP.match(text[prev.end : m.start()]):
+            continue
+        parsed = parse_number(m.group(0))
+        if parsed is None or (own_number and norm_key(str(parsed)) == norm_key(own_number)):
+            continue
+        prev_parsed = parse_number(prev.number)
+        same_code = prev_parsed is not None and prev_parsed.code == parsed.code
+        kind = prev.kind if same_code or parsed.kind in (prev.kind, "dispatch") else parsed.kind
+        mention = Mention(m.start(), m.end(), str(parsed), kind, str(parsed), word_end=m.end())
+        _tail(text, mention)
+        out.append(mention)
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def _mark_aliases(text: str, mentions: list[Mention]) -> None:
+    for am in _ALIAS.finditer(text):
+        for mention in mentions:
+            if am.start() <= mention.start < am.end():
+                mention.alias = True
+    for mention in mentions:  # a bare parenthesis right after a description: "(Kết luận số 51-KL/TW)"
+        before = text[max(0, mention.start - 3) : mention.start].rstrip()
+        after = text[mention.end : mention.end + 3].lstrip()
+        if before.endswith("(") and after.startswith(")"):
+            mention.alias = True
+
+
+def _resolve_plenums(mentions: list[Mention]) -> None:
+    """ "Nghị quyết Trung ương 8 khóa XI" is the numbered resolution of that term the text names."""
+    numbered: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.number and m.kind == "resolution" and m.issuer_raw:
+            km = re.search(r"kh(?:óa|oá|oa)\s+([IVXLC]+)\b", m.issuer_raw, re.IGNORECASE)
+            if km and "trung ương" in norm_key(m.issuer_raw):
+                numbered.setdefault(km.group(1).upper(), set()).add(m.key)
+    for m in mentions:
+        pm = re.match(r"Nghị quyết Trung ương \d+ khóa ([IVXLC]+)$", m.key)
+        if pm and len(numbered.get(pm.group(1), ())) == 1:
+            m.key = next(iter(numbered[pm.group(1)]))
+            m.number = m.key
+            m.issuer_raw = None
+
+
+def _resolve_bare(text: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """ "Kết luận 91" after "Kết luận số 91-KL/TW": the same document."""
+    by_serial: dict[tuple[str, str], str] = {}
+    for m in mentions:
+        if m.number:
+            serial = re.match(r"\d+", m.number)
+            if serial:
+                by_serial.setdefault((m.kind, serial.group(0).lstrip("0")), m.key)
+    out: list[Mention] = []
+    for bm in _bare_re().finditer(text):
+        if any(a <= bm.start() < b for a, b in spans):
+            continue
+        kind = kind_from_word(clean_spaces(bm.group("word")))
+        key = by_serial.get((kind or "", bm.group("serial").lstrip("0")))
+        if key:
+            out.append(Mention(bm.start(), bm.end(), key, kind or "other", key, word_end=bm.end()))
+    return out
+
+
+def _aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Alias text -> document key, from "(sau đây gọi tắt là …)" after a description."""
+    out: dict[str, str] = {}
+    for am in _ALIAS.finditer(text):
+        alias = clean_spaces(am.group("alias")).strip(" “”\"")
+        inside = [m for m in mentions if am.start() <= m.start < am.end()]
+        if inside:
+            out[alias] = inside[0].key
+            continue
+        before = [m for m in mentions if m.end <= am.start() and not m.alias]
+        if before:
+            kind = kind_from_word(" ".join(alias.split()[:2])) or kind_from_word(alias.split()[0])
+            same = [m for m in before if m.kind == kind] or before
+            out[alias] = same[-1].key
+    return out
+
+
+def extract_references(text: str, ctx: DocContext | None = None, own_number: str | None = None) -> References:
+    """Mentions and one :class:`DocumentRef` per document named in ``text``."""
+    mentions = find_mentions(text, own_number)
+    _resolve_plenums(mentions)
+    spans = [(m.start, m.end) for m in mentions]
+    mentions = sorted(mentions + _resolve_bare(text, mentions, spans), key=lambda x: x.start)
+    aliases = _aliases(text, mentions)
+    docs: dict[str, DocumentRef] = {}
+    for m in mentions:
+        if m.number is None and any(norm_key(m.key).startswith(norm_key("nghị quyết ") + nd)
+                                    for nd in _not_documents()):
+            continue
+        doc = docs.get(m.key)
+        if doc is None:
+            issuer = _agency(m.issuer_raw, ctx) if m.issuer_raw else None
+            quote = clean_spaces(text[m.start : m.end])
+            prov = ctx.provenance(m.start, m.end, quote) if ctx else None
+            docs[m.key] = DocumentRef(key=m.key, kind=m.kind, number=m.number, date=m.date, issuer=issuer,
+                                      title=m.subject, provenance=prov)
+            continue
+        if doc.date is None and m.date:
+            doc.date = m.date
+        if doc.issuer is None and m.issuer_raw:
+            doc.issuer = _agency(m.issuer_raw, ctx)
+        if doc.title is None and m.subject:
+            doc.title = m.subject
+    for alias, key in aliases.items():
+        if key in docs and alias != key and alias not in docs[key].aliases:
+            docs[key].aliases.append(alias)
+    return References(mentions=mentions, documents=list(docs.values()), aliases=aliases)
+
+
+def _agency(raw: str, ctx: DocContext | None) -> AgencyRef:
+    return canonical_agency(raw, ctx)

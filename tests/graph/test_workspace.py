@@ -1,0 +1,105 @@
+"""The workspace: incremental, idempotent ingest; a changed or removed file replaces or drops its facts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from graph_fixtures import central_conclusion, province_plan
+
+from dirgraph.core.errors import NotFoundError
+from dirgraph.graph.model import DocumentNode
+from dirgraph.graph.workspace import Workspace, expand_paths
+from dirgraph.ingest.record import ExtractionRecord
+
+
+def _write(folder: Path, name: str, rec: ExtractionRecord) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(json.dumps(rec.to_json_dict(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _fingerprint(ws: Workspace) -> tuple[dict[str, int], dict[str, int], list[str]]:
+    g = ws.build_graph()
+    return g.node_counts(), g.edge_counts(), sorted(g.nodes)
+
+
+def test_same_files_twice_change_nothing(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    _write(docs, "kl91.json", central_conclusion())
+    _write(docs, "hp.json", province_plan())
+    ws = Workspace(tmp_path / "home")
+    first = ws.ingest([docs])
+    assert len(first.read) == 2 and not first.failed
+    before = _fingerprint(ws)
+    second = ws.ingest([docs])
+    assert second.read == [] and len(second.unchanged) == 2
+    assert _fingerprint(ws) == before
+    assert len(list(ws.records_dir.glob("*.json"))) == 2
+
+
+def test_changed_file_replaces_only_its_facts(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    _write(docs, "kl91.json", central_conclusion())
+    plan = _write(docs, "hp.json", province_plan())
+    ws = Workspace(tmp_path / "home")
+    ws.ingest([docs])
+    g1 = ws.build_graph()
+    changed = province_plan()
+    changed.tasks = changed.tasks[:1]
+    changed.assignments = [a for a in changed.assignments if a.task in ("II.1", "SELF")]
+    _write(docs, plan.name, changed)
+    report = ws.ingest([docs])
+    assert len(report.read) == 1 and len(report.unchanged) == 1
+    g2 = ws.build_graph()
+    assert g1.node_counts()["Task"] - g2.node_counts()["Task"] == 2
+    untouched = {k: v for k, v in g1.edges.items() if v.source == "doc-91-kl-tw-2024"}
+    assert untouched == {k: v for k, v in g2.edges.items() if v.source == "doc-91-kl-tw-2024"}
+    assert len(list(ws.records_dir.glob("*.json"))) == 2
+
+
+def test_removing_a_document_drops_its_facts_and_orphan_placeholders(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    _write(docs, "kl91.json", central_conclusion())
+    _write(docs, "hp.json", province_plan())
+    ws = Workspace(tmp_path / "home")
+    ws.ingest([docs])
+    assert "doc-29-nq-tw-2013" in ws.build_graph().nodes
+    ws.remove(str(docs / "kl91.json"))
+    g = ws.build_graph()
+    kl = g.nodes["doc-91-kl-tw-2024"]
+    assert isinstance(kl, DocumentNode) and kl.placeholder  # still named by the province plan
+    assert "doc-29-nq-tw-2013" not in g.nodes  # only the removed conclusion named it
+    with pytest.raises(NotFoundError):
+        ws.remove("never-ingested.txt")
+
+
+def test_bad_record_fails_alone_with_a_reason_naming_the_file(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    _write(docs, "ok.json", central_conclusion())
+    (docs / "broken.json").write_text("{not json", encoding="utf-8")
+    report = Workspace(tmp_path / "home").ingest([docs], workers=1)
+    assert len(report.read) == 1
+    (failure,) = report.failed
+    assert "broken.json" in failure.reason and "\n" not in failure.reason
+
+
+def test_folders_skip_readmes_hidden_files_and_unknown_suffixes(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.docx", "README.md", ".hidden.txt", "build.py", "sub/c.pdf", "sub/d.tpl"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    names = sorted(p.relative_to(tmp_path).as_posix() for p in expand_paths([tmp_path]))
+    assert names == ["a.txt", "b.docx", "sub/c.pdf"]
+
+
+def test_pool_and_serial_ingest_give_the_same_graph(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    for i, province in enumerate(("Hải Phòng", "Cần Thơ", "Lâm Đồng")):
+        _write(docs, f"p{i}.json", province_plan(f"p{i}.txt", province))
+    serial, pooled = Workspace(tmp_path / "serial"), Workspace(tmp_path / "pooled")
+    serial.ingest([docs], workers=1)
+    pooled.ingest([docs], workers=2)
+    assert serial.build_graph().model_dump() == pooled.build_graph().model_dump()

@@ -1,0 +1,237 @@
+"""Assignments and agency relations by the SCHEMA's conventions, on small realistic snippets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dirgraph.ingest.body import BodyFacts, extract_body
+from dirgraph.ingest.body.cues import role_cues
+from dirgraph.ingest.body.mentions import mention_end
+from dirgraph.ingest.body.textform import match_form as norm_key
+from dirgraph.ingest.context import DocContext
+from dirgraph.ingest.record import AgencyRef
+
+Ctx = Callable[..., DocContext]
+
+
+def _roles(facts: BodyFacts) -> set[tuple[str, str, str]]:
+    return {(norm_key(a.agency.name), a.role, a.task) for a in facts.assignments}
+
+
+def _edges(facts: BodyFacts) -> set[tuple[str, str, str]]:
+    return {(norm_key(r.source.name), r.type, norm_key(r.target.name)) for r in facts.agency_relations}
+
+
+STATE_PLAN = """Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Sở Y tế chủ trì, phối hợp với các đơn vị bảo đảm tiến độ.
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Hoàn thiện thể chế
+Rà soát các văn bản. Giao Sở Tư pháp chủ trì, phối hợp với Sở Y tế, Sở Tài chính thực hiện.
+2. Phát triển hạ tầng số
+Mặt trận Tổ quốc và các đoàn thể tích cực phối hợp tuyên truyền.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế
+- Chủ trì, phối hợp với Sở Thông tin và Truyền thông, UBND các huyện triển khai Kế hoạch.
+- Định kỳ hằng quý báo cáo UBND tỉnh kết quả thực hiện.
+2. Sở Tài chính: Tham mưu bố trí kinh phí; kiểm tra, giám sát việc sử dụng kinh phí.
+3. Ủy ban nhân dân tỉnh lãnh đạo Ủy ban nhân dân các huyện chỉ đạo các xã tổ chức triển khai thực hiện.
+4. Công an tỉnh: Chỉ đạo, hướng dẫn các đơn vị chủ động phối hợp chặt chẽ với Sở Y tế để tham mưu.
+Các sở, ban, ngành căn cứ chức năng, nhiệm vụ chủ động triển khai thực hiện Kế hoạch này.
+Nơi nhận:
+- Như trên;
+"""
+
+
+@pytest.fixture
+def plan_facts(make_ctx: Ctx) -> BodyFacts:
+    return extract_body(make_ctx(STATE_PLAN))
+
+
+def test_giao_chu_tri_in_a_task_item(plan_facts: BodyFacts) -> None:
+    roles = _roles(plan_facts)
+    assert ("sở tư pháp", "leads", "II.1") in roles
+    assert ("sở y tế", "coordinates", "II.1") in roles
+    assert ("sở tư pháp", "coordinates_with", "sở tài chính") in _edges(plan_facts)
+
+
+def test_narrative_and_purpose_items_give_nothing(plan_facts: BodyFacts) -> None:
+    tasks = {a.task for a in plan_facts.assignments}
+    assert "II.2" not in tasks and "I.1" not in tasks
+
+
+def test_heading_agency_with_bullets(plan_facts: BodyFacts) -> None:
+    roles = _roles(plan_facts)
+    assert ("sở y tế", "leads", "III.1") in roles
+    assert ("sở thông tin và truyền thông", "coordinates", "III.1") in roles
+    assert ("ủy ban nhân dân các huyện", "coordinates", "III.1") in roles
+    assert ("sở y tế", "implements", "III.1") not in roles  # a lead gets no extra implements
+
+
+def test_periodic_report_makes_reports_to(plan_facts: BodyFacts) -> None:
+    assert ("sở y tế", "reports_to", norm_key("Ủy ban nhân dân tỉnh")) in _edges(plan_facts)
+
+
+def test_colon_heading_roles_skip_the_object_of_viec(plan_facts: BodyFacts) -> None:
+    roles = {r for r in _roles(plan_facts) if r[2] == "III.2"}
+    assert roles == {("sở tài chính", "supervises", "III.2")}
+
+
+def test_direction_chain_hands_the_duty_down(plan_facts: BodyFacts) -> None:
+    roles = {r for r in _roles(plan_facts) if r[2] == "III.3"}
+    assert ("ủy ban nhân dân các huyện", "implements", "III.3") in roles
+    assert ("các xã", "implements", "III.3") in roles
+
+
+def test_directed_coordination(plan_facts: BodyFacts) -> None:
+    roles = {r for r in _roles(plan_facts) if r[2] == "III.4"}
+    assert roles == {("các đơn vị", "coordinates", "III.4")}
+    assert ("các đơn vị", "coordinates_with", "sở y tế") in _edges(plan_facts)
+
+
+def test_trailing_paragraph_is_document_wide(plan_facts: BodyFacts) -> None:
+    assert ("các sở, ban, ngành", "implements", "SELF") in _roles(plan_facts)
+
+
+def test_closing_paragraph_attaches_to_self(make_ctx: Ctx) -> None:
+    text = ("như sau:\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: Tổ chức thực hiện.\n"
+            "Trên đây là Kế hoạch thực hiện Kết luận số 91-KL/TW; yêu cầu thủ trưởng các đơn vị căn cứ chức năng, "
+            "nhiệm vụ chủ động triển khai thực hiện.\n")
+    roles = _roles(extract_body(make_ctx(text)))
+    assert ("thủ trưởng các đơn vị", "implements", "SELF") in roles
+    assert ("sở nội vụ", "implements", "III.1") in roles
+
+
+def test_directive_items_carry_assignments(make_ctx: Ctx) -> None:
+    text = ("Chủ tịch Ủy ban nhân dân tỉnh chỉ thị như sau:\n"
+            "1. Sở Y tế: Chủ trì, phối hợp với các sở, ngành liên quan tổ chức giám sát dịch bệnh; "
+            "định kỳ hằng tháng báo cáo Ủy ban nhân dân tỉnh.\n"
+            "2. Sở Giáo dục và Đào tạo chỉ đạo các trường học thực hiện vệ sinh trường lớp.\n"
+            "3. Ủy ban nhân dân các huyện chịu trách nhiệm tổ chức thực hiện Chỉ thị này.\n")
+    facts = extract_body(make_ctx(text))
+    assert [t.id for t in facts.tasks] == ["1", "2", "3"]
+    roles = _roles(facts)
+    assert {("sở y tế", "leads", "1"), ("sở y tế", "supervises", "1"), ("các sở, ngành liên quan", "coordinates", "1"),
+            ("các trường học", "implements", "2"), ("sở giáo dục và đào tạo", "implements", "2"),
+            ("ủy ban nhân dân các huyện", "implements", "3")} <= roles
+    assert ("sở y tế", "coordinates_with", "các sở, ngành liên quan") in _edges(facts)
+
+
+def test_nested_items_inherit_the_heading_agency(make_ctx: Ctx) -> None:
+    text = ("như sau:\nIV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của Sở Y tế\n"
+            "a) Chủ trì, phối hợp với Sở Tài chính xây dựng dự toán.\n"
+            "b) Theo dõi, kiểm tra việc thực hiện; định kỳ báo cáo kết quả về Ủy ban nhân dân tỉnh.\n")
+    facts = extract_body(make_ctx(text))
+    assert {("sở y tế", "leads", "IV.1.a"), ("sở tài chính", "coordinates", "IV.1.a"),
+            ("sở y tế", "supervises", "IV.1.b")} <= _roles(facts)
+    assert ("sở y tế", "reports_to", norm_key("Ủy ban nhân dân tỉnh")) in _edges(facts)
+
+
+def test_provenance_quotes_the_clause(plan_facts: BodyFacts) -> None:
+    lead = next(a for a in plan_facts.assignments if a.task == "III.1" and a.role == "leads")
+    assert lead.provenance is not None
+    assert "Chủ trì, phối hợp với Sở Thông tin" in lead.provenance.quote
+    assert STATE_PLAN[lead.provenance.start : lead.provenance.end].strip().startswith("Chủ trì")
+
+
+_DUTY = [(cue, role) for cue, role in role_cues() if role in ("leads", "coordinates", "implements", "supervises")]
+_STOP = [cue for cue, role in role_cues() if role == "none"]
+_DIRECT = [cue for cue, role in role_cues() if role in ("directs", "assigns")]
+
+
+@pytest.mark.parametrize(("cue", "role"), _DUTY)
+def test_every_duty_cue_gives_its_role(make_ctx: Ctx, cue: str, role: str) -> None:
+    text = f"như sau:\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: {cue} công tác cải cách hành chính.\n"
+    assert ("sở nội vụ", role, "III.1") in _roles(extract_body(make_ctx(text)))
+
+
+@pytest.mark.parametrize("cue", _STOP)
+def test_every_stop_cue_ends_an_agency_mention(cue: str) -> None:
+    text = f"Sở Nội vụ {cue} công tác cải cách"
+    assert mention_end(text, 0) == len("Sở Nội vụ")
+
+
+@pytest.mark.parametrize("cue", _DIRECT)
+def test_every_direction_cue_hands_the_duty_to_its_object(make_ctx: Ctx, cue: str) -> None:
+    text = f"như sau:\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ {cue} các đơn vị trực thuộc triển khai thực hiện.\n"
+    assert ("các đơn vị trực thuộc", "implements", "III.1") in _roles(extract_body(make_ctx(text)))
+
+
+def test_task_item_headed_by_an_agency_is_an_assignment(make_ctx: Ctx) -> None:
+    text = ("như sau:\nII. NHIỆM VỤ CỦA CÁC CẤP, CÁC NGÀNH\n1. Đối với Sở Y tế: Tổ chức tiêm chủng mở rộng.\n"
+            "2. Tăng cường truyền thông\nCác cơ sở y tế tiếp tục tổ chức truyền thông.\n")
+    roles = _roles(extract_body(make_ctx(text)))
+    assert roles == {("sở y tế", "implements", "II.1")}
+
+
+def test_reports_hold_outside_assignment_clauses(make_ctx: Ctx) -> None:
+    text = ("như sau:\nIV. CHẾ ĐỘ BÁO CÁO\nCác sở, ngành định kỳ hằng quý báo cáo kết quả thực hiện về "
+            "Ủy ban nhân dân tỉnh (qua Sở Kế hoạch và Đầu tư).\n")
+    facts = extract_body(make_ctx(text))
+    assert _edges(facts) == {("các sở, ngành", "reports_to", norm_key("Ủy ban nhân dân tỉnh"))}
+    assert facts.assignments == []
+
+
+def test_dispatch_requests(make_ctx: Ctx) -> None:
+    text = ("Chủ tịch UBND tỉnh có ý kiến như sau:\n"
+            "1. Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với các sở, ngành liên quan tham mưu ban hành Kế hoạch; "
+            "hoàn thành trước ngày 30/11/2024.\n"
+            "2. Sở Nội vụ theo dõi, đôn đốc việc thực hiện; tổng hợp, báo cáo Chủ tịch UBND tỉnh kết quả thực hiện.\n"
+            "Đề nghị các cơ quan, đơn vị nghiêm túc thực hiện./.\n")
+    facts = extract_body(make_ctx(text))
+    assert [(t.id, t.deadline.value if t.deadline else None) for t in facts.tasks] == [("1", "2024-11-30"), ("2", None)]
+    assert _roles(facts) == {("sở giáo dục và đào tạo", "leads", "1"), ("các sở, ngành liên quan", "coordinates", "1"),
+                             ("sở nội vụ", "supervises", "2"), ("các cơ quan, đơn vị", "implements", "SELF")}
+
+
+def test_coordination_variants(make_ctx: Ctx) -> None:
+    text = ("như sau:\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì và phối hợp với Sở Tài chính thực hiện.\n"
+            "2. Sở Nội vụ chủ trì, phối hợp các sở, ngành liên quan tổ chức thực hiện.\n"
+            "3. Công an tỉnh phối hợp thực hiện.\n")
+    facts = extract_body(make_ctx(text))
+    assert _roles(facts) == {("sở y tế", "leads", "III.1"), ("sở tài chính", "coordinates", "III.1"),
+                             ("sở nội vụ", "leads", "III.2"), ("các sở, ngành liên quan", "coordinates", "III.2"),
+                             ("công an tỉnh", "coordinates", "III.3")}
+    assert _edges(facts) == {("sở y tế", "coordinates_with", "sở tài chính"),
+                             ("sở nội vụ", "coordinates_with", "các sở, ngành liên quan")}
+
+
+def _after_lead_in(text: str, kind: str) -> DocContext:
+    """The frame starts the body at the first numbered item, after the lead-in sentence."""
+    start = text.index("\n1.") + 1
+    return DocContext(source="snippet.txt", text=text, locality="Nghệ An", locality_level="province",
+                      issuer=AgencyRef(name="Sở Y tế", locality="Nghệ An"), kind=kind,
+                      body_start=start, body_end=len(text))
+
+
+DISPATCH = """Kính gửi: Trung tâm Y tế các huyện, thành phố, thị xã.
+Thực hiện Công văn số 88/UBND-VX của Ủy ban nhân dân tỉnh, Sở Y tế đề nghị Trung tâm Y tế các huyện, thành phố, thị xã triển khai một số nội dung sau:
+1. Hướng dẫn các trạm y tế xã rà soát danh sách trẻ chưa tiêm chủng đầy đủ.
+2. Tổng hợp kết quả theo biểu mẫu, báo cáo về Sở Y tế trước ngày 30/6/2025.
+3. Phòng Nghiệp vụ Y chủ trì theo dõi, tổng hợp.
+"""
+
+
+def test_dispatch_addressee_carries_out_the_requests() -> None:
+    facts = extract_body(_after_lead_in(DISPATCH, "dispatch"))
+    roles = _roles(facts)
+    centre = "trung tâm y tế các huyện, thành phố, thị xã"
+    assert {(centre, "implements", "SELF"), (centre, "implements", "1"), (centre, "implements", "2"),
+            ("các trạm y tế xã", "implements", "1"), ("phòng nghiệp vụ y", "leads", "3")} <= roles
+    assert (centre, "implements", "3") not in roles
+    assert (centre, "reports_to", "sở y tế") in _edges(facts)
+
+
+DIRECTIVE_LEAD_IN = """Ban Thường vụ Huyện ủy yêu cầu các cấp ủy, chính quyền các cấp, các cơ quan, đơn vị thực hiện tốt các nhiệm vụ sau:
+1. Nâng cao nhận thức của cán bộ, đảng viên về phòng cháy, chữa cháy.
+2. Công an huyện chủ trì, phối hợp với các xã kiểm tra an toàn phòng cháy.
+"""
+
+
+def test_directive_lead_in_asks_everyone_for_the_whole_document() -> None:
+    roles = _roles(extract_body(_after_lead_in(DIRECTIVE_LEAD_IN, "directive")))
+    assert {("các cấp ủy", "implements", "SELF"), ("các cơ quan, đơn vị", "implements", "SELF"),
+            ("chính quyền các cấp", "implements", "SELF")} <= roles
+    assert not {r for r in roles if r[2] == "1"}

@@ -1,0 +1,59 @@
+"""Deadlines from time cells and from completion phrases in task sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dirgraph.ingest.body.cues import deadline_cues
+from dirgraph.ingest.body.deadlines import parse_cell, parse_narrative
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind", "value"),
+    [
+        ("Hoàn thành\ntrong Quý\nIV/2024", "by", "2024-Q4"),
+        ("Quý I năm 2025", "by", "2025-Q1"),
+        ("Tháng 6/2025", "by", "2025-06"),
+        ("Trước ngày 30/6/2025", "by", "2025-06-30"),
+        ("Năm 2026", "by", "2026"),
+        ("Giai đoạn 2025 - 2030", "by", "2030"),
+        ("Hàng năm", "recurring", "annually"),
+        ("Thường xuyên", "recurring", "continuous"),
+    ],
+)
+def test_time_cells(cell: str, kind: str, value: str) -> None:
+    deadline = parse_cell(cell)
+    assert deadline is not None
+    assert (deadline.kind, deadline.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("xây dựng kế hoạch thực hiện, hoàn thành trong quý IV/2024; tăng cường kiểm tra", "2024-Q4"),
+        ("Tổ chức hội nghị quán triệt trong quý I/2025.", "2025-Q1"),
+        ("Báo cáo kết quả trước ngày 15/12/2025.", "2025-12-15"),
+        ("- Thời gian thực hiện: Hằng năm.", "annually"),
+    ],
+)
+def test_narrative_deadlines(sentence: str, value: str) -> None:
+    deadline = parse_narrative(sentence)
+    assert deadline is not None and deadline.value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "phấn đấu đến năm 2030 tỷ lệ phòng học được kiên cố hóa đạt 100%",
+        "cụ thể chỉ tiêu, nhiệm vụ trong chương trình, kế hoạch hằng năm",
+        "Thường xuyên theo dõi, kiểm tra việc thực hiện Nghị quyết số 29-NQ/TW, ngày 04/11/2013.",
+    ],
+)
+def test_horizons_and_adverbs_are_not_deadlines(sentence: str) -> None:
+    assert parse_narrative(sentence) is None
+
+
+@pytest.mark.parametrize(("cue", "value"), deadline_cues())
+def test_every_recurring_cue(cue: str, value: str) -> None:
+    deadline = parse_cell(cue.capitalize())
+    assert deadline is not None and (deadline.kind, deadline.value) == ("recurring", value)

@@ -1,0 +1,105 @@
+"""Agency mentions in running text: where they start, where they end, how lists split."""
+
+from __future__ import annotations
+
+import pytest
+
+from dirgraph.ingest.body.mentions import mention_end, split_mentions
+
+
+def _mention(text: str) -> str | None:
+    end = mention_end(text, 0)
+    return None if end is None else text[:end]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Ban Tuyên giáo Thành ủy chủ trì, phối hợp với các cơ quan", "Ban Tuyên giáo Thành ủy"),
+        ("Các quận ủy, huyện ủy, đảng đoàn và đảng ủy trực thuộc Thành ủy theo chức năng, nhiệm vụ",
+         "Các quận ủy, huyện ủy, đảng đoàn và đảng ủy trực thuộc Thành ủy"),
+        ("Sở Xây dựng, UBND các huyện tổ chức thực hiện", "Sở Xây dựng, UBND các huyện"),
+        ("thủ trưởng các đơn vị căn cứ chức năng, nhiệm vụ", "thủ trưởng các đơn vị"),
+        ("Ban Thường vụ Đảng ủy và tỉnh theo quy định", "Ban Thường vụ Đảng ủy"),
+        ("Các chi bộ; MTTQ, các đoàn thể huyện tổ chức quán triệt; cụ thể hóa", "Các chi bộ; MTTQ, các đoàn thể huyện"),
+        ("Sở Y tế trước ngày 15/12 hằng năm", "Sở Y tế"),
+        ("Trường hợp cần thiết", None),
+        ("Báo cáo kết quả", None),
+        ("Công an phường làm việc với các hộ gia đình", "Công an phường"),
+        ("Sở Công Thương đưa nội dung vào chương trình", "Sở Công Thương"),
+        ("các trường trung học phổ thông trên địa bàn tỉnh tổ chức", "các trường trung học phổ thông"),
+    ],
+)
+def test_mention_bounds(text: str, mention: str | None) -> None:
+    assert _mention(text) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Sở Giáo dục và Đào tạo, Sở Lao động, Thương binh và Xã hội",
+         ["Sở Giáo dục và Đào tạo", "Sở Lao động, Thương binh và Xã hội"]),
+        ("Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội",
+         ["Mặt trận Tổ quốc Việt Nam", "các tổ chức chính trị - xã hội"]),
+        ("Sở Kế hoạch và Đầu tư; các sở, ngành, địa phương liên quan",
+         ["Sở Kế hoạch và Đầu tư", "các sở, ngành, địa phương liên quan"]),
+        ("Trung tâm Văn hóa, Thông tin và Thể thao", ["Trung tâm Văn hóa, Thông tin và Thể thao"]),
+        ("Các quận ủy, huyện ủy, ban cán sự đảng", ["Các quận ủy, huyện ủy, ban cán sự đảng"]),
+        # the joint office of the council and the committee is one body
+        ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện, Công an huyện",
+         ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "Công an huyện"]),
+        ("Văn phòng HĐND và UBND phường", ["Văn phòng HĐND và UBND phường"]),
+        ("các trường học, Trưởng các khu phố", ["các trường học", "Trưởng các khu phố"]),
+    ],
+)
+def test_lists_split_where_an_agency_starts(text: str, parts: list[str]) -> None:
+    assert split_mentions(text) == parts
+
+
+@pytest.mark.parametrize("text", ["Thanh tra, kiểm tra việc thực hiện", "Hội nghị sơ kết được tổ chức", "Ban hành quy chế"])
+def test_verbs_and_events_are_not_agencies(text: str) -> None:
+    assert _mention(text) is None
+
+
+def test_inspectorate_is_an_agency() -> None:
+    assert _mention("Thanh tra tỉnh chủ trì kiểm tra") == "Thanh tra tỉnh"
+
+
+def test_a_dash_sets_off_the_duty() -> None:
+    assert _mention("Sở Y tế - Chủ trì, phối hợp với các sở") == "Sở Y tế"
+    assert _mention("Sở Xây dựng chủ trì") == "Sở Xây dựng"
+
+
+def _group_rows(kind: str) -> list[str]:
+    from importlib import resources
+
+    text = resources.files("dirgraph.ingest.data").joinpath("agency_groups.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [row[0].strip() for row in rows if row[1].strip() == kind]
+
+
+@pytest.mark.parametrize("group", _group_rows("group"))
+def test_every_plural_group_starts_a_mention(group: str) -> None:
+    text = f"các {group} liên quan chủ trì thực hiện"
+    assert _mention(text) == f"các {group} liên quan"
+
+
+@pytest.mark.parametrize("head", _group_rows("head"))
+def test_every_head_starts_a_mention(head: str) -> None:
+    text = f"{head} Quảng Ninh chủ trì thực hiện"
+    assert _mention(text) == f"{head} Quảng Ninh"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [("Sở Nội vụ Chủ trì, phối hợp với Sở Tài chính", "Sở Nội vụ"), ("Ban Chỉ đạo tỉnh chủ trì", "Ban Chỉ đạo tỉnh"),
+     ("Phòng Tư pháp, Sở Xây dựng tổ chức thực hiện", "Phòng Tư pháp, Sở Xây dựng")],
+)
+def test_capitalised_cues_inside_names(text: str, mention: str) -> None:
+    assert _mention(text) == mention
+
+
+@pytest.mark.parametrize("office", _group_rows("joint"))
+def test_every_joint_office_stays_one_agency(office: str) -> None:
+    text = f"{office} và Ủy ban nhân dân xã, Công an xã"
+    assert split_mentions(text) == [f"{office} và Ủy ban nhân dân xã", "Công an xã"]

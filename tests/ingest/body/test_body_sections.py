@@ -1,0 +1,111 @@
+"""Numbering → tree: Roman, Arabic, dotted and letter items nest with SCHEMA ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from dirgraph.ingest.body.cues import section_kinds
+from dirgraph.ingest.body.lines import logical_lines
+from dirgraph.ingest.body.section_kinds import classify
+from dirgraph.ingest.body.sections import build_tree, parse_marker
+
+PLAN = """I. MỤC ĐÍCH, YÊU CẦU
+1. Quán triệt đầy đủ nội dung Kết luận.
+II- NHIỆM VỤ, GIẢI PHÁP
+1. Nhiệm vụ chung
+1.1. Tăng cường sự lãnh đạo của cấp ủy
+a) Đổi mới công tác quản lý.
+- Rà soát các quy định.
+Đoạn văn không đánh số thuộc mục a.
+b) Nâng cao chất lượng đội ngũ.
+2. Nhiệm vụ cụ thể
+### ***2.1. Phát triển mạng lưới trường lớp***
+III – TỔ CHỨC THỰC HIỆN
+**1.** Sở Giáo dục và Đào tạo chủ trì thực hiện.
+2) Sở Y tế phối hợp thực hiện.
+"""
+
+
+def _tree(text: str):  # type: ignore[no-untyped-def]
+    return build_tree(logical_lines(text, 0, len(text)))
+
+
+def test_ids_follow_printed_numbering() -> None:
+    body = _tree(PLAN)
+    ids = [item.id for item in body.items]
+    assert ids == ["I", "I.1", "II", "II.1", "II.1.1", "II.1.1.a", "II.1.1.b", "II.2", "II.2.1", "III", "III.1", "III.1.2"]
+
+
+def test_bullets_and_paragraphs_belong_to_their_item() -> None:
+    body = _tree(PLAN)
+    item = next(i for i in body.items if i.id == "II.1.1.a")
+    assert [line.text[:8] for line in item.lines] == ["a) Đổi m", "- Rà soá", "Đoạn văn"]
+
+
+def test_kinds_come_from_the_top_heading() -> None:
+    kinds = {item.id: item.kind for item in _tree(PLAN).items}
+    assert kinds["I.1"] == "purpose"
+    assert kinds["II.1.1.a"] == "tasks"
+    assert kinds["III.1"] == "organization"
+
+
+def test_directive_without_sections_uses_its_numbers() -> None:
+    text = "1. Sở Y tế chủ trì giám sát dịch bệnh.\n2. Các huyện triển khai thực hiện.\na) Tổ chức tiêm chủng.\n"
+    body = _tree(text)
+    assert [(i.id, i.kind) for i in body.items] == [("1", "directive"), ("2", "directive"), ("2.a", "directive")]
+
+
+def test_numbering_restarts_under_a_new_section() -> None:
+    text = "I. NỘI DUNG\n1. Việc một.\n2. Việc hai.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ thực hiện.\n"
+    assert [i.id for i in _tree(text).items] == ["I", "I.1", "I.2", "II", "II.1"]
+
+
+def test_wrapped_pdf_lines_are_rejoined() -> None:
+    text = ("1. Tăng cường sự lãnh đạo, chỉ đạo, quản lý điều hành thực hiện đổi\n\n"
+            "mới căn bản, toàn diện giáo dục và đào tạo của các cấp ủy đảng\n\n"
+            "trên địa bàn.\n2. Việc hai.\n")
+    body = _tree(text)
+    assert [i.id for i in body.items] == ["1", "2"]
+    assert body.items[0].heading.endswith("trên địa bàn.")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("II- NHIỆM VỤ", ("roman", "II", "NHIỆM VỤ")),
+        ("2.Tiếp tục cụ thể hóa", ("arabic", "2", "Tiếp tục cụ thể hóa")),
+        ("2.1.3 Nội dung", ("dotted3", "2.1.3", "Nội dung")),
+        ("đ) Phát triển", ("letter", "đ", "Phát triển")),
+        ("- Rà soát", None),
+        ("29-NQ/TW đã đề ra", None),
+    ],
+)
+def test_markers(line: str, expected: tuple[str, str, str] | None) -> None:
+    assert parse_marker(line) == expected
+
+
+@pytest.mark.parametrize(("start", "kind"), section_kinds())
+def test_every_section_kind_entry_classifies(start: str, kind: str) -> None:
+    assert classify(f"III. {start.upper()} CHUNG") == kind
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [("MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "tasks"), ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ", "situation"),
+     ("ĐIỀU KHOẢN THI HÀNH", "other")],
+)
+def test_headings_classify_by_start_then_by_phrase(heading: str, kind: str) -> None:
+    assert classify(heading) == kind
+
+
+def test_a_directive_sentence_item_is_not_a_section() -> None:
+    text = "1. Nâng cao chất lượng giáo dục.\n2. Tổ chức thực hiện tốt các chương trình giáo dục trên địa bàn toàn tỉnh.\n"
+    assert [i.kind for i in _tree(text).items] == ["directive", "directive"]
+
+
+def test_clean_text_with_letter_items_is_not_rejoined() -> None:
+    text = ("1. Sở Giáo dục và Đào tạo, Sở Lao động, Thương binh và Xã hội, Sở Nội vụ\n"
+            "Chủ trì, phối hợp với các đơn vị liên quan triển khai thực hiện.\n"
+            "a) Tổ chức quán triệt.\nb) Tổ chức sơ kết.\nc) Tổ chức tổng kết.\n")
+    body = _tree(text)
+    assert body.items[0].heading == "Sở Giáo dục và Đào tạo, Sở Lao động, Thương binh và Xã hội, Sở Nội vụ"

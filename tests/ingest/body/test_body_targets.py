@@ -1,0 +1,73 @@
+"""Targets: quantified goals with their unit and year; the scope of a policy is not a target."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dirgraph.ingest.body import extract_body
+from dirgraph.ingest.body.cues import target_units
+from dirgraph.ingest.context import DocContext
+
+Ctx = Callable[..., DocContext]
+
+
+def _targets(make_ctx: Ctx, text: str) -> set[tuple[float, str | None, int | None]]:
+    facts = extract_body(make_ctx(text))
+    return {(float(t.value), t.unit, t.year) for t in facts.targets}  # type: ignore[arg-type]
+
+
+def test_year_in_the_sentence_and_none_without(make_ctx: Ctx) -> None:
+    text = ("như sau:\nI. NHIỆM VỤ\n1. Đầu tư cơ sở vật chất.\nPhấn đấu đến năm 2030 tỷ lệ phòng học được kiên cố hóa "
+            "đạt 100%. Bảo đảm ngân sách chi cho giáo dục tối thiểu 20% tổng chi ngân sách nhà nước.\n")
+    assert _targets(make_ctx, text) == {(100.0, "%", 2030), (20.0, "%", None)}
+
+
+def test_heading_year_applies_below(make_ctx: Ctx) -> None:
+    text = ("như sau:\nII. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n- 100% bệnh viện triển khai bệnh án điện tử;\n"
+            "- Tối thiểu 95,5% người dân có hồ sơ sức khỏe điện tử;\n- Xây dựng mới 12 trường học đạt chuẩn.\n")
+    assert _targets(make_ctx, text) == {(100.0, "%", 2030), (95.5, "%", 2030), (12.0, "trường", 2030)}
+
+
+def test_scope_and_results_are_not_targets(make_ctx: Ctx) -> None:
+    text = ("như sau:\nI. TÌNH HÌNH\n1. Năm học vừa qua tỷ lệ tốt nghiệp đạt 99%.\nII. NHIỆM VỤ\n"
+            "1. Miễn học phí cho trẻ em mẫu giáo 5 tuổi; thực hiện giáo dục bắt buộc 9 năm; dạy học 2 buổi/ngày.\n")
+    assert _targets(make_ctx, text) == set()
+
+
+def test_level_unit_precedes_its_number(make_ctx: Ctx) -> None:
+    text = ("như sau:\nI. NHIỆM VỤ\n1. Nâng cao chất lượng.\n- Duy trì phổ cập giáo dục tiểu học mức độ 3, "
+            "xóa mù chữ mức độ 2.\n")
+    assert _targets(make_ctx, text) == {(3.0, "mức độ", None), (2.0, "mức độ", None)}
+
+
+@pytest.mark.parametrize("unit", target_units(), ids=lambda u: u.written)
+def test_every_unit_entry(make_ctx: Ctx, unit) -> None:  # type: ignore[no-untyped-def]
+    amount = f"{unit.written} 4" if unit.position == "before" else f"40{'' if unit.written == '%' else ' '}{unit.written}"
+    text = f"như sau:\nI. NHIỆM VỤ\n1. Phát triển.\nPhấn đấu đến năm 2027 đạt {amount} theo kế hoạch.\n"
+    value = 4.0 if unit.position == "before" else 40.0
+    assert (value, unit.filed, 2027) in _targets(make_ctx, text)
+
+
+def test_each_value_takes_its_own_year(make_ctx: Ctx) -> None:
+    text = ("như sau:\nII. MỤC TIÊU\n1. Mục tiêu cụ thể\na) Đến năm 2025:\n"
+            "- Tỷ lệ huy động trẻ đến trường đạt 95%; 1.500 học sinh được hỗ trợ.\n"
+            "b) Phấn đấu tỷ lệ trường đạt chuẩn đạt 80% vào năm 2026 và 100% vào năm 2030.\n"
+            "c) Đến năm 2027 giảm tỷ lệ hộ nghèo 1,5%, đến năm 2029 còn dưới 1%.\n")
+    assert _targets(make_ctx, text) == {(95.0, "%", 2025), (1500.0, "học sinh", 2025), (80.0, "%", 2026),
+                                        (100.0, "%", 2030), (1.5, "%", 2027), (1.0, "%", 2029)}
+
+
+def test_a_dated_sentence_is_not_a_year_heading(make_ctx: Ctx) -> None:
+    text = ("như sau:\nI. NHIỆM VỤ\n1. Tổ chức sơ kết\nTổ chức hội nghị sơ kết trong năm 2025.\n"
+            "Bảo đảm tối thiểu 20% ngân sách cho giáo dục.\n")
+    assert _targets(make_ctx, text) == {(20.0, "%", None)}
+
+
+def test_indicator_table(make_ctx: Ctx) -> None:
+    text = ("như sau:\nII. MỤC TIÊU\n| TT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Đến năm 2030 |\n"
+            "| 1 | Tỷ lệ trường đạt chuẩn quốc gia | % | 60 | 80,5 |\n"
+            "| 2 | Số phòng học được xây mới | Phòng học | 120 | 1.200 |\n| 3 | Ghi chú | | | |\n")
+    assert _targets(make_ctx, text) == {(60.0, "%", 2025), (80.5, "%", 2030), (120.0, "phòng học", 2025),
+                                        (1200.0, "phòng học", 2030)}

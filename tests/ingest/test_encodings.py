@@ -1,0 +1,143 @@
+"""Bytes -> Unicode: BOMs, UTF-16 without BOM, Windows-1258, VNI, TCVN3, VIQR, junk."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from dirgraph.core.errors import IngestError
+from dirgraph.ingest.encodings import (
+    convert_legacy,
+    decode_bytes,
+    is_syllable,
+    legacy_tables,
+    repair_legacy,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "readers"
+
+PLAN = (
+    "Ủy ban nhân dân tỉnh Nghệ An\n"
+    "KẾ HOẠCH\n"
+    "Triển khai thực hiện Nghị quyết số 29-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XI\n"
+    "1. Sở Giáo dục và Đào tạo chủ trì, phối hợp với các đơn vị liên quan tổ chức thực hiện.\n"
+    "2. Định kỳ hằng năm báo cáo kết quả về Ủy ban nhân dân tỉnh.\n"
+)
+
+
+def _cp1258_bytes(text: str) -> bytes:
+    """Windows-1258 keeps base letters precomposed and writes tone marks as combining bytes."""
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        base = "".join(c for c in parts if c not in "\u0300\u0301\u0303\u0309\u0323")
+        tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
+        out.append(unicodedata.normalize("NFC", base) + tones)
+    return "".join(out).encode("cp1258")
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (PLAN.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + PLAN.encode("utf-8"), "utf-8-sig"),
+        (PLAN.encode("utf-16"), "utf-16"),
+        (PLAN.encode("utf-16-le"), "utf-16-le"),
+        (PLAN.encode("utf-16-be"), "utf-16-be"),
+        (_cp1258_bytes(PLAN), "cp1258"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le-nobom", "utf16be-nobom", "cp1258"],
+)
+def test_unicode_encodings_decode_to_the_same_text(data: bytes, encoding: str) -> None:
+    decoded = decode_bytes(data, "plan.txt")
+    assert decoded.text == PLAN
+    assert decoded.encoding == encoding
+
+
+def test_nfd_input_comes_out_nfc() -> None:
+    decoded = decode_bytes(unicodedata.normalize("NFD", PLAN).encode("utf-8"), "plan.txt")
+    assert decoded.text == PLAN
+
+
+@pytest.mark.parametrize(
+    ("fixture", "encoding", "expected"),
+    [
+        ("vni_cp1252.txt", "vni", ["ỦY BAN NHÂN DÂN TỈNH", "Cộng hòa xã hội chủ nghĩa Việt Nam",
+                                   "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH",
+                                   "Triển khai thực hiện Nghị quyết số 29-NQ/TW",
+                                   "1. Sở Giáo dục và Đào tạo chủ trì, phối hợp với các đơn vị liên quan."]),
+        ("tcvn3_abc.txt", "tcvn3", ["Uỷ ban nhân dân tỉnh", "Cộng hoà xã hội chủ nghĩa Việt Nam",
+                                    "Độc lập - Tự do - Hạnh phúc", "Kế hoạch",
+                                    "Triển khai thực hiện Nghị quyết số 29-NQ/TW",
+                                    "1. Sở Giáo dục và Đào tạo chủ trì, phối hợp với các đơn vị liên quan."]),
+        ("viqr.txt", "viqr", ["Cộng hòa xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc",
+                              "Triển khai thực hiện Nghị quyết số 29-NQ/TW",
+                              "1. Sở Giáo dục và Đào tạo chủ trì, phối hợp với các đơn vị liên quan"]),
+    ],
+)
+def test_legacy_font_files_are_detected_and_converted(fixture: str, encoding: str, expected: list[str]) -> None:
+    decoded = decode_bytes((FIXTURES / fixture).read_bytes(), fixture)
+    assert decoded.encoding == encoding
+    assert decoded.text.splitlines() == expected
+
+
+def test_legacy_text_inside_unicode_is_repaired() -> None:
+    """A Word file typed in VNI-Times keeps its look-alike letters after a Unicode save."""
+    repaired = repair_legacy("Keá hoaïch thöïc hieän Nghò quyeát soá 29-NQ/TW")
+    assert repaired.encoding == "vni"
+    assert repaired.text == "Kế hoạch thực hiện Nghị quyết số 29-NQ/TW"
+
+
+def test_real_unicode_is_left_alone() -> None:
+    assert repair_legacy(PLAN).encoding == "unicode"
+    assert repair_legacy("Ông Nguyễn Văn An, Giám đốc Sở Tài chính; ổn định, ưu tiên").encoding == "unicode"
+
+
+def test_viqr_sentence_end_dot_is_punctuation() -> None:
+    assert convert_legacy("Ha` No^.i.", "viqr") == "Hà Nội."
+    assert convert_legacy("ddi. Nam", "viqr") == "đi. Nam"  # a capital after the dot: a full stop
+    assert convert_legacy("Nghi. quye^'t", "viqr") == "Nghị quyết"
+    assert convert_legacy(r"co\. roi", "viqr") == "co. roi"
+
+
+@pytest.mark.parametrize("encoding", ["vni", "tcvn3", "viqr"])
+def test_every_table_entry_converts_inside_a_word(encoding: str) -> None:
+    """Each legacy sequence converts to its letter when written between two plain letters."""
+    for seq, uni in legacy_tables()[encoding]:
+        if encoding == "viqr" and seq[-1] in ".?" and len(seq) == 2:
+            word = "ng" + seq + "n"  # a tone mark must be followed by a letter
+        else:
+            word = "ng" + seq
+        assert convert_legacy(word, encoding) == unicodedata.normalize("NFC", "ng" + uni + word[len("ng") + len(seq):]), (seq, uni)
+
+
+@pytest.mark.parametrize("word", ["nghị", "quyết", "khuyến", "thưởng", "người", "Ủy", "hoá", "gì", "kế"])
+def test_valid_syllables(word: str) -> None:
+    assert is_syllable(word)
+
+
+@pytest.mark.parametrize("word", ["quyeát", "Nghò", "NghÞ", "hoaït", "cña", "nghòa", "strength", "ka", "ghà"])
+def test_invalid_syllables(word: str) -> None:
+    assert not is_syllable(word)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00\x01\x02\x03PK\x03\x04" + bytes(range(256)) * 4,
+        bytes(range(0, 32)) * 20,
+        b"\xff\xfe" + b"\x00\xd8" * 50,  # UTF-16 with a BOM and lone surrogates
+    ],
+    ids=["binary", "control-bytes", "broken-utf16"],
+)
+def test_junk_is_an_unknown_encoding(data: bytes) -> None:
+    with pytest.raises(IngestError, match="unknown text encoding"):
+        decode_bytes(data, "junk.txt")
+
+
+def test_error_names_the_file() -> None:
+    with pytest.raises(IngestError) as info:
+        decode_bytes(bytes(range(32)) * 10, "/data/ke-hoach.txt")
+    assert str(info.value) == "/data/ke-hoach.txt: unknown text encoding"

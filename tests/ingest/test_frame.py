@@ -1,0 +1,209 @@
+"""The frame: header, title, preamble, body span, signature block and Nơi nhận list."""
+
+from __future__ import annotations
+
+import pytest
+
+from dirgraph.ingest.frame import parse_frame
+from dirgraph.ingest.signature import title_position
+
+PARTY_DOCX = """| ĐẢNG BỘ TỈNH LAI CHÂU | ĐẢNG CỘNG SẢN VIỆT NAM |
+| HUYỆN ỦY TAM ĐƯỜNG | |
+| * | Tam Đường, ngày 15 tháng 11 năm 2024 |
+| Số 150-KH/HU | |
+KẾ HOẠCH
+thực hiện Kết luận số 91-KL/TW, ngày 12/8/2024 của Bộ Chính trị
+-----
+Thực hiện Kế hoạch số 294-KH/TU, ngày 30/10/2024 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Cụ thể hóa Kết luận số 91-KL/TW thành nhiệm vụ của huyện.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Nâng cao chất lượng giáo dục toàn diện.
+III. TỔ CHỨC THỰC HIỆN
+1. Ban Tuyên giáo Huyện ủy chủ trì hướng dẫn quán triệt.
+Trên đây là Kế hoạch thực hiện Kết luận số 91-KL/TW, yêu cầu các chi, đảng bộ triển khai thực hiện.
+| Nơi nhận: | T/M BAN THƯỜNG VỤ |
+| - TT Tỉnh ủy (b/c), | PHÓ BÍ THƯ |
+| - Ban Tuyên giáo Tỉnh ủy (để báo cáo), | |
+| - Các chi, đảng bộ trực thuộc (t/h), | Cao Trang Trọng |
+| - Lưu. | |
+"""
+
+STATE_GLUED = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LÂM ĐỒNG Độc lập - Tự do - Hạnh phúc
+Số: 123/KH-UBND Lâm Đồng, ngày 05 tháng 3 năm 2025
+KẾ HOẠCH
+Thực hiện Chỉ thị số 15/CT-TTg ngày 20/6/2024 của Thủ tướng Chính phủ
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:
+I. MỤC ĐÍCH
+1. Triển khai có hiệu quả Chỉ thị số 15/CT-TTg.
+II. NHIỆM VỤ
+1. Rà soát mạng lưới trường lớp.
+Nơi nhận:
+- Văn phòng Chính phủ (b/c);
+- Các sở, ban, ngành (t/h);
+- Lưu: VT, VX.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+(Đã ký)
+Nguyễn Văn An
+"""
+
+DRAFT = """SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số:      /KH-SGDĐT
+Hải Phòng, ngày      tháng 12 năm 2024
+KẾ HOẠCH
+Tổ chức Hội khỏe Phù Đổng năm học 2024 - 2025
+I. MỤC ĐÍCH, YÊU CẦU
+1. Đẩy mạnh phong trào thể dục thể thao.
+"""
+
+DISPATCH = """UBND TỈNH LÀO CAI
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 1234/SGDĐT-GDPT
+V/v triển khai thực hiện Kết luận số 91-KL/TW
+Lào Cai, ngày 3 tháng 10 năm 2024
+Kính gửi: Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố.
+Thực hiện Công văn số 567/UBND-VX ngày 20/9/2024 của UBND tỉnh, Sở Giáo dục và Đào tạo đề nghị các đơn vị:
+1. Tổ chức quán triệt Kết luận số 91-KL/TW.
+2. Báo cáo kết quả về Sở trước ngày 30/11/2024.
+Nơi nhận:
+- Như trên;
+- UBND tỉnh (b/c);
+- Lưu: VT, GDPT.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Trần Văn Bình
+"""
+
+
+def test_party_header_from_a_docx_table() -> None:
+    frame = parse_frame(PARTY_DOCX)
+    assert frame.number == "150-KH/HU"
+    assert (frame.place, frame.date) == ("Tam Đường", "2024-11-15")
+    assert frame.issuer_lines == ["ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG"]
+    assert frame.kind == "plan"
+    assert frame.title == "Kế hoạch thực hiện Kết luận số 91-KL/TW, ngày 12/8/2024 của Bộ Chính trị"
+
+
+def test_party_frame_spans_and_signature() -> None:
+    frame = parse_frame(PARTY_DOCX)
+    text = frame.text
+    assert text[frame.preamble_span[0] :].startswith("Thực hiện Kế hoạch số 294-KH/TU")
+    assert text[frame.body_span[0] :].startswith("I. MỤC ĐÍCH, YÊU CẦU")
+    body = text[frame.body_span[0] : frame.body_span[1]]
+    assert "Trên đây là Kế hoạch" in body and "Nơi nhận" not in body
+    assert len(frame.purpose_spans) == 1
+    assert text[frame.purpose_spans[0][0] : frame.purpose_spans[0][1]].rstrip().endswith("của huyện.")
+    assert frame.closing_span is not None
+    sig = frame.signature
+    assert sig is not None
+    assert (sig.prefix, sig.position, sig.name, sig.authority) == ("T/M", "Phó Bí thư", "Cao Trang Trọng", "BAN THƯỜNG VỤ")
+
+
+def test_recipients_keep_their_markers() -> None:
+    frame = parse_frame(PARTY_DOCX)
+    got = [(r.text, r.marker) for r in frame.recipients]
+    assert got == [
+        ("TT Tỉnh ủy", "b/c"),
+        ("Ban Tuyên giáo Tỉnh ủy", "để báo cáo"),
+        ("Các chi, đảng bộ trực thuộc", "t/h"),
+        ("Lưu", None),
+    ]
+
+
+def test_state_header_with_glued_columns() -> None:
+    frame = parse_frame(STATE_GLUED)
+    assert frame.number == "123/KH-UBND"
+    assert (frame.place, frame.date) == ("Lâm Đồng", "2025-03-05")
+    assert frame.issuer_lines == ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"]
+    assert frame.title == "Kế hoạch Thực hiện Chỉ thị số 15/CT-TTg ngày 20/6/2024 của Thủ tướng Chính phủ"
+    sig = frame.signature
+    assert sig is not None and (sig.prefix, sig.position, sig.name) == ("TM.", "Phó Chủ tịch", "Nguyễn Văn An")
+    assert [(r.text, r.marker) for r in frame.recipients][:2] == [
+        ("Văn phòng Chính phủ", "b/c"), ("Các sở, ban, ngành", "t/h")]
+
+
+def test_unsigned_draft_has_no_number_and_no_date() -> None:
+    frame = parse_frame(DRAFT)
+    assert frame.number is None and frame.number_printed is not None
+    assert frame.date is None
+    assert frame.place == "Hải Phòng"
+    assert frame.signature is None
+
+
+def test_dispatch_subject_line_is_the_title() -> None:
+    frame = parse_frame(DISPATCH)
+    assert frame.kind is None  # no kind line: metadata takes the kind from the number
+    assert frame.number == "1234/SGDĐT-GDPT"
+    assert frame.title == "V/v triển khai thực hiện Kết luận số 91-KL/TW"
+    assert frame.date == "2024-10-03"
+    assert frame.text[frame.preamble_span[0] :].startswith("Kính gửi")
+    assert frame.text[frame.body_span[0] :].startswith("1. Tổ chức quán triệt")
+
+
+def test_legal_database_block() -> None:
+    text = ("Số hiệu: 91-KL/TW\nLoại văn bản: Kết luận\nNgày ban hành: 12/08/2024\n"
+            "Cơ quan ban hành: Ban Chấp hành Trung ương\nNgười ký: Trần Cẩm Tú\n"
+            "Kết luận của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 29-NQ/TW\n")
+    frame = parse_frame(text)
+    assert frame.legal == {"number": "91-KL/TW", "kind": "Kết luận", "date": "12/08/2024",
+                           "issuer": "Ban Chấp hành Trung ương", "signer": "Trần Cẩm Tú"}
+
+
+@pytest.mark.parametrize(
+    ("printed", "position"),
+    [("PHÓ GIÁM ĐỐC", "Phó Giám đốc"), ("BÍ THƯ", "Bí thư"), ("CHỦ TỊCH", "Chủ tịch"),
+     ("PHÓ BÍ THƯ", "Phó Bí thư"), ("PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Phó Chủ tịch thường trực")],
+)
+def test_position_lines_are_title_cased(printed: str, position: str) -> None:
+    assert title_position(printed) == position
+
+
+def test_odd_input_does_not_raise() -> None:
+    for text in ["", "\n\n", "| |", "KẾ HOẠCH", "Nơi nhận:", "T/M BAN THƯỜNG VỤ"]:
+        parse_frame(text)
+
+
+def test_docx_cells_glued_into_one_line() -> None:
+    text = ("| ĐẢNG BỘ TỈNH LAI CHÂU HUYỆN ỦY TAM ĐƯỜNG * Số 150-KH/HU | ĐẢNG CỘNG SẢN VIỆT NAM Tam Đường, ngày 15 "
+            "tháng 11 năm 2024 |\nKẾT LUẬN\nCỦA BAN THƯỜNG VỤ HUYỆN ỦY\nvề tiếp tục thực hiện Nghị quyết số "
+            "29-NQ/TW\n-----\nBan Thường vụ Huyện ủy kết luận như sau:\n1. Nâng cao chất lượng.\n"
+            "| Nơi nhận: - TT Tỉnh ủy (b/c), - Lưu. | T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ (Đã ký) Cao Trang Trọng |\n")
+    frame = parse_frame(text)
+    assert frame.issuer_lines == ["ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG"]
+    assert (frame.number, frame.place, frame.date) == ("150-KH/HU", "Tam Đường", "2024-11-15")
+    assert frame.title == "Kết luận của Ban Thường vụ Huyện ủy về tiếp tục thực hiện Nghị quyết số 29-NQ/TW"
+    sig = frame.signature
+    assert sig is not None and (sig.prefix, sig.position, sig.name) == ("T/M", "Phó Bí thư", "Cao Trang Trọng")
+    assert [(r.text, r.marker) for r in frame.recipients] == [("TT Tỉnh ủy", "b/c"), ("Lưu", None)]
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ("T/M BỘ CHÍNH TRỊ\nTHƯỜNG TRỰC BAN BÍ THƯ\nTrần Cẩm Tú", ("T/M", "Thường trực ban bí thư", "Trần Cẩm Tú")),
+        ("T/M BAN BÍ THƯ\nTrần Cẩm Tú", ("T/M", None, "Trần Cẩm Tú")),
+        ("TL. BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\nLê Văn Cường", ("TL.", "Chánh văn phòng", "Lê Văn Cường")),
+        ("BỘ TRƯỞNG\n(Đã ký)\nNGUYỄN KIM SƠN", (None, "Bộ trưởng", "Nguyễn Kim Sơn")),
+    ],
+)
+def test_signature_blocks(block: str, expected: tuple[str | None, str | None, str | None]) -> None:
+    frame = parse_frame(f"KẾ HOẠCH\ncông tác năm 2025\nI. MỤC ĐÍCH\n1. Nâng cao.\n{block}\n")
+    sig = frame.signature
+    assert sig is not None and (sig.prefix, sig.position, sig.name) == expected
+
+
+def test_pdf_two_column_closing_is_unglued() -> None:
+    text = ("KẾ HOẠCH\nchuyển đổi số ngành giáo dục\nI. MỤC ĐÍCH\n1. Nâng cao.\n"
+            "Nơi nhận: KT. GIÁM ĐỐC\n- UBND thành phố (b/c); PHÓ GIÁM ĐỐC\n- Sở Khoa học và Công nghệ (để phối hợp);\n"
+            "- Phòng GDĐT các quận, huyện (t/h); (Đã ký)\n- Lưu: VT, VP. Đỗ Minh Khang\n")
+    frame = parse_frame(text)
+    sig = frame.signature
+    assert sig is not None and (sig.prefix, sig.position, sig.name) == ("KT.", "Phó Giám đốc", "Đỗ Minh Khang")
+    assert [(r.text, r.marker) for r in frame.recipients] == [
+        ("UBND thành phố", "b/c"), ("Sở Khoa học và Công nghệ", "để phối hợp"),
+        ("Phòng GDĐT các quận, huyện", "t/h"), ("Lưu: VT, VP", None)]
+    assert "Nơi nhận" not in text[frame.body_span[0] : frame.body_span[1]]

@@ -1,0 +1,131 @@
+"""Document metadata and context: issuer, locality chain, kind, number, date, signer."""
+
+from __future__ import annotations
+
+from dirgraph.ingest.frame import parse_frame
+from dirgraph.ingest.metadata import build_metadata, proper_case
+
+TAIL = "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\nII. NHIỆM VỤ\n1. Đổi mới quản lý giáo dục.\n"
+
+
+def _meta(text: str):  # type: ignore[no-untyped-def]
+    return build_metadata(parse_frame(text), "t.txt")
+
+
+def test_headerless_district_plan_takes_the_district_the_text_names() -> None:
+    text = ("KẾ HOẠCH\nthực hiện Kết luận số 91-KL/TW\n-----\nThực hiện Kế hoạch số 294-KH/TU của Ban Thường vụ "
+            "Tỉnh ủy; Ban Thường vụ Huyện ủy ban hành Kế hoạch triển khai thực hiện như sau:\n" + TAIL +
+            "2. Thực hiện Kế hoạch số 127-KH/HU của Huyện ủy Tam Đường về chuyển đổi số tỉnh Lai Châu.\n"
+            "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nCao Trang Trọng\n")
+    meta, ctx = _meta(text)
+    assert meta.issuer is not None
+    assert (meta.issuer.name, meta.issuer.locality) == ("Ban Thường vụ Huyện ủy", "Tam Đường")
+    assert (ctx.locality, ctx.locality_level, ctx.parent_localities) == ("Tam Đường", "district", ("Lai Châu",))
+    assert (meta.kind, meta.number, meta.date) == ("plan", None, None)  # never invented
+    assert meta.signer is not None and (meta.signer.name, meta.signer.position) == ("Cao Trang Trọng", "Phó Bí thư")
+
+
+def test_commune_date_line_gives_the_locality_chain() -> None:
+    text = ("ĐẢNG CỘNG SẢN VIỆT NAM\nHưng Đông, ngày 14 tháng 11 năm 2024\nKẾ HOẠCH\nthực hiện Kết luận số "
+            "91-KL/TW\n-----\nThực hiện Kế hoạch số 281-KH/ThU, Ban Thường vụ Đảng ủy ban hành kế hoạch như sau:\n"
+            + TAIL)
+    meta, ctx = _meta(text)
+    assert meta.date == "2024-11-14"
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Ban Thường vụ Đảng ủy", "Hưng Đông")
+    assert ctx.parent_localities == ("Vinh", "Nghệ An")
+
+
+def test_provincial_department_takes_the_province_named_in_the_text() -> None:
+    text = ("KẾ HOẠCH\nthực hiện Kết luận số 91-KL/TW\n-----\nThực hiện Kế hoạch số 407-KH/TU, Sở Giáo dục và "
+            "Đào tạo ban hành Kế hoạch thực hiện như sau:\n" + TAIL +
+            "| 2.4 | Phát triển giáo dục đại học | Trường Đại học Hải Phòng | Các sở | Hàng năm |\n")
+    meta, _ = _meta(text)
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Sở Giáo dục và Đào tạo", "Hải Phòng")
+
+
+def test_city_committee_without_its_city_named_falls_back_to_the_province() -> None:
+    text = ("KẾ HOẠCH\ntuyên truyền Kết luận số 91-KL/TW\nCăn cứ Hướng dẫn số 203-HD/BTGTU của Ban Tuyên giáo "
+            "Tỉnh ủy Lâm Đồng, Ban Thường vụ Thành ủy ban hành Kế hoạch tuyên truyền như sau:\n" + TAIL)
+    meta, _ = _meta(text)
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Ban Thường vụ Thành ủy", "Lâm Đồng")
+
+
+def test_state_header_gives_issuer_number_date_and_kind() -> None:
+    text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHÀNH PHỐ HÀ NỘI Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 456/QĐ-UBND Hà Nội, ngày 15 tháng 01 năm 2025\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch thực hiện "
+            "Kết luận số 91-KL/TW\nỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\nCăn cứ Luật Tổ chức chính quyền địa phương "
+            "ngày 19 tháng 6 năm 2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Sỹ Thanh\n")
+    meta, ctx = _meta(text)
+    assert (meta.kind, meta.number, meta.date) == ("decision", "456/QĐ-UBND", "2025-01-15")
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Ủy ban nhân dân thành phố", "Hà Nội")
+    assert meta.title == "Quyết định Về việc ban hành Kế hoạch thực hiện Kết luận số 91-KL/TW"
+    assert ctx.kind == "decision" and ctx.locality == "Hà Nội"
+
+
+def test_dispatch_kind_comes_from_its_number() -> None:
+    text = ("UBND TỈNH LÀO CAI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 1234/SGDĐT-GDPT\nV/v triển khai Kết luận số 91-KL/TW\n"
+            "Lào Cai, ngày 3 tháng 10 năm 2024\nKính gửi: Các trường trung học phổ thông.\n"
+            "Sở Giáo dục và Đào tạo đề nghị các đơn vị thực hiện:\n1. Quán triệt Kết luận.\n")
+    meta, _ = _meta(text)
+    assert (meta.kind, meta.number, meta.date) == ("dispatch", "1234/SGDĐT-GDPT", "2024-10-03")
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Sở Giáo dục và Đào tạo", "Lào Cai")
+
+
+def test_body_span_is_in_the_context() -> None:
+    text = "KẾ HOẠCH\ncông tác năm 2025\nSở ban hành Kế hoạch như sau:\n" + TAIL + "Nơi nhận:\n- Lưu VT.\n"
+    _, ctx = _meta(text)
+    assert ctx.text[ctx.body_start : ctx.body_end].startswith("I. MỤC ĐÍCH")
+    assert "Nơi nhận" not in ctx.text[ctx.body_start : ctx.body_end]
+
+
+def test_proper_case() -> None:
+    assert proper_case("HUYỆN ỦY TAM ĐƯỜNG") == "Huyện ủy Tam Đường"
+    assert proper_case("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG") == "Ủy ban nhân dân tỉnh Lâm Đồng"
+
+
+def test_frame_doctests() -> None:
+    import doctest
+
+    from dirgraph.ingest import frame_lines, signature
+
+    attempted = 0
+    for module in (frame_lines, signature):
+        result = doctest.testmod(module)
+        assert result.failed == 0
+        attempted += result.attempted
+    assert attempted >= 4
+
+
+def test_party_board_under_its_committee() -> None:
+    text = ("TỈNH ỦY LÂM ĐỒNG ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TUYÊN GIÁO\n*\nSố 203-HD/BTGTU Đà Lạt, ngày 04 tháng 12 "
+            "năm 2024\nHƯỚNG DẪN\nnghiên cứu, học tập Kết luận số 91-KL/TW\nI. MỤC ĐÍCH\n1. Nâng cao.\n")
+    meta, _ = _meta(text)
+    assert (meta.kind, meta.number, meta.date) == ("guidance", "203-HD/BTGTU", "2024-12-04")
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Ban Tuyên giáo Tỉnh ủy", "Lâm Đồng")
+
+
+def test_bare_organ_in_the_statement_takes_the_header_committee() -> None:
+    text = ("ĐẢNG BỘ TỈNH LAI CHÂU\nHUYỆN ỦY TAM ĐƯỜNG\nKẾ HOẠCH\ncông tác năm 2025\n"
+            "Ban Thường vụ ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Nâng cao.\n")
+    meta, _ = _meta(text)
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Ban Thường vụ Huyện ủy", "Tam Đường")
+
+
+def test_provincial_body_dated_in_the_capital_is_filed_under_the_province() -> None:
+    text = ("Vinh, ngày 02 tháng 01 năm 2025\nKẾ HOẠCH\ncông tác năm 2025\n"
+            "Sở Giáo dục và Đào tạo ban hành Kế hoạch như sau:\n" + TAIL)
+    meta, ctx = _meta(text)
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Sở Giáo dục và Đào tạo", "Nghệ An")
+    assert (ctx.locality, ctx.locality_level) == ("Nghệ An", "province")
+
+
+def test_central_documents_belong_to_no_locality() -> None:
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 91-KL/TW\nHà Nội, ngày 12 tháng 8 năm 2024\nKẾT LUẬN\nCỦA BỘ CHÍNH TRỊ\n"
+            "về tiếp tục thực hiện Nghị quyết số 29-NQ/TW\n-----\nTại phiên họp ngày 02/8/2024, Bộ Chính trị kết luận "
+            "như sau:\n1. Nâng cao chất lượng.\nT/M BỘ CHÍNH TRỊ\nTHƯỜNG TRỰC BAN BÍ THƯ\nLương Cường\n")
+    meta, ctx = _meta(text)
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Bộ Chính trị", None)
+    assert ctx.locality is None
+    assert (meta.kind, meta.number, meta.date) == ("conclusion", "91-KL/TW", "2024-08-12")
+    assert meta.title == "Kết luận của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 29-NQ/TW"

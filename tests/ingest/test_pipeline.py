@@ -1,0 +1,101 @@
+"""The whole extraction on the seed documents, scored with the project's scorer (skipped without seeds)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from dirgraph.ingest import pipeline
+from dirgraph.ingest.pipeline import extract_file, extract_text
+
+SHARED = (Path(__file__).resolve().parents[2].parent / "shared")
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold" / "seeds"
+SCORER = SHARED / "eval" / "score.py"
+MY_GROUPS = ("document", "documents", "relations")
+
+needs_seeds = pytest.mark.skipif(not (SEEDS.is_dir() and GOLD.is_dir() and SCORER.is_file()),
+                                 reason="shared seeds, gold files or scorer not present")
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("dirgraph_seed_scorer", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def seed_records() -> dict[str, dict[str, object]]:
+    records = {}
+    for gold_file in sorted(GOLD.glob("*.json")):
+        source = json.loads(gold_file.read_text(encoding="utf-8"))["source"]
+        record = extract_file(SEEDS / source)
+        assert record.warnings == [], (source, record.warnings)
+        records[gold_file.name] = record.to_json_dict()
+    return records
+
+
+@needs_seeds
+def test_seed_scores_reach_the_target(seed_records: dict[str, dict[str, object]]) -> None:
+    score = _scorer()
+    corpus = {group: score.Tally() for group in score.GROUPS}
+    for name, pred in seed_records.items():
+        gold = json.loads((GOLD / name).read_text(encoding="utf-8"))
+        for group, tally in score.score_document(gold, pred).items():
+            corpus[group].merge(tally)
+    for group in MY_GROUPS:
+        assert corpus[group].prf()[2] >= 0.95, (group, corpus[group].prf())
+
+
+@needs_seeds
+def test_every_fact_has_provenance_in_the_text(seed_records: dict[str, dict[str, object]]) -> None:
+    for pred in seed_records.values():
+        for group in ("documents", "relations"):
+            for fact in pred[group]:  # type: ignore[attr-defined]
+                prov = fact["provenance"]
+                assert prov["file"] == pred["source"] and 0 <= prov["start"] < prov["end"] and prov["quote"]
+
+
+TEXT = ("KẾ HOẠCH\nthực hiện Kết luận số 91-KL/TW ngày 12/8/2024 của Bộ Chính trị\n-----\n"
+        "Thực hiện Kết luận số 91-KL/TW, Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\nII. NHIỆM VỤ\n1. Đổi mới quản lý.\n"
+        "Nơi nhận:\n- Thường trực Tỉnh ủy (b/c),\n- Ủy ban nhân dân huyện (t/h),\n- Lưu.\n"
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An\n")
+
+
+def test_recipients_give_reports_to_and_implements() -> None:
+    record = extract_text(TEXT, "t.txt")
+    assert record.warnings == []
+    issuer = record.document.issuer
+    assert issuer is not None and issuer.name == "Ban Thường vụ Huyện ủy"
+    reports = [(r.source.name, r.target.name) for r in record.agency_relations if r.type == "reports_to"]
+    assert ("Ban Thường vụ Huyện ủy", "Thường trực Tỉnh ủy") in reports
+    selfs = [(a.agency.name, a.role) for a in record.assignments if a.task == "SELF"]
+    assert ("Ủy ban nhân dân huyện", "implements") in selfs
+    assert [r.marker for r in record.recipients] == ["b/c", "t/h"]
+
+
+def test_a_failing_extractor_does_not_lose_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object, **_kwargs: object) -> list[object]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "extract_relations", broken)
+    record = extract_text(TEXT, "t.txt")
+    assert record.warnings == ["references: RuntimeError: boom"]
+    assert record.document.kind == "plan" and record.recipients
+
+
+def test_unreadable_file_raises_a_one_line_ingest_error(tmp_path: Path) -> None:
+    from dirgraph.core.errors import IngestError
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(IngestError) as info:
+        extract_file(empty)
+    assert "empty.txt" in str(info.value) and "\n" not in str(info.value)

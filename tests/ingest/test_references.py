@@ -1,0 +1,123 @@
+"""Document mentions in every printed form, merged into one DocumentRef per document."""
+
+from __future__ import annotations
+
+import pytest
+
+from dirgraph.ingest.context import DocContext
+from dirgraph.ingest.references import extract_references
+from dirgraph.ingest.tables import load_table
+
+
+def _docs(text: str, ctx: DocContext | None = None, own: str | None = None) -> dict[str, dict[str, object]]:
+    refs = extract_references(text, ctx, own_number=own)
+    return {d.key: d.model_dump(exclude={"provenance"}) for d in refs.documents}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "kind", "date", "issuer"),
+    [
+        ("Thực hiện Kết luận số 91-KL/TW, ngày 12/8/2024 của Bộ Chính trị về tiếp tục",
+         "91-KL/TW", "conclusion", "2024-08-12", "Bộ Chính trị"),
+        ("theo Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban Chấp hành Trung ương Đảng khóa XI về đổi mới",
+         "29-NQ/TW", "resolution", "2013-11-04", "Ban Chấp hành Trung ương Đảng khóa XI"),
+        ("Căn cứ Quyết định 1585/QĐ-TTg ngày 07 tháng 12 năm 2023 của Thủ tướng Chính phủ phê duyệt",
+         "1585/QĐ-TTg", "decision", "2023-12-07", "Thủ tướng Chính phủ"),
+        ("thực hiện Thông tư số 09/2024/TT-BGDĐT ngày 03-6-2024 của Bộ trưởng Bộ Giáo dục và Đào tạo.",
+         "09/2024/TT-BGDĐT", "circular", "2024-06-03", "Bộ trưởng Bộ Giáo dục và Đào tạo"),
+        ("theo Quy định số 125-QĐ/TW, ngày 10/10/2023 của Ban Chấp hành Trung ương về",
+         "125-QĐ/TW", "regulation", "2023-10-10", "Ban Chấp hành Trung ương"),
+        ("Chương trình hành động số 69-CTr/TU, ngày 26/12/2014 của Tỉnh ủy về thực hiện",
+         "69-CTr/TU", "program", "2014-12-26", "Tỉnh ủy"),
+        ("Công văn số 567/UBND-VX ngày 20/9/2024 của Ủy ban nhân dân tỉnh về việc",
+         "567/UBND-VX", "dispatch", "2024-09-20", "Ủy ban nhân dân tỉnh"),
+        ("Chỉ thị số 15/CT-TTg của Thủ tướng Chính phủ ngày 20/6/2024 về tăng cường",
+         "15/CT-TTg", "directive", "2024-06-20", "Thủ tướng Chính phủ"),
+        ("quán triệt Nghị quyết số 29-\nNQ/TW của Trung ương", "29-NQ/TW", "resolution", None, None),
+        ("thực hiện Nghị quyết số 29/NQ-TW về giáo dục", "29-NQ/TW", "resolution", None, None),
+    ],
+)
+def test_printed_forms(text: str, key: str, kind: str, date: str | None, issuer: str | None) -> None:
+    docs = _docs(text)
+    assert list(docs) == [key]
+    doc = docs[key]
+    assert (doc["kind"], doc["number"], doc["date"]) == (kind, key, date)
+    if issuer:
+        assert doc["issuer"] is not None and doc["issuer"]["name"] == issuer  # type: ignore[index]
+
+
+def test_later_mentions_merge_and_short_forms_resolve() -> None:
+    text = ("Thực hiện Kết luận số 91-KL/TW ngày 12/8/2024 của Bộ Chính trị (sau đây gọi tắt là Kết luận 91), "
+            "Sở ban hành Kế hoạch.\n1. Quán triệt Kết luận 91 và Kết luận số 91-KL/TW đến cán bộ.\n"
+            "2. Thực hiện Kế hoạch 2025 của ngành.")
+    refs = extract_references(text)
+    assert [d.key for d in refs.documents] == ["91-KL/TW"]
+    assert refs.aliases == {"Kết luận 91": "91-KL/TW"}
+    assert refs.documents[0].aliases == ["Kết luận 91"]
+    assert sum(m.key == "91-KL/TW" for m in refs.mentions) >= 3
+
+
+def test_unnumbered_congress_resolutions_are_documents() -> None:
+    text = ("cụ thể hóa Nghị quyết Đại hội XIII của Đảng; Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII, "
+            "nhiệm kỳ 2020 - 2025 và nghị quyết đại hội đảng bộ các cấp.")
+    docs = _docs(text)
+    assert set(docs) == {"Nghị quyết Đại hội XIII", "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII"}
+    assert docs["Nghị quyết Đại hội XIII"]["issuer"] == {"name": "Đại hội XIII của Đảng", "locality": None}
+
+
+def test_plenum_resolution_is_the_numbered_one_of_that_term() -> None:
+    text = ("Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban Chấp hành Trung ương Đảng khóa XI; "
+            "Kết luận số 51-KL/TW ngày 30/5/2019 của Ban Bí thư về tiếp tục thực hiện Nghị quyết Trung ương 8 "
+            "khóa XI về đổi mới.")
+    refs = extract_references(text)
+    assert sorted(d.key for d in refs.documents) == ["29-NQ/TW", "51-KL/TW"]
+
+
+def test_laws_by_name_and_date_or_number() -> None:
+    text = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+            "Căn cứ Luật Giáo dục số 43/2019/QH14;\nthực hiện pháp luật về giáo dục; Luật Giáo dục quy định.")
+    docs = _docs(text)
+    assert docs["Luật Tổ chức chính quyền địa phương"]["date"] == "2015-06-19"
+    assert docs["43/2019/QH14"]["kind"] == "law"
+    assert len(docs) == 2
+
+
+def test_own_number_placeholders_and_generic_plurals_are_not_documents() -> None:
+    text = ("Kế hoạch số 12-KH/HU ngày 1/2/2025 (kèm theo Kế hoạch số      /KH-UBND ngày   /  /2024); "
+            "các nghị quyết, chỉ thị của Trung ương; Chương trình giáo dục phổ thông 2018; Kế hoạch này.")
+    assert _docs(text, own="12-KH/HU") == {}
+
+
+@pytest.mark.parametrize("phrase", [row[0] for row in load_table("not_documents.tsv")])
+def test_not_documents_table_entries(phrase: str) -> None:
+    text = f"Triển khai Chương trình {phrase} và Nghị quyết {phrase}; Kế hoạch {phrase}."
+    assert _docs(text) == {}
+
+
+def test_issuer_locality_from_the_document_context() -> None:
+    ctx = DocContext(source="t.txt", text="", locality="Hưng Đông", locality_level="commune",
+                     parent_localities=("Vinh", "Nghệ An"))
+    text = ("Thực hiện Kế hoạch số 281-KH/ThU ngày 12/11/2024 của Ban Thường vụ Thành uỷ về thực hiện; "
+            "Nghị quyết số 16-NQ/TU, ngày 16/7/2024 của Ban Thường vụ Tỉnh ủy về xây dựng; "
+            "Kế hoạch số 127-KH/HU, ngày 30/5/2022 của Huyện ủy Tam Đường về thực hiện.")
+    docs = _docs(text, ctx)
+    assert docs["281-KH/ThU"]["issuer"] == {"name": "Ban Thường vụ Thành ủy", "locality": "Vinh"}
+    assert docs["16-NQ/TU"]["issuer"] == {"name": "Ban Thường vụ Tỉnh ủy", "locality": "Nghệ An"}
+    assert docs["127-KH/HU"]["issuer"] == {"name": "Huyện ủy", "locality": "Tam Đường"}
+
+
+def test_notice_of_conclusions_is_not_a_conclusion() -> None:
+    docs = _docs("theo Thông báo kết luận số 12-TB/TU ngày 05/3/2024 của Ban Thường vụ Tỉnh ủy về")
+    assert docs["12-TB/TU"]["kind"] == "other"
+
+
+def test_congress_of_the_whole_party() -> None:
+    docs = _docs("quán triệt Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII; ")
+    assert list(docs) == ["Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII"]
+
+
+def test_numbers_listed_after_one_kind_word() -> None:
+    docs = _docs("quán triệt các Kết luận số 51-KL/TW, 91-KL/TW ngày 12/8/2024 và số 142-KL/TW của Bộ Chính trị.")
+    assert {k: v["kind"] for k, v in docs.items()} == {
+        "51-KL/TW": "conclusion", "91-KL/TW": "conclusion", "142-KL/TW": "conclusion"}
+    assert docs["91-KL/TW"]["date"] == "2024-08-12"

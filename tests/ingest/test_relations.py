@@ -1,0 +1,135 @@
+"""SELF and document-to-document relations, one test per cue of relation_cues.tsv."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from dirgraph.ingest import relations as relations_module
+from dirgraph.ingest.pipeline import extract_text
+from dirgraph.ingest.tables import alternatives, load_table
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    record = extract_text(text, "t.txt")
+    assert record.warnings == []
+    return {(r.source, r.type, r.target) for r in record.relations}
+
+
+def _plan(preamble: str, body: str = "1. Nâng cao chất lượng giáo dục.", kind: str = "KẾ HOẠCH",
+          subject: str = "công tác giáo dục năm 2025") -> str:
+    return (f"{kind}\n{subject}\n-----\n{preamble}\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\n"
+            f"II. NHIỆM VỤ\n{body}\nNơi nhận:\n- Lưu VT.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An\n")
+
+
+KL91 = "Kết luận số 91-KL/TW ngày 12/8/2024 của Bộ Chính trị"
+
+
+def test_module_doctests() -> None:
+    result = doctest.testmod(relations_module)
+    assert result.attempted >= 6 and result.failed == 0
+
+
+def _cue_rows(category: str) -> list[tuple[str, str]]:
+    return [(p, row[2]) for row in load_table("relation_cues.tsv") if row[0] == category for p in alternatives(row[1])]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), _cue_rows("self"))
+def test_self_cues(phrase: str, expected: str) -> None:
+    text = _plan(f"{phrase[:1].upper()}{phrase[1:]} {KL91}, Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:")
+    assert _relations(text) == {("SELF", expected, "91-KL/TW")}
+
+
+@pytest.mark.parametrize(("phrase", "expected"), _cue_rows("self-start"))
+def test_clause_opening_cues(phrase: str, expected: str) -> None:
+    text = _plan(f"{phrase[:1].upper()}{phrase[1:]} {KL91}, Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:")
+    assert _relations(text) == {("SELF", expected, "91-KL/TW")}
+
+
+@pytest.mark.parametrize(("phrase", "expected"), _cue_rows("retro"))
+def test_retrospective_cues_are_cites(phrase: str, expected: str) -> None:
+    text = _plan(f"Đánh giá, {phrase} {KL91}; Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:")
+    assert _relations(text) == {("SELF", expected, "91-KL/TW")}
+
+
+@pytest.mark.parametrize(("phrase", "expected"), _cue_rows("nested"))
+def test_nested_cues_link_the_two_documents(phrase: str, expected: str) -> None:
+    source = "Kết luận số 95-KL/TW ngày 01/9/2024 của Bộ Chính trị"
+    target = "Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban Chấp hành Trung ương Đảng khóa XI"
+    text = _plan(f"Thực hiện {source} {phrase} {target}, Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:")
+    assert _relations(text) == {("SELF", "implements", "95-KL/TW"), ("95-KL/TW", expected, "29-NQ/TW")}
+
+
+@pytest.mark.parametrize(("phrase", "_unused"), _cue_rows("filler"))
+def test_filler_words_between_cue_and_document(phrase: str, _unused: str) -> None:
+    text = _plan(f"Thực hiện Kế hoạch số 45-KH/TU ngày 01/9/2024 của Ban Thường vụ Tỉnh ủy triển khai thực hiện "
+                 f"{phrase} {KL91}, Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:")
+    assert _relations(text) == {("SELF", "implements", "45-KH/TU"), ("45-KH/TU", "implements", "91-KL/TW")}
+
+
+def test_a_plans_continue_is_implements_a_conclusions_is_continues() -> None:
+    nested = (f"Thực hiện Kế hoạch số 45-KH/TU ngày 01/9/2024 của Ban Thường vụ Tỉnh ủy về tiếp tục thực hiện "
+              f"{KL91}, Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:")
+    assert ("45-KH/TU", "implements", "91-KL/TW") in _relations(_plan(nested))
+    directive = _plan("Để tiếp tục thực hiện có hiệu quả Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, "
+                      "Ban Thường vụ Tỉnh ủy yêu cầu:", kind="CHỈ THỊ",
+                      subject="về tiếp tục thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị")
+    assert _relations(directive) == {("SELF", "continues", "05-CT/TW")}
+
+
+def test_documents_named_only_in_tasks_are_cites_and_strongest_type_wins() -> None:
+    body = (f"1. Triển khai thực hiện Quyết định số 1585/QĐ-TTg ngày 07/12/2023 của Thủ tướng Chính phủ.\n"
+            f"2. Quán triệt {KL91}.\n3. Kế hoạch này thay thế Kế hoạch số 10-KH/HU ngày 01/02/2019.")
+    text = _plan(f"Thực hiện {KL91}, Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:", body=body)
+    assert _relations(text) == {
+        ("SELF", "implements", "91-KL/TW"), ("SELF", "cites", "1585/QĐ-TTg"), ("SELF", "cites", "10-KH/HU")}
+
+
+def test_list_items_share_the_cue_and_descriptions_do_not_leak() -> None:
+    pre = ("Thực hiện Kế hoạch số 407-KH/TU ngày 06/11/2024 của Ban Thường vụ Thành ủy và Kế hoạch số 298/KH-UBND "
+           f"ngày 30/12/2024 của Ủy ban nhân dân thành phố thực hiện {KL91} tiếp tục thực hiện Nghị quyết số "
+           "29-NQ/TW ngày 04/11/2013 của Ban Chấp hành Trung ương Đảng khóa XI, Sở Giáo dục và Đào tạo ban hành "
+           "Kế hoạch thực hiện như sau:")
+    assert _relations(_plan(pre)) == {
+        ("SELF", "implements", "407-KH/TU"), ("SELF", "implements", "298/KH-UBND"),
+        ("298/KH-UBND", "implements", "91-KL/TW"), ("91-KL/TW", "continues", "29-NQ/TW")}
+
+
+def test_semicolon_lists_in_the_purpose_section() -> None:
+    text = ("KẾ HOẠCH\ncông tác giáo dục\n-----\nBan Thường vụ Đảng ủy ban hành kế hoạch như sau:\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n2. Tiếp tục cụ thể hoá các nhiệm vụ tại Nghị quyết số 29-NQ/TW, ngày 04/11/2013 "
+            "của Ban Chấp hành Trung ương Đảng khoá XI (viết tắt là Nghị quyết số 29-NQ/TW); Nghị quyết Đại hội XIII "
+            "của Đảng; Nghị quyết số 39-NQ/TW ngày 18/7/2023 của Bộ Chính trị về xây dựng tỉnh và các nghị quyết "
+            "khác.\nII. NỘI DUNG\n1. Nâng cao chất lượng.\n")
+    assert _relations(text) == {
+        ("SELF", "implements", "29-NQ/TW"), ("SELF", "implements", "Nghị quyết Đại hội XIII"),
+        ("SELF", "implements", "39-NQ/TW")}
+
+
+def test_a_document_cannot_act_on_a_later_one() -> None:
+    body = ("1. Thực hiện Chương trình hành động số 69-CTr/TU, ngày 26/12/2014 của Tỉnh ủy về thực hiện Nghị quyết "
+            f"số 29-NQ/TW, {KL91} về tiếp tục thực hiện Nghị quyết số 29-NQ/TW.")
+    got = _relations(_plan(f"Thực hiện {KL91}, Ban Thường vụ ban hành Kế hoạch:", body=body))
+    assert ("69-CTr/TU", "implements", "91-KL/TW") not in got
+    assert ("69-CTr/TU", "implements", "29-NQ/TW") in got
+    assert ("SELF", "cites", "29-NQ/TW") not in got
+
+
+def test_a_document_that_implements_nothing_has_no_implements_edge() -> None:
+    text = _plan("Nhằm nâng cao chất lượng giáo dục, Ban Thường vụ Huyện ủy ban hành Kế hoạch như sau:",
+                 body="1. Rà soát, sắp xếp mạng lưới trường lớp theo Luật Giáo dục số 43/2019/QH14.")
+    assert _relations(text) == {("SELF", "cites", "43/2019/QH14")}
+
+
+def test_a_clause_between_two_mentions_does_not_pass_the_verb_on() -> None:
+    pre = ("Theo Báo cáo số 238/BC-SKHCN ngày 25/6/2025 của Sở Khoa học và Công nghệ, đến nay một số địa phương "
+           "chưa ban hành kế hoạch theo yêu cầu tại Kế hoạch số 124/KH-UBND ngày 18/4/2025 của Ủy ban nhân dân "
+           "thành phố. Ủy ban nhân dân thành phố có ý kiến như sau:")
+    assert _relations(_plan(pre)) == {("SELF", "based_on", "238/BC-SKHCN"), ("SELF", "cites", "124/KH-UBND")}
+
+
+def test_purpose_section_numbered_with_arabic_numerals() -> None:
+    text = ("KẾ HOẠCH\ncông tác giáo dục\n-----\nBan Thường vụ Đảng ủy ban hành kế hoạch như sau:\n"
+            f"1. MỤC ĐÍCH, YÊU CẦU\nQuán triệt {KL91}.\n2. NHIỆM VỤ\nThực hiện Quyết định số 1585/QĐ-TTg.\n")
+    assert _relations(text) == {("SELF", "implements", "91-KL/TW"), ("SELF", "cites", "1585/QĐ-TTg")}
