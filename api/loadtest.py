@@ -69,11 +69,14 @@ async def run_load_async(
     seconds: float = 10.0,
     request_timeout_s: float = 10.0,
     max_requests: int = MAX_REQUESTS,
+    warmup_timeout_s: float | None = 300.0,
 ) -> LoadResult:
     """``clients`` tasks each GET the ``paths`` round-robin (offset per client) until ``seconds`` pass.
 
-    A request is an error when it fails at the transport level or answers 5xx; 4xx answers
-    (e.g. a deliberate 404 look-up) count by status but are not errors.
+    Each distinct path is first requested once, untimed (the server loads the graph on its first
+    look-up; ``warmup_timeout_s=None`` skips this). A request is an error when it fails at the
+    transport level or answers 5xx; 4xx answers (e.g. a deliberate 404 look-up) count by status
+    but are not errors.
     """
     ensure_loopback(base_url)
     if not paths:
@@ -84,10 +87,16 @@ async def run_load_async(
     errors = 0
     sent = 0
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    started = time.perf_counter()
-    stop_at = started + seconds
 
     async with httpx.AsyncClient(base_url=base_url, timeout=request_timeout_s, limits=limits) as client:
+        if warmup_timeout_s is not None:
+            for path in dict.fromkeys(paths):
+                try:
+                    await client.get(path, timeout=warmup_timeout_s)
+                except httpx.HTTPError:
+                    pass  # counted when it fails again under load
+        started = time.perf_counter()
+        stop_at = started + seconds
 
         async def worker(offset: int) -> None:
             nonlocal errors, sent
@@ -125,10 +134,12 @@ async def run_load_async(
 
 
 def run_load(base_url: str, paths: Sequence[str], *, clients: int = 8, seconds: float = 10.0,
-             request_timeout_s: float = 10.0, max_requests: int = MAX_REQUESTS) -> LoadResult:
+             request_timeout_s: float = 10.0, max_requests: int = MAX_REQUESTS,
+             warmup_timeout_s: float | None = 300.0) -> LoadResult:
     """Blocking wrapper of :func:`run_load_async` (call it outside a running event loop)."""
     return asyncio.run(run_load_async(base_url, paths, clients=clients, seconds=seconds,
-                                      request_timeout_s=request_timeout_s, max_requests=max_requests))
+                                      request_timeout_s=request_timeout_s, max_requests=max_requests,
+                                      warmup_timeout_s=warmup_timeout_s))
 
 
 def lookup_paths(doc_ids: Sequence[str], agency_ids: Sequence[str] = (), task_ids: Sequence[str] = (),

@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from dirgraph.api import pages
 from dirgraph.api.deps import ServiceHolder
@@ -40,7 +41,8 @@ def create_app(settings: Settings | None = None, *, service: Any | None = None) 
         finally:
             holder.close()
 
-    app = FastAPI(
+    # FastAPIOffline serves the Swagger UI / ReDoc assets itself: /docs works on offline machines.
+    app = FastAPIOffline(
         title="dirgraph",
         version="0.1.0",
         description=DESCRIPTION,

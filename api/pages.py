@@ -7,6 +7,8 @@ request elsewhere. Vietnamese by default, English with ``?lang=en``.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from dirgraph.api.deps import ServiceDep
 from dirgraph.api.i18n import ROLES, translator
+from dirgraph.core.errors import NotFoundError
 from dirgraph.graph.model import EdgeType, NodeType
 from dirgraph.graph.service import GraphService
 from dirgraph.graph.service_models import ResponsibilityRow
@@ -36,6 +39,23 @@ def mount_static(app: Any) -> None:
     """Serve our CSS/JS and pyvis's vis-network files from this app (no CDN)."""
     app.mount("/static/vis", StaticFiles(directory=VIS_DIR), name="vis")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+
+def html_errors(route: Callable[..., HTMLResponse]) -> Callable[..., HTMLResponse]:
+    """Unknown ids on a page answer an HTML 404 page, not a JSON problem."""
+
+    @functools.wraps(route)
+    def wrapper(*args: Any, **kwargs: Any) -> HTMLResponse:
+        try:
+            return route(*args, **kwargs)
+        except NotFoundError as exc:
+            request = kwargs["request"]
+            lang = kwargs.get("lang", "vi")
+            response = _render(request, "error.html", lang if lang in ("vi", "en") else "vi", message=str(exc), q="")
+            response.status_code = 404
+            return response
+
+    return wrapper
 
 
 def _render(request: Request, template: str, lang: str, **context: Any) -> HTMLResponse:
@@ -79,6 +99,7 @@ class _EmptyResults:
 
 
 @router.get("/view/documents/{doc_id}", response_class=HTMLResponse)
+@html_errors
 def document_page(request: Request, doc_id: str, service: ServiceDep, lang: LangQuery = "vi") -> HTMLResponse:
     doc = service.get_document(doc_id)
     relations = doc.relations_out + doc.relations_in
@@ -87,16 +108,19 @@ def document_page(request: Request, doc_id: str, service: ServiceDep, lang: Lang
 
 
 @router.get("/view/agencies/{agency_id}", response_class=HTMLResponse)
+@html_errors
 def agency_page(request: Request, agency_id: str, service: ServiceDep, lang: LangQuery = "vi") -> HTMLResponse:
     return _render(request, "agency.html", lang, agency=service.get_agency(agency_id), q="")
 
 
 @router.get("/view/tasks/{task_id}", response_class=HTMLResponse)
+@html_errors
 def task_page(request: Request, task_id: str, service: ServiceDep, lang: LangQuery = "vi") -> HTMLResponse:
     return _render(request, "task.html", lang, task=service.get_task(task_id), q="")
 
 
 @router.get("/view/coverage/{doc_id}", response_class=HTMLResponse)
+@html_errors
 def coverage_page(request: Request, doc_id: str, service: ServiceDep, lang: LangQuery = "vi",
                   level: Annotated[str, Query(pattern="^(province|district|commune)$")] = "province",
                   map: Annotated[str, Query(pattern="^(pre2025|post2025)$")] = "post2025") -> HTMLResponse:

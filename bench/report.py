@@ -235,7 +235,8 @@ def render(results: BenchResults) -> str:
                 for engine, slow in s.timeouts.items() for q, t in slow.items()]
     lines += [*(skipped or ["Every stage ran."]), ""]
     lines += ["## How to reproduce", "", "```", "make setup",
-              f".venv/bin/dirgraph bench --sizes {','.join(map(str, cfg.sizes))} --out BENCHMARKS.md", "```", ""]
+              f".venv/bin/dirgraph bench{' --quick' if cfg.quick else ''} --sizes {','.join(map(str, cfg.sizes))} "
+              f"--repeat {cfg.repeat} --seed {cfg.seed} --out BENCHMARKS.md", "```", ""]
     return "\n".join(lines)
 
 

@@ -160,7 +160,7 @@ class _Run:
         from dirgraph.ingest.pipeline import extract_file
 
         every = self._paths()
-        sample = 20 if self.config.quick else 1000
+        sample = 20 if self.config.quick else 500
         paths = every[:: max(1, len(every) // sample)][:sample]  # spread over levels and formats
         nbytes = sum(Path(p).stat().st_size for p in paths)
         failed = 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _SPACES = re.compile(r"\s+")
@@ -22,6 +23,23 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_SYLLABLE = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+
+
+def _tone_to_end(match: re.Match[str]) -> str:
+    word = match.group()
+    tone = ""
+    for ch in word:
+        if ch in TONE_MARKS:
+            tone = ch
+    if not tone:
+        return word
+    bare = "".join(ch for ch in word if ch not in TONE_MARKS)
+    if not any(ch.isalnum() for ch in bare):
+        return bare  # a tone mark with no letter to carry it is dropped, as the scorer does
+    return bare + tone
+
+
 def move_tones(text: str) -> str:
     """Place each syllable's tone mark at the end of the syllable (the scorer's canonical form).
 
@@ -30,23 +48,15 @@ def move_tones(text: str) -> str:
     >>> move_tones("Uỷ") == move_tones("Ủy")
     True
     """
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFD", text)
-    out: list[str] = []
-    word: list[str] = []
-    tone = ""
-    for ch in decomposed + " ":
-        if ch in TONE_MARKS:
-            tone = ch
-        elif ch.isalnum() or unicodedata.category(ch) == "Mn":
-            word.append(ch)
-        else:
-            if word:
-                out.append("".join(word) + tone)
-            elif tone:
-                out.append(tone)
-            word, tone = [], ""
-            out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out[:-1]))
+    return unicodedata.normalize("NFC", _SYLLABLE.sub(_tone_to_end, decomposed))
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm_key(text: str) -> str:
+    return _SPACES.sub(" ", move_tones(text).casefold()).strip()
 
 
 def norm_key(text: str | None) -> str:
@@ -57,7 +67,7 @@ def norm_key(text: str | None) -> str:
     """
     if not text:
         return ""
-    return _SPACES.sub(" ", move_tones(text).casefold()).strip()
+    return _norm_key(text)
 
 
 def strip_diacritics(text: str) -> str:

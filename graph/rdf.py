@@ -23,6 +23,7 @@ Queries and SHACL shapes (``graph/queries/*.rq``, ``graph/shapes.ttl``) rely on 
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -69,7 +70,9 @@ SPARQL_PROLOGUE = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 ExportFormat = TypingLiteral["turtle", "json-ld", "nquads", "trig"]
 
 
+@lru_cache(maxsize=1 << 16)
 def _n(iri: str) -> NamedNode:
+    """A NamedNode, cached: building one parses the IRI, and predicates and hub nodes recur a lot."""
     return NamedNode(iri)
 
 
@@ -105,9 +108,17 @@ LOCATED_IN_AGENCY = SCHEMA + "areaServed"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+_UNRESERVED = re.compile(r"^[A-Za-z0-9._~-]+$")
+
+
+def _escape(node_id: str) -> str:
+    """Percent-encode an id for an IRI path segment (ids are slugs, so usually a no-op)."""
+    return node_id if _UNRESERVED.match(node_id) else quote(node_id, safe="-._~")
+
+
 def iri(node_id: str) -> str:
     """IRI of a graph node: ``doc-91-kl-tw-2024`` -> ``https://dirgraph.org/id/doc-91-kl-tw-2024``."""
-    return ID + quote(node_id, safe="-._~")
+    return ID + _escape(node_id)
 
 
 def node_id(value: str) -> str:
@@ -119,7 +130,7 @@ def node_id(value: str) -> str:
 
 def graph_iri(doc_id: str) -> str:
     """Named graph holding the facts stated by one ingested document."""
-    return GRAPH + quote(doc_id, safe="-._~")
+    return GRAPH + _escape(doc_id)
 
 
 def kind_iri(kind_label: str) -> str:
@@ -291,7 +302,7 @@ class _Projector:
             home = self.doc_graph(edge.source) if isinstance(node, DocumentNode) else self.entities
             yield Quad(src, _n(located), dst, home)
         elif edge.type == EdgeType.MERGED_INTO:
-            ev = _n(ID + "change-" + quote(edge.source, safe="-._~") + "--" + quote(edge.target, safe="-._~"))
+            ev = _n(ID + "change-" + _escape(edge.source) + "--" + _escape(edge.target))
             g = self.entities
             yield Quad(ev, A, _n(ORG + "ChangeEvent"), g)
             yield Quad(ev, _n(ORG + "originalOrganization"), src, g)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from dirgraph.core.provenance import Provenance
 from dirgraph.core.text import fold_key, norm_key
@@ -205,7 +206,7 @@ class Resolver:
                 issuer = slug(agency_key(main.issuer.name)) if main.issuer else (
                     slug(main.label or main.title or "")[:60].strip("-") or "unknown")
                 tail = f"-{main.date}" if main.date else (
-                    f"-{(main.sha256 or slug(main.source))[:12]}" if main.is_self else "")
+                    f"-{slug(PurePath(main.source).stem)[:40]}" if main.is_self else "")  # stable across edits
                 base = f"doc-{main.kind}-{issuer}{loc}{tail}"
             candidate, n = base, 2
             while candidate in taken:

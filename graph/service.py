@@ -49,7 +49,7 @@ from dirgraph.graph.service_models import (
     TaskDetail,
     TaskSummary,
 )
-from dirgraph.graph.service_views import ROLE_OF_EDGE, GraphView, doc_summary, quotes
+from dirgraph.graph.service_views import ROLE_OF_EDGE, GraphView, doc_summary, expand_query, quotes
 from dirgraph.graph.stores import GraphStore, open_store, store_class, store_names
 from dirgraph.graph.stores.networkx_store import NetworkxStore
 from dirgraph.graph.stores.protocol import Capability
@@ -320,7 +320,7 @@ class GraphService:
     def search_agencies(self, q: str, limit: int = 20) -> list[AgencySummary]:
         view = self.view
         hits = [n for n in view.agencies if view.matches(n.id, q)]
-        words = len(q.split())
+        words = len(expand_query(q).split())
         hits.sort(key=lambda n: (abs(len(view.search_keys[n.id].split()) - words), n.name, n.id))
         return [view.agency_summary(n) for n in hits[:limit]]
 

@@ -6,7 +6,7 @@ Kept apart from the facade so :mod:`dirgraph.graph.service` reads as the contrac
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from dirgraph.core.errors import NotFoundError
 from dirgraph.core.text import fold_key, norm_key
@@ -32,6 +32,24 @@ from dirgraph.graph.service_models import (
 )
 
 ROLE_OF_EDGE: dict[EdgeType, str] = {edge: role for role, edge in ROLE_EDGES.items()}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    """Folded abbreviation -> folded expansion, from the ingest table ("ubnd" -> "uy ban nhan dan")."""
+    try:
+        from dirgraph.ingest.agency_tables import abbreviation_rows
+    except ImportError:  # pragma: no cover - the table ships with ingest
+        return {}
+    return {fold_key(a.short): fold_key(a.expansion) for a in abbreviation_rows()
+            if not a.context and len(a.short) >= 3}
+
+
+@lru_cache(maxsize=4096)
+def expand_query(q: str) -> str:
+    """A search query folded, with known abbreviations spelled out: "UBND Hải Phòng" → "uy ban nhan dan hai phong"."""
+    table = _abbreviations()
+    return " ".join(table.get(word, word) for word in fold_key(q).split())
 
 
 def quotes(edge: Edge) -> list[Quote]:
@@ -168,8 +186,8 @@ class GraphView:
         return keys
 
     def matches(self, node_id: str, q: str) -> bool:
-        """Every word of ``q`` (diacritics and case folded) occurs in the node's text."""
-        words = fold_key(q).split()
+        """Every word of ``q`` (diacritics and case folded, abbreviations expanded) occurs in the node's text."""
+        words = expand_query(q).split()
         hay = self.search_keys.get(node_id, "")
         hay_words = set(hay.replace("/", " ").replace("-", " ").split())
         return all(w in hay_words or (len(w) > 3 and w in hay) for w in words)

@@ -29,6 +29,7 @@ from dirgraph.ingest.frame_lines import Line, clean_line, is_upper, proper_case,
 from dirgraph.ingest.signature import (
     APPENDIX,
     NOI_NHAN,
+    SIGN_PREFIX,
     RecipientLine,
     SignatureBlock,
     parse_recipients,
@@ -85,6 +86,9 @@ class Frame:
     appendix_start: int | None = None
     legal: dict[str, str] = field(default_factory=dict)
     issuer_lines: list[str] = field(default_factory=list)
+    attached_spans: list[tuple[int, int]] = field(default_factory=list)
+    execution_span: tuple[int, int] | None = None
+    authority_line: str | None = None
 
 
 def _kind_line(line: Line) -> tuple[str, str] | None:
@@ -164,6 +168,44 @@ def _title_lines(lines: list[Line], i: int) -> tuple[list[Line], int]:
     return taken, j
 
 
+_INTRO_CUE = re.compile(
+    r"(?<=[\wÀ-ỹ])\s+(?=(?:Thực hiện|Căn cứ|Trên cơ sở|Triển khai|Nhằm|Để|Sau|Qua|Theo|Trong)\s)"
+)
+_SENTENCE_END = re.compile(r"[.:]\s*$|\.\s+[A-ZĐÀ-Ỹ]")
+
+
+@lru_cache(maxsize=1)
+def _mention_re() -> re.Pattern[str]:
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in kind_words())
+    return re.compile(rf"(?<![\w(])(?:{words})\s+(?:số\s*)?(?P<num>{PARTY_RE.pattern}|{STATE_RE.pattern})")
+
+
+def _glued_intro(text: str, taken: list[Line]) -> tuple[int, int] | None:
+    """(subject line, text offset) where an intro sentence was glued onto the title, if one was.
+
+    A title is a noun phrase; when the text reflowed from a PDF joins it to the next paragraph the
+    line goes on with a sentence ("… năm 2024 Kế hoạch số 120/KH-UBND … được ban hành …. Sau …:").
+    The sentence restarts at a capitalized clause opener, or at a second mention of the document
+    the title itself names.
+    """
+    for k, line in enumerate(taken):
+        raw = text[line.start : line.end]
+        if len(raw) < 60 or not _SENTENCE_END.search(raw):
+            continue
+        seen: set[str] = set()
+        cuts: list[int] = []
+        for m in _mention_re().finditer(raw):
+            num = norm_key(re.sub(r"\s+", "", m.group("num")))
+            if num in seen and raw[m.start()].isupper():
+                cuts.append(m.start())
+            seen.add(num)
+        cuts += [m.end() for m in _INTRO_CUE.finditer(raw) if m.end() > 20]
+        cuts = [c for c in cuts if _SENTENCE_END.search(raw[c:])]
+        if cuts:
+            return k, line.start + min(cuts)
+    return None
+
+
 _LEVEL_START = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(?!ỦY|UỶ|ĐOÀN)\S")
 
 
@@ -234,6 +276,7 @@ def parse_frame(text: str) -> Frame:
     frame.appendix_start = lines[appendix_idx].start if appendix_idx is not None else None
     main_hi = appendix_idx if appendix_idx is not None else n
 
+    intro_start: int | None = None
     title_idx = _find_title(lines, min(n, 60))
     found = _kind_line(lines[title_idx]) if title_idx is not None else None
     if title_idx is not None and found is not None:
@@ -242,6 +285,14 @@ def parse_frame(text: str) -> Frame:
         kl = lines[title_idx]
         frame.kind_span = (kl.start, kl.end)
         taken, after = _title_lines(lines, title_idx)
+        glued = _glued_intro(text, taken)
+        if glued is not None:  # the intro paragraph ran onto the last subject line (PDF reflow)
+            k, cut = glued
+            last = taken[k]
+            kept = clean_line(text[last.start : cut])
+            taken = [*taken[:k], Line(last.start, last.start + len(text[last.start : cut].rstrip()), kept)]
+            after = lines.index(last)
+            intro_start = cut
         word = kl.clean[: len(kl.clean) - len(rest)].strip(" :") if rest else kl.clean.strip(" :")
         parts = [rest] + [proper_case(t.clean) if _OF_BODY.match(t.clean) else t.clean for t in taken]
         if _OF_BODY.match(rest):
@@ -266,6 +317,7 @@ def parse_frame(text: str) -> Frame:
         frame.title = frame.legal["title"]
 
     # preamble: up to the first section heading (or numbered item / "QUYẾT ĐỊNH:")
+    frame.authority_line = _authority_line(lines, body_from, min(n, body_from + 4))
     heading_idx = None
     for i in range(body_from, main_hi):
         clean = lines[i].clean
@@ -278,13 +330,17 @@ def parse_frame(text: str) -> Frame:
     if heading_idx is None:
         heading_idx = min(body_from + 1, main_hi)
     pre_start = lines[body_from].start if body_from < n else len(text)
+    if intro_start is not None:
+        pre_start = intro_start
     pre_end = lines[heading_idx].start if heading_idx < n else len(text)
     frame.preamble_span = (pre_start, max(pre_start, pre_end))
 
-    nn_idx = next((i for i in range(heading_idx, main_hi) if NOI_NHAN.match(lines[i].clean)), None)
-    sig = parse_signature(lines, heading_idx, main_hi)
+    attached = _attached_start(lines, heading_idx, main_hi)
+    own_hi = attached if attached is not None else main_hi
+    nn_idx = next((i for i in range(heading_idx, own_hi) if NOI_NHAN.match(lines[i].clean)), None)
+    sig = parse_signature(lines, heading_idx, own_hi)
     frame.signature = sig
-    ends = [len(text) if appendix_idx is None else lines[appendix_idx].start]
+    ends = [lines[own_hi].start if own_hi < n else len(text)]
     if nn_idx is not None:
         ends.append(lines[nn_idx].start)
     if sig is not None and sig.start > pre_end:
@@ -292,24 +348,107 @@ def parse_frame(text: str) -> Frame:
     body_end = min(ends)
     frame.body_span = (pre_end, max(pre_end, body_end))
     if nn_idx is not None:
-        frame.recipients = parse_recipients(lines, nn_idx, main_hi)
+        frame.recipients = parse_recipients(lines, nn_idx, own_hi)
         last = frame.recipients[-1].end if frame.recipients else lines[nn_idx].end
         frame.recipients_span = (lines[nn_idx].start, last)
 
-    # purpose sections (MỤC ĐÍCH, YÊU CẦU) and the closing paragraph ("Trên đây là …")
-    heads = [i for i in range(heading_idx, main_hi) if HEADING_RE.match(lines[i].clean)]
+    frame.execution_span = _execution_span(text, frame.body_span)
+    parts = [(heading_idx, own_hi, frame.body_span)]
+    if attached is not None:
+        first, last = _attached_body(lines, attached, main_hi)
+        if first < last:
+            span = (lines[first].start, lines[last - 1].end)
+            frame.attached_spans.append(span)
+            parts.append((first, last, span))
+    for lo, hi, span in parts:
+        _purpose_and_closing(lines, lo, hi, span, frame)
+    return frame
+
+
+def _purpose_and_closing(lines: list[Line], lo: int, hi: int, span: tuple[int, int], frame: Frame) -> None:
+    """Purpose sections (MỤC ĐÍCH, YÊU CẦU) and the closing paragraph ("Trên đây là …") of one body."""
+    heads = [i for i in range(lo, hi) if HEADING_RE.match(lines[i].clean)]
     if not heads:  # sections numbered "1. MỤC ĐÍCH, YÊU CẦU" (upper-case headings) instead of Roman numerals
-        heads = [i for i in range(heading_idx, main_hi)
+        heads = [i for i in range(lo, hi)
                  if _NUMBERED.match(lines[i].clean) and is_upper(re.sub(r"^\d+\s*[.)]", "", lines[i].clean))]
     for pos, i in enumerate(heads):
         key = norm_key(lines[i].clean)
-        if norm_key("mục đích") in key or (norm_key("yêu cầu") in key and len(key) < 40):
+        if _PURPOSE_KEY in key or (_DEMAND_KEY in key and len(key) < 40):
             stop = heads[pos + 1] if pos + 1 < len(heads) else None
-            end = lines[stop].start if stop is not None else frame.body_span[1]
-            frame.purpose_spans.append((lines[i].start, min(end, frame.body_span[1])))
-    for i in range(heading_idx, main_hi):
-        if lines[i].start >= frame.body_span[1]:
+            end = lines[stop].start if stop is not None else span[1]
+            frame.purpose_spans.append((lines[i].start, min(end, span[1])))
+    for i in range(lo, hi):
+        if lines[i].start >= span[1]:
             break
-        if re.match(r"^Trên đây là\b", lines[i].clean):
+        if lines[i].clean.startswith("Trên đây là"):
             frame.closing_span = (lines[i].start, lines[i].end)
-    return frame
+
+
+_PURPOSE_KEY = norm_key("mục đích")
+_DEMAND_KEY = norm_key("yêu cầu")
+_ATTACHED_NOTE = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\b", re.IGNORECASE)
+_EXECUTION = re.compile(
+    r"\s(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện|thực\s+hiện)"
+    r"\s+(?:Quyết\s+định|Chỉ\s+thị|Nghị\s+quyết)\s+này"
+)
+_CLAUSE_START = re.compile(r"[.;:\n]")
+_AUTHORITY = re.compile(r"^(?:(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|CHÁNH|TỔNG|CỤC\s+TRƯỞNG)\b"
+                        r"|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|CHÍNH\s+PHỦ|BỘ\s)")
+
+
+def _authority_line(lines: list[Line], lo: int, hi: int) -> str | None:
+    """The authority line of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") between its title and "Căn cứ"."""
+    for line in lines[lo:hi]:
+        clean = line.clean
+        if _PREAMBLE_CUE.match(clean) or HEADING_RE.match(clean):
+            return None
+        if is_upper(clean) and len(clean) < 90 and _AUTHORITY.match(clean):
+            return clean
+    return None
+
+
+def _attached_start(lines: list[Line], lo: int, hi: int) -> int | None:
+    """Where a document issued with this one starts ("KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)").
+
+    A decision that "ban hành kèm theo Quyết định này" a plan or regulation prints it after its own
+    signature and Nơi nhận: that text is the real body of tasks and duties, not a trailer.
+    """
+    closed = False
+    for i in range(lo, hi):
+        clean = lines[i].clean
+        if NOI_NHAN.match(clean) or SIGN_PREFIX.match(clean):
+            closed = True
+            continue
+        if closed and is_upper(clean[:6]) and _kind_line(lines[i]):
+            if any(_ATTACHED_NOTE.match(ln.clean) for ln in lines[i + 1 : min(hi, i + 8)]):
+                return i
+    return None
+
+
+def _attached_body(lines: list[Line], kind_idx: int, hi: int) -> tuple[int, int]:
+    """Line range of the attached document's body: after its title and "(Ban hành kèm theo …)" note."""
+    _, first = _title_lines(lines, kind_idx)
+    while first < hi and (_ATTACHED_NOTE.match(lines[first].clean) or _SEPARATOR.match(lines[first].clean)
+                          or (lines[first].clean.startswith("(") and not HEADING_RE.match(lines[first].clean))):
+        first += 1
+    last = next((i for i in range(first, hi) if NOI_NHAN.match(lines[i].clean)), hi)
+    return first, last
+
+
+def _execution_span(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The addressees of a decision's execution article ("Điều 3. X, Y … chịu trách nhiệm thi hành …").
+
+    Found from the literal cue backwards to the clause start, so the scan stays linear.
+    """
+    found = None
+    for m in _EXECUTION.finditer(text, span[0], span[1]):
+        found = m
+    if found is None:
+        return None
+    b = found.start()
+    a = max(span[0], b - 400)
+    seps = [m.end() for m in _CLAUSE_START.finditer(text, a, b)]
+    a = seps[-1] if seps else a
+    head = re.match(r"\s*(?:Điều\s+\d+\s*[.:]?\s*)?", text[a:b])
+    a += head.end() if head else 0
+    return (a, b) if b > a + 2 else None

@@ -23,6 +23,7 @@ from dirgraph.ingest.frame import Frame
 from dirgraph.ingest.frame_lines import proper_case
 from dirgraph.ingest.gazetteer import Place, find_places, lookup_place, provinces
 from dirgraph.ingest.record import AgencyRef, DocumentMeta, Signer
+from dirgraph.ingest.signature import title_position
 
 _ISSUE_VERBS = (r"(?:ban\s+hành|xây\s+dựng|đề\s+ra|yêu\s+cầu|chỉ\s+thị|hướng\s+dẫn|thông\s+báo|kết\s+luận"
                 r"|quyết\s+định|đề\s+nghị|có\s+ý\s+kiến|chỉ\s+đạo)")
@@ -54,6 +55,11 @@ def _agency(raw: str, ctx: DocContext | None) -> AgencyRef:
 def issuer_phrase(frame: Frame) -> str | None:
     """The issuer as the document states it: preamble statement, header lines + T/M, legal block."""
     text = frame.text
+    sig = frame.signature
+    body = _header_body(frame.issuer_lines)
+    formal = _formal_issuer(frame, body)
+    if formal:
+        return formal
     pre = text[frame.preamble_span[0] : frame.preamble_span[1]]
     statements = list(_ISSUER_STATEMENT.finditer(pre))
     if statements:
@@ -62,8 +68,6 @@ def issuer_phrase(frame: Frame) -> str | None:
         if len(agency.split()) <= 12 and not _NOT_AGENCY.match(agency) and not (
                 norm_key(agency) in _BARE_ORGANS and frame.issuer_lines):
             return agency
-    sig = frame.signature
-    body = _header_body(frame.issuer_lines)
     if statements and body:  # "Ban Thường vụ ban hành …": the header says whose
         agency = clean_spaces(statements[-1].group("agency"))
         if norm_key(agency) in _BARE_ORGANS:
@@ -76,6 +80,41 @@ def issuer_phrase(frame: Frame) -> str | None:
         return frame.legal["issuer"]
     if sig and sig.authority:
         return proper_case(sig.authority)
+    return None
+
+
+_POSITION_START = re.compile(
+    r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|CỤC\s+TRƯỞNG"
+    r"|TỔNG\s+CỤC\s+TRƯỞNG|CHỦ\s+NHIỆM|TRƯỞNG\s+BAN)\s+(?=\S)"
+)
+
+
+_CHAIR = re.compile(r"^(?:Phó\s+)?Chủ\s+tịch$", re.IGNORECASE)
+_UBND = norm_key("Ủy ban nhân dân")
+
+
+def _formal_issuer(frame: Frame, body: str | None) -> str | None:
+    """The issuer the frame itself names, which outranks any subject the preamble's sentences have.
+
+    A decision's authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") names who decides; a Party
+    document signed "T/M HUYỆN ỦY" under the header "HUYỆN ỦY VĂN GIANG" is the Huyện ủy's, even when
+    its preamble says "Ban Chấp hành Đảng bộ huyện xây dựng Chương trình …".
+    """
+    line = frame.authority_line
+    pm = _POSITION_START.match(line) if line else None
+    if line and pm:
+        return f"{title_position(pm.group(0).strip())} {proper_case(line[pm.end():])}"
+    sig = frame.signature
+    if sig and body and not sig.authority and sig.position and _CHAIR.match(sig.position) and (
+            sig.prefix is None or sig.prefix.upper().startswith(("KT", "K/T"))) and norm_key(body).startswith(_UBND):
+        return f"Chủ tịch {body}"  # signed by (for) the Chairman, not "TM. ỦY BAN NHÂN DÂN": his own act
+    if not (sig and sig.authority and body):
+        return None
+    authority = norm_key(proper_case(sig.authority))
+    if authority in _BARE_ORGANS:
+        return None  # "T/M BAN THƯỜNG VỤ": the statement or the header's committee completes it
+    if norm_key(body).startswith(authority) and _COMMITTEE_LINE.match(sig.authority):
+        return body
     return None
 
 

@@ -16,11 +16,12 @@ from typing import Any
 
 from dirgraph.core.text import clean_spaces, norm_key
 from dirgraph.ingest.agencies import canonical_agency
+from dirgraph.ingest.agency_lists import split_agency_list
 from dirgraph.ingest.context import DocContext
 from dirgraph.ingest.frame import Frame, RecipientLine, parse_frame
 from dirgraph.ingest.metadata import build_metadata
 from dirgraph.ingest.readers import read_file
-from dirgraph.ingest.record import AgencyRelation, Assignment, DocumentMeta, ExtractionRecord, Recipient
+from dirgraph.ingest.record import AgencyRelation, Assignment, DocumentMeta, ExtractionRecord, Recipient, Task
 from dirgraph.ingest.references import extract_references
 from dirgraph.ingest.relations import extract_relations
 from dirgraph.ingest.tables import alternatives, load_table
@@ -63,6 +64,27 @@ def recipient_facts(
     return recipients, relations, assignments
 
 
+def execution_facts(frame: Frame, ctx: DocContext) -> list[Assignment]:
+    """A decision's execution article ("X, Y … chịu trách nhiệm thi hành Quyết định này"): each implements SELF."""
+    if frame.execution_span is None:
+        return []
+    a, b = frame.execution_span
+    prov = ctx.provenance(a, b)
+    return [Assignment(agency=canonical_agency(piece, ctx), role="implements", task="SELF", provenance=prov)
+            for piece in split_agency_list(frame.text[a:b])]
+
+
+def _unique_tasks(tasks: list[Task]) -> list[Task]:
+    """One task per id: an appendix table read from two body spans is the same table."""
+    seen: set[str] = set()
+    out = []
+    for task in tasks:
+        if task.id not in seen:
+            seen.add(task.id)
+            out.append(task)
+    return out
+
+
 def extract_text(text: str, source: str, *, sha256: str | None = None, fmt: str | None = None,
                  warnings: list[str] | None = None) -> ExtractionRecord:
     """Extract one already-normalized text (tests and the file pipeline both come through here)."""
@@ -89,10 +111,14 @@ def extract_text(text: str, source: str, *, sha256: str | None = None, fmt: str 
     try:
         from dirgraph.ingest.body import extract_body
 
-        facts = extract_body(ctx)
-        record.tasks, record.targets = list(facts.tasks), list(facts.targets)
-        record.assignments = list(facts.assignments)
-        record.agency_relations = list(facts.agency_relations)
+        # a decision's own articles, then each document it issues "kèm theo" (the real plan)
+        for span in [frame.body_span, *frame.attached_spans]:
+            facts = extract_body(replace(ctx, body_start=span[0], body_end=span[1]))
+            record.tasks = _unique_tasks(record.tasks + list(facts.tasks))
+            record.targets = _dedupe(record.targets + list(facts.targets))
+            record.assignments = _dedupe(record.assignments + list(facts.assignments))
+            record.agency_relations = _dedupe(record.agency_relations + list(facts.agency_relations))
+        record.assignments = _dedupe(record.assignments + execution_facts(frame, ctx))
     except Exception as exc:
         notes.append(f"body: {type(exc).__name__}: {exc}")
     try:

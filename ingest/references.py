@@ -48,8 +48,23 @@ _PLENUM_FULL = re.compile(
 
 
 _LAW = re.compile(
-    r"(?<![\w])(?P<word>Bộ\s+luật|Luật)\s+(?P<name>[A-ZĐ][^\s,;()“”]*(?:\s+(?!ngày\b|năm\b|số\b|và\b)[^\s,;()“”.]+){0,10}?)"
+    r"(?<![\w])(?P<word>Bộ\s+luật|Luật)\s+(?P<name>[A-ZĐ][^\s,;()“”]*"
+    r"(?:(?:\s+|,\s+(?=[a-zđà-ỹ]))(?!ngày\b|năm\b|số\s+\d|và\b)[^\s,;()“”.]+){0,16}?)"
     r"(?=\s+(?:số\s+(?P<num>\d{1,4}\s*/\s*\d{4}\s*/\s*QH\d{1,2})|ngày\s+\d))"
+)
+
+
+#: Where a referenced document's subject ends and the sentence goes on: ", Bộ Chính trị kết luận như sau",
+#: a colon, a full stop.
+_SUBJECT_STOP = re.compile(
+    r",\s+(?=[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[\wÀ-ỹ-]+){0,9}?\s+(?:ban\s+hành|kết\s+luận|yêu\s+cầu|xây\s+dựng|đề\s+ra"
+    r"|chỉ\s+đạo|quyết\s+định|thông\s+báo|hướng\s+dẫn|đề\s+nghị|báo\s+cáo|triển\s+khai|chỉ\s+thị)\b)"
+    r"|:|\.(?=\s|$)"
+)
+#: A law named alone in a basis clause ("Căn cứ Luật Giáo dục;"), without number or date.
+_LAW_ALONE = re.compile(
+    r"(?m)(?<=[Cc]ăn cứ )(?P<word>Bộ\s+luật|Luật)\s+(?P<name>[A-ZĐ][^\s,;()“”]*"
+    r"(?:(?:[ \t]+|,[ \t]+(?=[a-zđà-ỹ]))[^\s,;()“”.]+){0,16}?)(?=[ \t]*;|[ \t]*\.?[ \t]*$)"
 )
 
 
@@ -153,7 +168,10 @@ def _tail(text: str, mention: Mention) -> None:
     mention.end = pos
     sm = re.match(r"\s*,?\s*(về\s+[^;()\n]{3,300})", text[pos : pos + 320])
     if sm:
-        mention.subject = clean_spaces(sm.group(1)).rstrip(" ,.")
+        subject = sm.group(1)
+        stop = _SUBJECT_STOP.search(subject)
+        subject = subject[: stop.start()] if stop else subject
+        mention.subject = clean_spaces(subject).rstrip(" ,.")
 
 
 def find_mentions(text: str, own_number: str | None = None) -> list[Mention]:
@@ -176,13 +194,14 @@ def find_mentions(text: str, own_number: str | None = None) -> list[Mention]:
         mentions.append(mention)
         taken.append((m.start(), m.end()))
     mentions.extend(_continuations(text, mentions, taken, own_number))
-    for m in _LAW.finditer(text):
+    for m in [*_LAW.finditer(text), *_LAW_ALONE.finditer(text)]:
         if any(a <= m.start() < b for a, b in taken):
             continue
-        parsed = parse_number(m.group("num")) if m.group("num") else None
+        num = m.groupdict().get("num")
+        parsed = parse_number(num) if num else None
         title = clean_spaces(f"{m.group('word')} {m.group('name')}")
         key = str(parsed) if parsed else title
-        end = m.end("num") if m.group("num") else m.end()
+        end = m.end("num") if num else m.end()
         mention = Mention(m.start(), end, key, "law", str(parsed) if parsed else None, subject=title, word_end=end)
         _tail(text, mention)
         mention.subject = mention.subject if mention.subject and mention.subject.startswith("về") else title
@@ -203,11 +222,15 @@ def find_mentions(text: str, own_number: str | None = None) -> list[Mention]:
         mention = Mention(m.start(), m.end(), key, "resolution", None,
                           issuer_raw=f"Ban Chấp hành Trung ương Đảng khóa {m.group('k')}", word_end=m.end())
         mentions.append(mention)
+    for mention in mentions:  # laws and the "/QH" numbers are the National Assembly's (Quốc hội)
+        if mention.issuer_raw is None and (mention.kind == "law" or (mention.number and _QH.search(mention.number))):
+            mention.issuer_raw = "Quốc hội"
     mentions.sort(key=lambda x: x.start)
     _mark_aliases(text, mentions)
     return mentions
 
 
+_QH = re.compile(r"/QH\d{0,2}$")
 _CONTINUATION_GAP = re.compile(r"^\s*(?:,|;|và|cùng)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE)
 _ANY_NUMBER = re.compile(rf"{PARTY_RE.pattern}|{STATE_RE.pattern}")
 

@@ -110,6 +110,9 @@ def nested_cue(gap: str) -> str | None:
                 changed = True
     for cue in _of("nested", "retro"):
         if key == cue.phrase or key.endswith(" " + cue.phrase):
+            # "về việc tổng kết việc thực hiện Y": reviewing how Y was carried out cites Y
+            if cue.value != "cites" and any(_find_all(key, r.phrase) for r in _of("retro")):
+                return "cites"
             return cue.value
     return None
 

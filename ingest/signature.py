@@ -214,6 +214,13 @@ _NAME_AFTER_LUU = re.compile(
 )
 
 
+_NAME_AFTER_ITEM = re.compile(
+    r"^(?P<left>[-+•]\s*.*?[.;)])\s+(?P<right>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})$"
+)
+#: Words of agencies written all capitalized (Sở Công Thương), never of a person's name.
+_NOT_NAME_WORDS = frozenset(("Sở", "Bộ", "Ban", "Phòng", "Cục", "Chi", "Công", "Đảng", "Hội", "Lưu", "Như", "Các"))
+
+
 def unglue_closing(lines: list[Line]) -> list[Line]:
     """Split Nơi nhận lines that carry the signature column on their right (PDF text of a two-column table).
 
@@ -231,6 +238,10 @@ def unglue_closing(lines: list[Line]) -> list[Line]:
         if k > start and not line.clean.startswith(("-", "+", "•")) and not right:
             break
         named = _NAME_AFTER_LUU.match(line.clean)
+        if named is None and right:  # the signature column started: a name can end any recipient line
+            named = _NAME_AFTER_ITEM.match(line.clean)
+            if named and any(w in _NOT_NAME_WORDS for w in named.group("right").split()):
+                named = None
         m = named or _RIGHT_COLUMN.match(line.clean)
         tail = m.group("right") if m else ""
         is_sig = named is not None or bool(

@@ -121,6 +121,9 @@ def execute(store: Any, query: str, kind: str, media_type: str, row_cap: int,
     return out
 
 
+STARTUP_S = 30.0  # longest wait for a worker process to start and open the store
+
+
 def _worker_main(conn: Connection) -> None:
     """Worker loop: one request at a time; the handle is reused while the folder is unchanged."""
     import pyoxigraph as ox
@@ -138,6 +141,7 @@ def _worker_main(conn: Connection) -> None:
                 handle = None
                 handle = ox.Store.read_only(folder) if folder else ox.Store()
                 opened = folder
+            conn.send(("started", None))  # the deadline counts from here: opening the store is not the query
             conn.send(("ok", execute(handle, query, kind, media_type, row_cap, max_bytes)))
         except OverflowError as exc:
             conn.send(("rejected", str(exc)))
@@ -203,12 +207,22 @@ class QueryPool:
         worker = self._borrow(timeout_s)
         try:
             worker.conn.send((folder, query, kind, media_type, row_cap, max_bytes))
-            if not worker.conn.poll(timeout_s):
+            # A fresh worker (after a kill, or the first query) pays for its start and for opening the
+            # store before it reports "started"; a busy machine must not turn that into a query timeout.
+            if not worker.conn.poll(max(timeout_s, STARTUP_S)):
                 worker.kill()
                 self._release(None)
                 worker = None  # type: ignore[assignment]
-                raise QueryTimeoutError(f"SPARQL query stopped after {timeout_s:g} s")
+                raise QueryTimeoutError(f"SPARQL worker did not start within {max(timeout_s, STARTUP_S):g} s")
             status, payload = worker.conn.recv()
+            if status == "started" and not worker.conn.poll(timeout_s):
+                worker.kill()
+                self._release(None)
+                worker = None  # type: ignore[assignment]
+                self.prespawn()
+                raise QueryTimeoutError(f"SPARQL query stopped after {timeout_s:g} s")
+            if status == "started":
+                status, payload = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError) as exc:
             if worker is not None:
                 worker.kill()
@@ -220,6 +234,26 @@ class QueryPool:
         if status == "rejected":
             raise QueryRejectedError(str(payload))
         raise StoreError(f"SPARQL query failed: {payload}")
+
+    def prespawn(self) -> None:
+        """Start a spare worker in the background (after a kill), so the next query finds one warm."""
+
+        def spawn() -> None:
+            with self._lock:
+                if len(self._idle) + self._busy >= self.size:
+                    return
+            try:
+                worker = self._spawn()
+            except Exception:  # the next query spawns its own and reports the error
+                return
+            with self._lock:
+                if len(self._idle) + self._busy < self.size:
+                    self._idle.append(worker)
+                    self._lock.notify()
+                    return
+            worker.kill()
+
+        threading.Thread(target=spawn, name="dirgraph-sparql-prespawn", daemon=True).start()
 
     def close(self) -> None:
         with self._lock:

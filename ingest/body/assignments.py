@@ -33,6 +33,8 @@ _DOCUMENT_WIDE = re.compile(r"^(?:các|thủ\s+trưởng|yêu\s+cầu|đề\s+ng
 _DUTY_OF = re.compile(
     r"(?:(?:trách\s+nhiệm|nhiệm\s+vụ)\s+(?:của\s+)?|(?:đề\s+nghị|giao|yêu\s+cầu|đối\s+với)\s+)(?=\S)", re.IGNORECASE
 )
+# A body named by its kind alone ("Sở", "Ban", "Ủy ban") in its own document means the issuer.
+_BARE_HEAD = re.compile(r"(?:Sở|Ban|Phòng|Ủy ban|Ủy ban nhân dân|Cục|Chi cục|Trung tâm|Bộ)")
 _MARKER = re.compile(r"^[\s*#_]*(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–—:]?\s*\**\s*")
 
 
@@ -66,9 +68,12 @@ def _lead_in(ctx: DocContext, out: _Collector) -> list[str]:
         return []
     start = ctx.body_start - (len(ctx.text[: ctx.body_start]) - len(ctx.text[: ctx.body_start].rstrip()))
     para_start = ctx.text.rfind("\n", 0, start) + 1
-    text = ctx.text[para_start:start]
-    if not _LEAD_IN_CUE.search(text):
+    cues = list(_LEAD_IN_CUE.finditer(ctx.text, para_start, start))
+    if not cues:
         return []
+    # from the clause that asks ("…, Sở Y tế đề nghị X …"): the preamble before it only cites
+    para_start = ctx.text.rfind(",", para_start, cues[-1].start()) + 1 or para_start
+    text = ctx.text[para_start:start]
     found = analyze_line(Line(para_start, start, text), [], explicit=True)
     found.duties = [d for d in found.duties if d.role == "implements"]
     out.add("SELF", found)
@@ -111,7 +116,10 @@ def _item(item: Item, out: _Collector, addressees: list[str] | None = None) -> N
         part = analyze_line(line, subjects)
         found.duties.extend(part.duties)
         found.links.extend(part.links)
-    if addressed and not any(d.agency in subjects for d in found.duties):
+    if (addressed and not any(d.agency in subjects for d in found.duties)) or (
+            item.kind in ITEM_KINDS and not found.duties):
+        # the item speaks to its agency even when its only verb gives no role ("Sở Tài chính
+        # tham mưu bố trí kinh phí"): that agency carries it out
         found.duties.extend(Duty(a, "implements", head.start, head.end) for a in subjects)
     out.add(task, found)
 
@@ -173,7 +181,20 @@ class _Collector:
         self._relations: dict[tuple[str, str | None, str, str, str | None], AgencyRelation] = {}
 
     def _ref(self, raw: str) -> AgencyRef | None:
+        issuer = self.ctx.issuer
+        if issuer is not None and _BARE_HEAD.fullmatch(raw.strip()) and \
+                norm_key(issuer.name).startswith(norm_key(raw.strip()) + " "):
+            return issuer  # "tham mưu Sở báo cáo …" in the Sở's own dispatch: the issuer itself
         return agency_ref(raw, self.ctx)
+
+    def _above(self, ref: AgencyRef) -> bool:
+        """A body of a higher level than the document's own: a request to it ("Đề nghị Ủy ban nhân
+        dân tỉnh … hỗ trợ kinh phí" in a district report) asks for help, it assigns nothing."""
+        if self.ctx.locality is None:
+            return False
+        if ref.locality is None:
+            return True
+        return norm_key(ref.locality) in {norm_key(p) for p in self.ctx.parent_localities}
 
     def add(self, task: str, found: Found) -> None:
         leaders = {norm_key(d.agency) for d in found.duties if d.role == "leads"}
@@ -181,7 +202,7 @@ class _Collector:
             if duty.role == "implements" and norm_key(duty.agency) in leaders:
                 continue
             ref = self._ref(duty.agency)
-            if ref is None:
+            if ref is None or (duty.request and self._above(ref)):
                 continue
             key = (norm_key(ref.name), norm_key(ref.locality), duty.role, task)
             if key not in self._assignments:

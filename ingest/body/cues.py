@@ -72,7 +72,7 @@ class Unit:
 
 @lru_cache(maxsize=1)
 def target_units() -> tuple[Unit, ...]:
-    rows = _checked("target_units.tsv", 3, 2, ("after", "before"))
+    rows = _checked("target_units.tsv", 3, 2, ("after", "before", "reached"))
     units = [Unit(match_form(row[0]), row[1], row[2]) for row in rows]
     return tuple(sorted(units, key=lambda u: -len(u.written)))
 

@@ -76,10 +76,11 @@ def _first_by(form: str, *, narrative: bool) -> Deadline | None:
                 if not any(abs(m.start() - t) < 12 for t in taken):
                     candidates.append((m.start(), m.group(1)))
     else:
-        for m in re.finditer(rf"(?:trong|hết|hoàn\s+thành)\s+năm\s+{_YEAR}", form):
-            candidates.append((m.start() + m.group(0).find("năm"), m.group(1)))
+        phrased: list[tuple[int, str]] = []  # "trong năm 2025", "chậm nhất đến năm 2026": completion phrases
+        for m in re.finditer(rf"(?:trong|hết|hoàn\s+thành|chậm\s+nhất(?:\s+(?:là|đến|vào))?)\s+năm\s+{_YEAR}", form):
+            phrased.append((m.start() + m.group(0).find("năm"), m.group(1)))
         candidates = [c for c in candidates if _NARRATIVE_CUE.search(form[max(0, c[0] - 40) : c[0]])
-                      or form[max(0, c[0] - 5) : c[0]].endswith("năm")]
+                      or form[max(0, c[0] - 5) : c[0]].endswith("năm")] + phrased
     if not candidates:
         return None
     return Deadline(kind="by", value=min(candidates)[1])

@@ -43,6 +43,9 @@ _REPORT_TO = re.compile(r"\s(?:về|với|cho|lên|tới|đến|gửi)\s+$")
 _OBJECT_OF = re.compile(r"(?<!\w)(?:việc|tham\s+mưu|đề\s+xuất|kiến\s+nghị)(?!\w)")
 _NOMINAL = re.compile(r"(?<!\w)(?:kết\s+quả|tình\s+hình)(?!\w)")
 _EXPLICIT = {"leads"}
+# "Văn phòng Sở … tham mưu Sở báo cáo Ủy ban nhân dân tỉnh": the advised body reports, not the adviser.
+_ADVISED = re.compile(r"(?<!\w)[Tt]ham\s+mưu\s+(?:cho\s+)?([^\W\d_][\w\s]{0,60}?)\s+$")
+_REQUEST = re.compile(r"(?:đề|kiến)\s+nghị(?!\w)")
 _TAKEN_BY_DIRECTOR = {"implements", "supervises"}
 _DUTY_ROLES = ("leads", "coordinates", "implements", "supervises")
 
@@ -55,6 +58,7 @@ class Duty:
     role: str
     start: int
     end: int
+    request: bool = False  # handed over by "đề nghị"/"kiến nghị": upward it asks, it does not assign
 
 
 @dataclass(frozen=True)
@@ -184,7 +188,8 @@ def _clause(line: Line, start: int, end: int, subjects: list[str], found: Found)
             chain = _chain(text, form, cue.end(), end)
             if chain is not None:
                 objects, role_end, chained_role = chain
-                _give(found, objects, chained_role, src_start, src_end)
+                _give(found, objects, chained_role, src_start, src_end,
+                      request=bool(_REQUEST.match(form, cue.start())))
                 if chained_role in ("leads", "coordinates"):
                     role_end = _partners(text, role_end, end, objects, chained_role, found, src_start, src_end)
                 if role == "directs" and chained_role in _TAKEN_BY_DIRECTOR:
@@ -207,6 +212,11 @@ def _clause(line: Line, start: int, end: int, subjects: list[str], found: Found)
             nxt = cues[i + 1] if i + 1 < len(cues) else None
             if p_end == cue.end() and nxt is not None and not text[cue.end() : nxt.start()].strip():
                 i += 1  # "phối hợp thực hiện": the verb is what is coordinated, not a duty of its own
+            elif p_end != cue.end():
+                # "X phối hợp với Y theo dõi, kiểm tra": the clause's verbs are the joint work
+                # (Y's duty), X only coordinates it
+                while i + 1 < len(cues) and role_of(cues[i + 1].group(0)) in _DUTY_ROLES:
+                    i += 1
         elif role in _DUTY_ROLES:
             _give(found, subjects, role, src_start, src_end)
         i += 1
@@ -266,6 +276,8 @@ def _reports(text: str, form: str, start: int, end: int, subjects: list[str], fo
     if not subjects:
         return
     for rep in _REPORT.finditer(form, start, end):
+        advised = _ADVISED.search(text, start, rep.start())
+        sources = [advised.group(1)] if advised and advised.group(1)[0].isupper() else subjects
         target_end: int | None = None
         pos = _skip_space(text, rep.end())
         target_end = mention_end(text, pos, end) if starts_agency(text, pos) is not None else None
@@ -279,10 +291,10 @@ def _reports(text: str, form: str, start: int, end: int, subjects: list[str], fo
         if target_end is None:
             continue
         for target in split_mentions(text[pos:target_end]):
-            for source in subjects:
+            for source in sources:
                 found.links.append(Link(source, "reports_to", target, s, e))
 
 
-def _give(found: Found, agencies: list[str], role: str, start: int, end: int) -> None:
+def _give(found: Found, agencies: list[str], role: str, start: int, end: int, *, request: bool = False) -> None:
     for agency in agencies:
-        found.duties.append(Duty(agency, role, start, end))
+        found.duties.append(Duty(agency, role, start, end, request))

@@ -25,7 +25,9 @@ _GOAL = re.compile(
     r"(?<!\w)(?:đạt|phấn\s+đấu|tối\s+thiểu|ít\s+nhất|trên|không\s+(?:dưới|thấp\s+hơn|quá)|bảo\s+đảm|đảm\s+bảo|"
     r"tăng|giảm|duy\s+trì|đến\s+năm|mục\s+tiêu|chỉ\s+tiêu|tiến\s+đến|hoàn\s+thành|xây\s+dựng|có)(?!\w)"
 )
-_YEAR = re.compile(r"(?<!\w)(?:đến|tới|trước|vào|trong|đến\s+hết|hết)\s+năm\s+((?:19|20)\d\d)(?!\d)")
+# Verbs of reaching a level, before a number whose unit alone does not make a goal ("đạt 76 tuổi").
+_REACHED = r"(?:đạt|lên|tăng\s+lên|ít\s+nhất|tối\s+thiểu)(?:\s+(?:khoảng|mức|bình\s+quân))?"
+_YEAR = re.compile(r"(?<!\w)(?:đến|tới|trước|vào|trong|đến\s+hết|hết|phấn\s+đấu)\s+năm\s+((?:19|20)\d\d)(?!\d)")
 _HEADING_YEAR = re.compile(
     r"(?:(?:mục\s+tiêu|chỉ\s+tiêu)[^.;]{0,80}?|(?<!\w)(?:đến|tới|trước|vào|trong|hết)\s+)năm\s+((?:19|20)\d\d)"
 )
@@ -40,6 +42,8 @@ def _unit_patterns() -> list[tuple[re.Pattern[str], str, str]]:
         if unit.position == "after":
             tail = "" if not unit.written[:1].isalpha() else r"(?!\w)"
             out.append((re.compile(rf"(?<![\w/.,-]){_NUMBER}\s*{written}{tail}"), unit.filed, "after"))
+        elif unit.position == "reached":
+            out.append((re.compile(rf"(?<!\w){_REACHED}\s+{_NUMBER}\s*{written}(?!\w)"), unit.filed, "after"))
         else:
             out.append((re.compile(rf"(?<!\w){written}\s+{_NUMBER}(?![\w/.,-]*\d)"), unit.filed, "before"))
     return out

@@ -67,8 +67,8 @@ def _text_and_deadline(item: Item) -> tuple[str, Deadline | None]:
     else:
         text = lead_text = first_sentence(heading)
     deadline = parse_narrative(lead_text)
-    if deadline is None:
-        deadline = _labelled(body_lines)
+    if deadline is None:  # "… Thời gian: trong tháng 11/2025." after the lead sentence, or on a line below
+        deadline = _labelled([item.lines[0], *body_lines])
     return text, deadline
 
 

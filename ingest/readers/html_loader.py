@@ -187,13 +187,25 @@ class _Renderer:
         if _is_property_table(rows):
             # A legal database's "Thuộc tính" box: label/value pairs become "Số hiệu: 298/KH-UBND"
             # lines, the form the metadata extractor reads in text copies.
-            return [f"{row[i]} {row[i + 1]}".strip() for row in rows for i in range(0, len(row) - 1, 2)
+            return [f"{_as_label(row[i])} {row[i + 1]}".strip() for row in rows for i in range(0, len(row) - 1, 2)
                     if row[i] and row[i + 1]]
         return [pipe_row(cells) for cells in rows]
 
 
+def _as_label(cell: str) -> str:
+    return cell if cell.endswith(":") else cell + ":"
+
+
+def _known_label(label: str) -> bool:
+    """A metadata label of line_starts.tsv written without its colon ("Số hiệu", "Người ký")."""
+    from dirgraph.ingest.normalize import label_starts
+
+    return _as_label(" ".join(label.split())).casefold() in {cue.casefold() for cue in label_starts()}
+
+
 def _is_property_table(rows: list[list[str]]) -> bool:
-    """Every row is label/value pairs, each label short and ending with ":"."""
+    """Every row is label/value pairs, each label short and ending with ":", or a known metadata
+    label printed without one (portals put "Số hiệu" in a <th> and "58/KH-UBND" in a <td>)."""
     if not rows:
         return False
     for row in rows:
@@ -202,7 +214,7 @@ def _is_property_table(rows: list[list[str]]) -> bool:
             return False
         for i in range(0, len(cells), 2):
             label = cells[i]
-            if label and (not label.endswith(":") or len(label) > 40):
+            if label and ((not label.endswith(":") and not _known_label(label)) or len(label) > 40):
                 return False
     return True
 

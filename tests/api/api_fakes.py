@@ -13,7 +13,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from dirgraph.core.errors import NotFoundError, QueryRejectedError, QueryTimeoutError
+from dirgraph.core.errors import NotFoundError, QueryRejectedError, QueryTimeoutError, StoreError
 from dirgraph.core.text import fold_key
 from dirgraph.graph.service_models import (
     AgencyDetail,
@@ -97,6 +97,10 @@ class FakeService:
 
     # --- documents
     def _doc(self, doc_id: str) -> DocumentSummary:
+        if doc_id == "doc-driver-bug":
+            raise RuntimeError("Segmentation details\nTraceback (most recent call last): internal")
+        if doc_id == "doc-store-locked":
+            raise StoreError("/srv/.dirgraph/stores/ladybug: database is locked by another process")
         for doc in (CENTRAL, PLAN):
             if doc.id == doc_id:
                 return doc

@@ -124,3 +124,13 @@ def test_openapi_documents_problems_and_examples(client: TestClient) -> None:
     for path, item in schema["paths"].items():
         for method, operation in item.items():
             assert "200" in operation["responses"] or "201" in operation["responses"], (path, method)
+
+
+def test_store_failures_and_bugs_are_problems_without_tracebacks(settings, fake) -> None:  # type: ignore[no-untyped-def]
+    from dirgraph.api.main import create_app
+
+    with TestClient(create_app(settings, service=fake), raise_server_exceptions=False) as client:
+        locked = _problem(client.get("/documents/doc-store-locked"), 503)
+        assert "locked" in locked["detail"]
+        bug = _problem(client.get("/documents/doc-driver-bug"), 500)
+        assert bug["detail"] == "unexpected server error; see the server log"

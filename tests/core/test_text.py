@@ -28,3 +28,36 @@ def test_search_without_diacritics() -> None:
 def test_keys_never_crash_and_are_idempotent(value: str) -> None:
     assert norm_key(norm_key(value)) == norm_key(value)
     assert fold_key(fold_key(value)) == fold_key(value)
+
+
+def _reference_move_tones(text: str) -> str:
+    """The scorer's algorithm, character by character (shared/eval/score.py ``norm``)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    out: list[str] = []
+    word: list[str] = []
+    tone = ""
+    for ch in decomposed + " ":
+        if ch in text_module.TONE_MARKS:
+            tone = ch
+        elif ch.isalnum() or unicodedata.category(ch) == "Mn":
+            word.append(ch)
+        else:
+            if word:
+                out.append("".join(word) + tone)
+            word, tone = [], ""
+            out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out[:-1]))
+
+
+text_module = text
+
+
+@given(st.text(alphabet=st.sampled_from([*list("aăâeêioôơuưyAĐđ _-/,.12"), "̀", "́", "̃", "̉", "̣"])))
+def test_fast_move_tones_agrees_with_the_scorer(value: str) -> None:
+    composed = unicodedata.normalize("NFC", value)
+    if any(unicodedata.category(ch) == "Mn" and not unicodedata.combining(ch) for ch in composed):
+        return
+    words = unicodedata.normalize("NFD", composed).split()
+    if any(w[0] in text.TONE_MARKS for w in words):  # a tone with no letter before it: scorer drops it
+        return
+    assert text.move_tones(composed) == _reference_move_tones(composed)

@@ -181,3 +181,12 @@ def test_subgraph_locality_filter(svc: GraphService) -> None:
     places = {d.get("locality_id") for n, d in g.nodes(data=True) if d["type"] != "Locality"}
     assert "loc-hai-phong" in places and places <= {None, "loc-hai-phong"}
     assert svc.subgraph(KL91, depth=0).number_of_nodes() == 1
+
+
+def test_search_expands_abbreviations(svc: GraphService) -> None:
+    from dirgraph.graph.service_views import expand_query
+
+    assert expand_query("UBND Hải Phòng") == "uy ban nhan dan hai phong"
+    assert expand_query("Sở GD&ĐT") == "so giao duc va dao tao"
+    found = svc.search_agencies("Sở GD&ĐT Hải Phòng")
+    assert found and found[0].id == "agency-so-giao-duc-va-dao-tao--hai-phong"

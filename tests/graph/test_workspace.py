@@ -55,6 +55,8 @@ def test_changed_file_replaces_only_its_facts(tmp_path: Path) -> None:
     assert len(report.read) == 1 and len(report.unchanged) == 1
     g2 = ws.build_graph()
     assert g1.node_counts()["Task"] - g2.node_counts()["Task"] == 2
+    docs = lambda g: sorted(n.id for n in g.nodes.values() if isinstance(n, DocumentNode))  # noqa: E731
+    assert docs(g1) == docs(g2)  # ids survive an edit of the file
     untouched = {k: v for k, v in g1.edges.items() if v.source == "doc-91-kl-tw-2024"}
     assert untouched == {k: v for k, v in g2.edges.items() if v.source == "doc-91-kl-tw-2024"}
     assert len(list(ws.records_dir.glob("*.json"))) == 2

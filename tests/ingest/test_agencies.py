@@ -229,7 +229,7 @@ def test_written_place_moves_to_locality(raw, name, locality):
 @pytest.mark.parametrize(
     ("raw", "name"),
     [
-        ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động, Thương binh và Xã hội"),
+        ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội"),
         ("SỞ TÀI CHÍNH", "Sở Tài chính"),
         ("PHÒNG TÀI CHÍNH - KẾ HOẠCH", "Phòng Tài chính - Kế hoạch"),
         ("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Sở Nông nghiệp và Phát triển nông thôn"),

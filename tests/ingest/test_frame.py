@@ -207,3 +207,98 @@ def test_pdf_two_column_closing_is_unglued() -> None:
         ("UBND thành phố", "b/c"), ("Sở Khoa học và Công nghệ", "để phối hợp"),
         ("Phòng GDĐT các quận, huyện", "t/h"), ("Lưu: VT, VP", None)]
     assert "Nơi nhận" not in text[frame.body_span[0] : frame.body_span[1]]
+
+
+_DECISION_WITH_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH ĐẮK NÔNG
+Số: 402/QĐ-UBND
+Đắk Nông, ngày 3 tháng 4 năm 2023
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch phát triển du lịch cộng đồng năm 2023
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+
+Căn cứ Luật Du lịch ngày 19 tháng 6 năm 2017;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển du lịch cộng đồng năm 2023.
+Điều 2. Giám đốc Sở Văn hóa, Thể thao và Du lịch, Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận:
+- Như Điều 2;
+- Bộ Văn hóa, Thể thao và Du lịch (b/c);
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Trần Văn Minh
+
+ỦY BAN NHÂN DÂN
+TỈNH ĐẮK NÔNG
+
+KẾ HOẠCH
+Phát triển du lịch cộng đồng năm 2023
+(Ban hành kèm theo Quyết định số 402/QĐ-UBND ngày 03/4/2023 của Chủ tịch UBND tỉnh)
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Khai thác tiềm năng văn hóa các dân tộc.
+II. NHIỆM VỤ
+1. Xây dựng sản phẩm du lịch cộng đồng tại các buôn.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Văn hóa, Thể thao và Du lịch chủ trì triển khai Kế hoạch.
+"""
+
+
+def test_plan_attached_after_a_decision_signature_is_body() -> None:
+    frame = parse_frame(_DECISION_WITH_PLAN)
+    text = frame.text
+    decision = text[frame.body_span[0] : frame.body_span[1]]
+    assert "Điều 2." in decision and "Nơi nhận" not in decision
+    assert frame.signature is not None and frame.signature.name == "Trần Văn Minh"
+    assert [r.marker for r in frame.recipients] == [None, "b/c", None]
+    assert len(frame.attached_spans) == 1
+    a, b = frame.attached_spans[0]
+    attached = text[a:b]
+    assert attached.startswith("I. MỤC ĐÍCH") and attached.rstrip().endswith("chủ trì triển khai Kế hoạch.")
+    assert any(text[s:e].startswith("I. MỤC ĐÍCH") for s, e in frame.purpose_spans)
+    span = frame.execution_span
+    assert span is not None and text[span[0] : span[1]] == (
+        "Giám đốc Sở Văn hóa, Thể thao và Du lịch, Chủ tịch Ủy ban nhân dân các huyện")
+
+
+def test_a_decision_without_attachment_has_no_attached_span() -> None:
+    text = _DECISION_WITH_PLAN.split("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\n\nKẾ HOẠCH")[0]
+    frame = parse_frame(text)
+    assert frame.attached_spans == []
+    assert frame.signature is not None and frame.signature.name == "Trần Văn Minh"
+
+
+def test_pdf_signer_name_glued_to_a_recipient_line() -> None:
+    text = ("BÁO CÁO\nkết quả công tác phòng, chống dịch năm 2024\nI. KẾT QUẢ\n1. Đã tiêm chủng đầy đủ.\n"
+            "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- UBND tỉnh (b/c); KT. CHỦ TỊCH\n- Sở Y tế (b/c); PHÓ CHỦ TỊCH\n"
+            "- Các xã, thị trấn; Nguyễn Thị Lan\n- Lưu: VT, YT.\n")
+    frame = parse_frame(text)
+    sig = frame.signature
+    assert sig is not None and (sig.position, sig.name) == ("Phó Chủ tịch", "Nguyễn Thị Lan")
+    assert [r.text for r in frame.recipients] == ["UBND tỉnh", "Sở Y tế", "Các xã, thị trấn", "Lưu: VT, YT"]
+
+
+def test_report_title_stops_where_the_intro_paragraph_was_glued_on() -> None:
+    text = ("ỦY BAN NHÂN DÂN HUYỆN TÂN YÊN\nSố: 88/BC-UBND Tân Yên, ngày 2 tháng 12 năm 2024\nBÁO CÁO\n"
+            "Kết quả thực hiện Kế hoạch số 51/KH-UBND ngày 10/3/2024 của Ủy ban nhân dân huyện về phát triển "
+            "cây ăn quả năm 2024 Kế hoạch số 51/KH-UBND ngày 10/3/2024 được triển khai đến các xã. "
+            "Ủy ban nhân dân huyện báo cáo kết quả như sau:\nI. KẾT QUẢ\n1. Trồng mới 120 ha.\n")
+    frame = parse_frame(text)
+    assert frame.title == ("Báo cáo Kết quả thực hiện Kế hoạch số 51/KH-UBND ngày 10/3/2024 của Ủy ban nhân dân "
+                           "huyện về phát triển cây ăn quả năm 2024")
+    assert frame.text[frame.preamble_span[0] :].startswith("Kế hoạch số 51/KH-UBND ngày 10/3/2024 được")
+
+
+def test_title_with_a_sentence_cue_glued_on() -> None:
+    text = ("KẾ HOẠCH\nphòng, chống thiên tai năm 2025 Thực hiện Chỉ thị số 05/CT-UBND ngày 02/01/2025, "
+            "Ủy ban nhân dân xã ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Chủ động ứng phó.\n")
+    frame = parse_frame(text)
+    assert frame.title == "Kế hoạch phòng, chống thiên tai năm 2025"

@@ -129,3 +129,40 @@ def test_central_documents_belong_to_no_locality() -> None:
     assert ctx.locality is None
     assert (meta.kind, meta.number, meta.date) == ("conclusion", "91-KL/TW", "2024-08-12")
     assert meta.title == "Kết luận của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 29-NQ/TW"
+
+
+def test_header_and_signature_outrank_the_preamble_subject() -> None:
+    text = ("HUYỆN ỦY CẨM GIÀNG\nSố 12-CTr/HU\nCẩm Giàng, ngày 5 tháng 3 năm 2024\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+            "thực hiện Nghị quyết số 07-NQ/TU\n-----\nThực hiện Nghị quyết số 07-NQ/TU, Ban Chấp hành Đảng bộ "
+            "huyện xây dựng Chương trình hành động như sau:\n" + TAIL + "Nơi nhận:\n- Tỉnh ủy (b/c),\n- Lưu VPHU.\n"
+            "T/M HUYỆN ỦY\nBÍ THƯ\nNguyễn Văn Bình\n")
+    meta, _ = _meta(text)
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Huyện ủy", "Cẩm Giàng")
+
+
+def test_decision_issued_by_a_chairman_names_the_position() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\nSố: 402/QĐ-UBND\nĐắk Nông, ngày 3 tháng 4 năm 2023\nQUYẾT ĐỊNH\n"
+            "Ban hành Kế hoạch phát triển du lịch năm 2023\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
+            "Căn cứ Luật Du lịch ngày 19 tháng 6 năm 2017;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định "
+            "này Kế hoạch phát triển du lịch năm 2023.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Minh\n")
+    meta, _ = _meta(text)
+    assert meta.issuer is not None
+    assert (meta.issuer.name, meta.issuer.locality) == ("Chủ tịch Ủy ban nhân dân tỉnh", "Đắk Nông")
+    assert meta.kind == "decision"
+
+
+def test_chairmans_directive_signed_without_tm_is_the_chairmans() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 05/CT-UBND\nKon Tum, ngày 2 tháng 2 năm 2024\nCHỈ THỊ\n"
+            "Về tăng cường phòng cháy rừng mùa khô\nMùa khô năm 2024 dự báo nắng nóng kéo dài.\n"
+            "1. Các sở, ngành chủ động kiểm tra.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nLê Ngọc Tuấn\n")
+    meta, _ = _meta(text)
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == (
+        "Chủ tịch Ủy ban nhân dân tỉnh", "Kon Tum")
+
+
+def test_committee_signing_tm_stays_the_committee() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 15/KH-UBND\nKon Tum, ngày 2 tháng 2 năm 2024\nKẾ HOẠCH\n"
+            "Phòng cháy rừng mùa khô\nI. MỤC ĐÍCH\n1. Chủ động.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Ngọc Tuấn\n")
+    meta, _ = _meta(text)
+    assert meta.issuer is not None and meta.issuer.name == "Ủy ban nhân dân tỉnh"

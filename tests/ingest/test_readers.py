@@ -416,3 +416,26 @@ def test_pdf_wrapped_paragraphs_across_pages_without_page_numbers(tmp_path: Path
     doc = read_file(tmp_path / "dai.pdf")
     assert doc.text.split("\n") == [item.format(n=n) for n in range(1, 13)]
     assert "\f" in doc.raw_text  # the items ran over a page break, whose "- 1 -" footer is gone
+
+
+def test_html_metadata_table_without_colons(tmp_path: Path) -> None:
+    """A portal's metadata box puts the label in <th> without a colon: it still reads as fields."""
+    page = _write(tmp_path, "vb.html", (
+        "<html><body><main><h1>Kế hoạch phòng chống dịch</h1><table>"
+        "<tr><th>Số hiệu</th><td>17/KH-UBND</td></tr><tr><th>Ngày ban hành</th><td>03/02/2025</td></tr>"
+        "<tr><th>Người ký</th><td>Lê Văn Hùng</td></tr></table>"
+        "<p>1. Trạm Y tế xã chủ trì giám sát ca bệnh.</p><p>2. Công an xã bảo đảm an ninh trật tự.</p>"
+        "</main></body></html>"
+    ).encode())
+    lines = read_file(page).text.split("\n")
+    assert "Số hiệu: 17/KH-UBND" in lines
+    assert "Ngày ban hành: 03/02/2025" in lines
+    assert "Người ký: Lê Văn Hùng" in lines
+
+
+def test_html_data_table_is_not_a_property_box(tmp_path: Path) -> None:
+    page = _write(tmp_path, "bang.html", (
+        "<html><body><main><p>KẾ HOẠCH</p><table><tr><th>Nhiệm vụ</th><td>Rà soát hộ nghèo</td></tr>"
+        "<tr><th>Đơn vị</th><td>Phòng Lao động</td></tr></table></main></body></html>"
+    ).encode())
+    assert "Nhiệm vụ: Rà soát hộ nghèo" not in read_file(page).text

@@ -121,3 +121,30 @@ def test_numbers_listed_after_one_kind_word() -> None:
     assert {k: v["kind"] for k, v in docs.items()} == {
         "51-KL/TW": "conclusion", "91-KL/TW": "conclusion", "142-KL/TW": "conclusion"}
     assert docs["91-KL/TW"]["date"] == "2024-08-12"
+
+
+def test_laws_are_passed_by_the_national_assembly_and_keep_commas_in_their_name() -> None:
+    text = ("Căn cứ Luật Phòng, chống tham nhũng ngày 20 tháng 11 năm 2018;\n"
+            "Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Đất đai ngày 29 tháng 6 năm 2024;\n"
+            "Căn cứ Bộ luật Lao động số 45/2019/QH14;")
+    docs = _docs(text)
+    law = docs["Luật Phòng, chống tham nhũng"]
+    assert law["date"] == "2018-11-20" and law["issuer"] == {"name": "Quốc hội", "locality": None}
+    assert "Luật Sửa đổi, bổ sung một số điều của Luật Đất đai" in docs
+    assert docs["45/2019/QH14"]["issuer"] == {"name": "Quốc hội", "locality": None}
+
+
+def test_a_law_named_alone_in_a_basis_clause() -> None:
+    text = "Căn cứ Luật Giáo dục;\nCăn cứ Luật Phòng, chống thiên tai;\nLuật Giáo dục quy định rõ trách nhiệm."
+    docs = _docs(text)
+    assert set(docs) == {"Luật Giáo dục", "Luật Phòng, chống thiên tai"}
+    assert docs["Luật Giáo dục"]["issuer"] == {"name": "Quốc hội", "locality": None}
+
+
+def test_a_referenced_title_stops_before_the_next_clause() -> None:
+    text = ("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, "
+            "công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch "
+            "như sau:")
+    docs = _docs(text)
+    assert docs["57-NQ/TW"]["title"] == ("về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển "
+                                         "đổi số quốc gia")

@@ -133,3 +133,15 @@ def test_purpose_section_numbered_with_arabic_numerals() -> None:
     text = ("KẾ HOẠCH\ncông tác giáo dục\n-----\nBan Thường vụ Đảng ủy ban hành kế hoạch như sau:\n"
             f"1. MỤC ĐÍCH, YÊU CẦU\nQuán triệt {KL91}.\n2. NHIỆM VỤ\nThực hiện Quyết định số 1585/QĐ-TTg.\n")
     assert _relations(text) == {("SELF", "implements", "91-KL/TW"), ("SELF", "cites", "1585/QĐ-TTg")}
+
+
+def test_a_proposal_is_cited_not_a_basis() -> None:
+    text = _plan("Căn cứ Luật Giáo dục số 43/2019/QH14;\nXét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số "
+                 "15/TTr-SNV ngày 02/3/2024.", kind="QUYẾT ĐỊNH")
+    assert _relations(text) == {("SELF", "based_on", "43/2019/QH14"), ("SELF", "cites", "15/TTr-SNV")}
+
+
+def test_a_review_of_a_document_cites_it() -> None:
+    text = _plan("Thực hiện Công văn số 310/UBND-VX ngày 02/5/2025 của Ủy ban nhân dân tỉnh về việc sơ kết việc "
+                 "thực hiện Chỉ thị số 08/CT-UBND ngày 18/8/2023 của Ủy ban nhân dân tỉnh, Sở Y tế hướng dẫn như sau:")
+    assert _relations(text) == {("SELF", "implements", "310/UBND-VX"), ("310/UBND-VX", "cites", "08/CT-UBND")}

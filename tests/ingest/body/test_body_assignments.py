@@ -219,7 +219,7 @@ def test_dispatch_addressee_carries_out_the_requests() -> None:
     roles = _roles(facts)
     centre = "trung tâm y tế các huyện, thành phố, thị xã"
     assert {(centre, "implements", "SELF"), (centre, "implements", "1"), (centre, "implements", "2"),
-            ("các trạm y tế xã", "implements", "1"), ("phòng nghiệp vụ y", "leads", "3")} <= roles
+            ("các trạm y tế", "implements", "1"), ("phòng nghiệp vụ y", "leads", "3")} <= roles
     assert (centre, "implements", "3") not in roles
     assert (centre, "reports_to", "sở y tế") in _edges(facts)
 
@@ -235,3 +235,38 @@ def test_directive_lead_in_asks_everyone_for_the_whole_document() -> None:
     assert {("các cấp ủy", "implements", "SELF"), ("các cơ quan, đơn vị", "implements", "SELF"),
             ("chính quyền các cấp", "implements", "SELF")} <= roles
     assert not {r for r in roles if r[2] == "1"}
+
+
+def test_work_after_the_partners_of_a_coordinator_is_not_its_own_duty(make_ctx: Ctx) -> None:
+    text = ("Kế hoạch như sau:\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Giao Phòng Tư pháp phối hợp với Phòng Nội vụ theo dõi, kiểm tra việc thực hiện Kế hoạch.\n")
+    roles = _roles(extract_body(make_ctx(text)))
+    assert ("phòng tư pháp", "coordinates", "III.1") in roles
+    assert ("phòng tư pháp", "supervises", "III.1") not in roles
+
+
+def test_a_request_to_a_higher_level_assigns_nothing(make_ctx: Ctx) -> None:
+    text = ("Báo cáo như sau:\nIII. KIẾN NGHỊ\nĐề nghị Ủy ban nhân dân tỉnh Ninh Bình, Bộ Xây dựng quan tâm hỗ trợ "
+            "kinh phí cải tạo đường giao thông nông thôn.\nĐề nghị Phòng Kinh tế huyện rà soát danh mục công trình.\n")
+    facts = extract_body(make_ctx(text, locality="Gia Viễn", level="district", parents=("Ninh Bình",)))
+    roles = _roles(facts)
+    assert ("phòng kinh tế", "implements", "SELF") in roles or ("phòng kinh tế huyện", "implements", "SELF") in roles
+    assert not {r for r in roles if r[0] in ("ủy ban nhân dân tỉnh", "bộ xây dựng")}
+
+
+def test_the_advised_body_reports_not_its_adviser() -> None:
+    text = ("Kính gửi các đơn vị.\nSở Y tế đề nghị các đơn vị thực hiện một số nội dung sau:\n"
+            "1. Phòng Kế hoạch - Tài chính chủ trì tổng hợp số liệu, tham mưu Sở báo cáo Ủy ban nhân dân tỉnh "
+            "trước ngày 10/7/2025.\n")
+    edges = _edges(extract_body(_after_lead_in(text, "dispatch")))
+    assert ("sở y tế", "reports_to", "ủy ban nhân dân tỉnh") in edges
+    assert not {e for e in edges if e[0] == "phòng kế hoạch - tài chính"}
+
+
+
+def test_an_organization_item_whose_verb_gives_no_role_is_implemented_by_its_agency(make_ctx: Ctx) -> None:
+    text = ("Kế hoạch như sau:\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Kế hoạch và Đầu tư tham mưu cân đối nguồn vốn đầu tư.\n"
+            "2. Sở Nội vụ: Phối hợp với Sở Y tế rà soát biên chế.\n")
+    roles = _roles(extract_body(make_ctx(text)))
+    assert ("sở kế hoạch và đầu tư", "implements", "III.1") in roles
+    assert ("sở nội vụ", "coordinates", "III.2") in roles and ("sở nội vụ", "implements", "III.2") not in roles

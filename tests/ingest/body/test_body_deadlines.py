@@ -34,6 +34,8 @@ def test_time_cells(cell: str, kind: str, value: str) -> None:
         ("Tổ chức hội nghị quán triệt trong quý I/2025.", "2025-Q1"),
         ("Báo cáo kết quả trước ngày 15/12/2025.", "2025-12-15"),
         ("- Thời gian thực hiện: Hằng năm.", "annually"),
+        ("Sắp xếp lại các điểm trường lẻ; chậm nhất đến năm 2027 hoàn thành việc sáp nhập.", "2027"),
+        ("Chậm nhất trong năm 2026 phải hoàn thành cấp giấy chứng nhận.", "2026"),
     ],
 )
 def test_narrative_deadlines(sentence: str, value: str) -> None:
@@ -57,3 +59,13 @@ def test_horizons_and_adverbs_are_not_deadlines(sentence: str) -> None:
 def test_every_recurring_cue(cue: str, value: str) -> None:
     deadline = parse_cell(cue.capitalize())
     assert deadline is not None and (deadline.kind, deadline.value) == ("recurring", value)
+
+
+def test_a_labelled_deadline_after_the_lead_sentence_of_a_task(make_ctx) -> None:  # type: ignore[no-untyped-def]
+    from dirgraph.ingest.body import extract_body
+
+    text = ("Kế hoạch như sau:\nII. NHIỆM VỤ\n1. Rà soát, cập nhật danh sách hộ nghèo. Thời gian: trong quý III/2025.\n"
+            "2. Tuyên truyền về chính sách giảm nghèo bền vững. Thời gian: thường xuyên.\n")
+    tasks = {t.id: t.deadline for t in extract_body(make_ctx(text)).tasks}
+    assert tasks["II.1"] is not None and (tasks["II.1"].kind, tasks["II.1"].value) == ("by", "2025-Q3")
+    assert tasks["II.2"] is not None and (tasks["II.2"].kind, tasks["II.2"].value) == ("recurring", "continuous")

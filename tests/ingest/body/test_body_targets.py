@@ -71,3 +71,15 @@ def test_indicator_table(make_ctx: Ctx) -> None:
             "| 2 | Số phòng học được xây mới | Phòng học | 120 | 1.200 |\n| 3 | Ghi chú | | | |\n")
     assert _targets(make_ctx, text) == {(60.0, "%", 2025), (80.5, "%", 2030), (120.0, "phòng học", 2025),
                                         (1200.0, "phòng học", 2030)}
+
+
+def test_a_reached_age_is_a_target_but_an_age_group_is_not(make_ctx: Ctx) -> None:
+    text = ("như sau:\nII. MỤC TIÊU\n1. Mục tiêu đến năm 2030\n- Tuổi thọ bình quân của người dân đạt 75,5 tuổi;\n"
+            "- 100% người từ 60 tuổi trở lên được khám sức khỏe định kỳ.\n")
+    assert _targets(make_ctx, text) == {(75.5, "tuổi", 2030), (100.0, "%", 2030)}
+
+
+def test_phan_dau_nam_gives_the_year(make_ctx: Ctx) -> None:
+    text = ("như sau:\nI. NHIỆM VỤ\n1. Bảo vệ môi trường.\n"
+            "Phấn đấu năm 2026 tỷ lệ hộ gia đình phân loại rác tại nguồn đạt 60%.\n")
+    assert _targets(make_ctx, text) == {(60.0, "%", 2026)}
