@@ -23,9 +23,9 @@ Queries and SHACL shapes (``graph/queries/*.rq``, ``graph/shapes.ttl``) rely on 
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 from typing import Literal as TypingLiteral
