@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from pydantic import BaseModel
@@ -22,7 +22,9 @@ from rich.console import Console
 from rich.table import Table
 
 from dirgraph.core.errors import DirgraphError
-from dirgraph.graph.service import GraphService, default_home
+
+if TYPE_CHECKING:
+    from dirgraph.graph.service import GraphService
 
 out_console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -47,6 +49,8 @@ def fail(message: str) -> typer.Exit:
 @contextmanager
 def service(home: Path | None, create: bool = False) -> Iterator[GraphService]:
     """Open the workspace (only ingest creates one); every error becomes one line on stderr, exit 1."""
+    from dirgraph.graph.service import GraphService, default_home  # heavy: only when a command runs
+
     folder = home or default_home()
     if not create and not (folder / "manifest.json").exists():
         raise fail(f"{folder}: no dirgraph workspace here (run `dirgraph ingest PATH --home {folder}` first)")

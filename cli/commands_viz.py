@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from dirgraph.core.errors import DirgraphError
 from dirgraph.core.text import norm_key
-from dirgraph.graph.service import GraphService, default_home
-from dirgraph.viz.render import write_standalone
-from dirgraph.viz.views import chain_cascade_graph, coverage_view
+
+if TYPE_CHECKING:
+    from dirgraph.graph.service import GraphService
 
 err = Console(stderr=True)
 
@@ -36,6 +36,10 @@ def viz(
     lang: Annotated[str, typer.Option(help="vi or en")] = "vi",
 ) -> None:
     """Write a standalone HTML view (vis-network inlined: opens offline, no request leaves the file)."""
+    from dirgraph.graph.service import GraphService, default_home  # heavy: imported when the command runs
+    from dirgraph.viz.render import write_standalone
+    from dirgraph.viz.views import chain_cascade_graph, coverage_view
+
     try:
         with GraphService.open(home or default_home()) as service:
             doc_id = find_document_id(service, number)

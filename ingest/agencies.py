@@ -71,6 +71,8 @@ def _trailing_level(text: str) -> tuple[str, str | None]:
     A level word closing an enumeration ("các xã, thị trấn", "các huyện, thành phố") is kept: it
     is part of the group, not the group's place.
     """
+    if text.lower().endswith(_NOUNS_ENDING_IN_LEVEL):
+        return text, None  # "các thôn, hợp tác xã": a noun, not the place "xã"
     for word in sorted(LEVEL_WORDS, key=len, reverse=True):
         if not text.lower().endswith(" " + word):
             continue
@@ -88,6 +90,7 @@ def _trailing_level(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+_NOUNS_ENDING_IN_LEVEL = ("hợp tác xã",)
 _CLOSING_COMMITTEE = re.compile(r"(?<!\w)(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy)$")
 
 

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dirgraph.ingest.agency_tables import abbreviations, central_bodies, heads
+from dirgraph.ingest.agency_tables import abbreviations, central_bodies, department_fields, heads
 from dirgraph.ingest.agency_text import match_key
+from dirgraph.ingest.body.textform import UPPER
 
 _SEPARATORS = re.compile(r"\s*(?:,|;|\s+và\s+|\s+cùng\s+|\s+với\s+|\s+&\s+)\s*")
 # Nouns of plural groups ("các sở, ban, ngành", "các cơ quan, đơn vị liên quan").
@@ -73,7 +74,7 @@ def split_agency_list(text: str) -> list[str]:
                 else items[-1] + joiners[i - 1] + piece
             continue
         items.append(piece)
-    return _share_committee([" ".join(item.split()) for item in items])
+    return _share_committee([part for item in items for part in share_head(" ".join(item.split()))])
 
 
 _COMMITTEE_TAIL = re.compile(r"\s(Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy)$")
@@ -126,7 +127,7 @@ _STOP = re.compile(
 )
 _LEVEL_NEXT = re.compile(r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|các|cấp|Tỉnh|Thành phố)(?!\w)")
 _BREAK = re.compile(r"[;:.()\"“”]|\s[-–]\s|\n\s*(?:\n|[-+•*]|\d+[.)]|[IVX]+[.-]|[a-zđ][.)])")
-_FIELD_CONTINUATION = re.compile(r"^[A-ZĐÀ-Ỹ][^,;]{0,40}?\svà\s[A-ZĐÀ-Ỹ]")
+_FIELD_CONTINUATION = re.compile(rf"^[{UPPER}][^,;]{{0,40}}?\svà\s[{UPPER}]")
 
 
 @lru_cache(maxsize=1)
@@ -216,3 +217,34 @@ def _name_end(text: str, pos: int) -> int:
         if sep.group(0).strip() == "," and rest[:1].isupper() and not _FIELD_CONTINUATION.match(rest):
             return sep.start()  # "Bộ Chính trị, Kế hoạch …": a capitalised non-field after a comma
     return end
+
+
+_FIELD_HEAD = re.compile(r"^(Sở|Phòng|Bộ)\s+(.+)$")
+
+
+def share_head(name: str) -> list[str]:
+    """"Sở Nội vụ, Tài chính và Y tế" -> "Sở Nội vụ", "Sở Tài chính", "Sở Y tế": one head shared
+    by a list of department fields, each a whole field of department_fields.tsv; otherwise the
+    name unchanged ("Sở Văn hóa, Thể thao và Du lịch" is one field)."""
+    m = _FIELD_HEAD.match(name)
+    if m is None:
+        return [name]
+    head, rest = m.group(1), m.group(2)
+    fields = {match_key(f): f for f in department_fields()}
+    if match_key(rest) in fields:
+        return [name]
+    pieces: list[str] = []
+    pos = 0
+    keys = sorted(fields, key=len, reverse=True)
+    low = match_key(rest)
+    if len(low) != len(rest):
+        return [name]
+    while pos < len(rest):
+        hit = next((k for k in keys if low.startswith(k, pos) and re.match(r"\s*(?:,|và\s|$)", low[pos + len(k):])), None)
+        if hit is None:
+            return [name]
+        pieces.append(rest[pos : pos + len(hit)])
+        pos += len(hit)
+        sep = re.match(r"\s*(?:,\s*(?:và\s+)?|và\s+)?", rest[pos:])
+        pos += sep.end() if sep else 0
+    return [f"{head} {piece}" for piece in pieces] if len(pieces) > 1 else [name]

@@ -205,6 +205,8 @@ def _chain_of(locality: str, locality_level: str | None, parent_localities: tupl
         parents = _best_chain({p.parents for p in found}, text)
         if parents:
             names += list(parents)
+    elif locality_level == "commune" and len(parent_localities) == 1:
+        names += _district_between(locality, parent_localities[0], text)
     chain: list[tuple[str, str | None, bool]] = []
     for i, name in enumerate(names):
         within = names[i + 1] if i + 1 < len(names) else None
@@ -214,6 +216,21 @@ def _chain_of(locality: str, locality_level: str | None, parent_localities: tupl
             level = min(found, key=lambda p: _PLACE_RANK[p.level]).level
         chain.append((name, level, any(p.is_city for p in found)))
     return tuple(chain)
+
+
+def _district_between(commune: str, province: str, text: str) -> list[str]:
+    """A commune's district when the chain given skips it (the current units have none) but the
+    document names it with its level word ("ĐẢNG BỘ HUYỆN TÂN KỲ" over "ĐẢNG ỦY XÃ NGHĨA ĐỒNG"):
+    a pre-2025 document's "Huyện ủy" is that district's. Returns [] or [district]."""
+    from dirgraph.ingest.gazetteer import lookup_place
+
+    for place in lookup_place(commune, level="commune"):
+        if len(place.parents) != 2 or place.parents[1] != province or place.parents[0] == commune:
+            continue
+        district = place.parents[0]
+        if re.search(rf"(?i)(?<!\w)(?:huyện|quận|thị xã|thành phố)\s+{re.escape(district)}(?!\w)", text):
+            return [district]
+    return []
 
 
 def _best_chain(chains: set[tuple[str, ...]], text: str) -> tuple[str, ...] | None:

@@ -77,3 +77,9 @@ def heads() -> tuple[Head, ...]:
             raise ValueError(f"agency_heads.tsv: bad row {row!r}")
         out.append(Head(row[0], row[1], row[2], row[3] == "name"))
     return tuple(sorted(out, key=lambda h: -len(h.words)))
+
+
+@lru_cache(maxsize=1)
+def department_fields() -> tuple[str, ...]:
+    """Fields of department_fields.tsv ("Nội vụ", "Giáo dục và Đào tạo"), longest first."""
+    return tuple(sorted((row[0] for row in _rows("department_fields.tsv")), key=len, reverse=True))

@@ -67,6 +67,7 @@ def expand_abbreviations(text: str) -> str:
 # Clause words around a name that callers sometimes pass along ("Giao Sở Tài chính chủ trì").
 _LEAD_CUE = re.compile(r"^(?:giao(?: cho)?|đề nghị|yêu cầu|phối hợp với|chỉ đạo|đồng thời|nay)\s+", re.IGNORECASE)
 _TRAIL_CUE = re.compile(r"\s+(?:chủ trì|phối hợp|thực hiện|tổ chức thực hiện|theo dõi)$")
+_DOTTED_ABBR = re.compile(r"(?<![\w.])([A-ZĐ]{1,4})\.(?=[A-ZĐ]{2,}(?![a-zà-ỹđ]))")
 _TRAIL_NOTE = re.compile(r"\s*\([^()]*\)$")
 
 
@@ -74,6 +75,7 @@ def tidy(raw: str) -> str:
     """NFC, one space; no bullets, list punctuation, unbalanced brackets, a trailing note in
     brackets ("(b/c)", "(để biết)") or a clause verb around the name."""
     text = unicodedata.normalize("NFC", raw).replace("\u00a0", " ")
+    text = _DOTTED_ABBR.sub(r"\1 ", text)  # "TT.TU", "TT.HĐND" -> "TT TU", "TT HĐND"
     text = _SPACES.sub(" ", text).strip()
     for _ in range(3):
         before = text

@@ -29,6 +29,7 @@ from dirgraph.ingest.frame_lines import Line, clean_line, is_upper, proper_case,
 from dirgraph.ingest.signature import (
     APPENDIX,
     NOI_NHAN,
+    POSITION,
     SIGN_PREFIX,
     RecipientLine,
     SignatureBlock,
@@ -87,12 +88,15 @@ class Frame:
     legal: dict[str, str] = field(default_factory=dict)
     issuer_lines: list[str] = field(default_factory=list)
     attached_spans: list[tuple[int, int]] = field(default_factory=list)
+    attached_zones: list[tuple[int, int]] = field(default_factory=list)  # their title + preamble
     execution_span: tuple[int, int] | None = None
     authority_line: str | None = None
 
 
 def _kind_line(line: Line) -> tuple[str, str] | None:
     """(kind, rest of line) when a line opens with an upper-case kind word (KẾ HOẠCH …)."""
+    if not line.clean[:1].isupper() or not line.clean.split(" ", 1)[0].isupper():
+        return None  # every kind line opens with an upper-case word: skip the table scan for the rest
     for word in kind_words():
         upper = word.upper()
         head = line.clean[: len(upper)]
@@ -356,6 +360,7 @@ def parse_frame(text: str) -> Frame:
     parts = [(heading_idx, own_hi, frame.body_span)]
     if attached is not None:
         first, last = _attached_body(lines, attached, main_hi)
+        frame.attached_zones.append((lines[attached].start, lines[first].start if first < n else len(text)))
         if first < last:
             span = (lines[first].start, lines[last - 1].end)
             frame.attached_spans.append(span)
@@ -416,7 +421,8 @@ def _attached_start(lines: list[Line], lo: int, hi: int) -> int | None:
     closed = False
     for i in range(lo, hi):
         clean = lines[i].clean
-        if NOI_NHAN.match(clean) or SIGN_PREFIX.match(clean):
+        if NOI_NHAN.match(clean) or SIGN_PREFIX.match(clean) or (
+                len(clean) < 40 and is_upper(clean) and POSITION.fullmatch(clean)):
             closed = True
             continue
         if closed and is_upper(clean[:6]) and _kind_line(lines[i]):
@@ -426,13 +432,15 @@ def _attached_start(lines: list[Line], lo: int, hi: int) -> int | None:
 
 
 def _attached_body(lines: list[Line], kind_idx: int, hi: int) -> tuple[int, int]:
-    """Line range of the attached document's body: after its title and "(Ban hành kèm theo …)" note."""
+    """Line range of the attached document's body: from its first heading, after title, note and preamble."""
     _, first = _title_lines(lines, kind_idx)
     while first < hi and (_ATTACHED_NOTE.match(lines[first].clean) or _SEPARATOR.match(lines[first].clean)
                           or (lines[first].clean.startswith("(") and not HEADING_RE.match(lines[first].clean))):
         first += 1
     last = next((i for i in range(first, hi) if NOI_NHAN.match(lines[i].clean)), hi)
-    return first, last
+    heading = next((i for i in range(first, last) if HEADING_RE.match(lines[i].clean) or _NUMBERED.match(lines[i].clean)),
+                   first)  # its preamble ("Thực hiện …, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:")
+    return heading, last
 
 
 def _execution_span(text: str, span: tuple[int, int]) -> tuple[int, int] | None:

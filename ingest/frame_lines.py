@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from dirgraph.core.text import clean_spaces
 
+_NEEDS_CLEANING = re.compile(r"[*#>\\]|__|\s\s|[^\S ]")
 _MD = re.compile(r"\*+|^#+\s*|^>\s*|\\(?=[\-.*_])")
 
 
@@ -67,7 +68,10 @@ def proper_case(upper_line: str) -> str:
 
 def clean_line(raw: str) -> str:
     """A line without markdown emphasis/heading marks, spaces folded."""
-    out = _MD.sub("", raw.strip())
+    stripped = raw.strip()
+    if _NEEDS_CLEANING.search(stripped) is None:  # most lines: nothing to remove, skip the substitutions
+        return stripped
+    out = _MD.sub("", stripped)
     return clean_spaces(out.replace("**", "").replace("__", ""))
 
 
@@ -118,7 +122,7 @@ def split_lines(text: str) -> list[Line]:
 
 
 def is_upper(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    """Every letter upper case (and at least one letter): str.isupper, which is the same for Latin script."""
+    return s.isupper()
 
 

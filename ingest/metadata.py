@@ -113,7 +113,7 @@ def _formal_issuer(frame: Frame, body: str | None) -> str | None:
     authority = norm_key(proper_case(sig.authority))
     if authority in _BARE_ORGANS:
         return None  # "T/M BAN THƯỜNG VỤ": the statement or the header's committee completes it
-    if norm_key(body).startswith(authority) and _COMMITTEE_LINE.match(sig.authority):
+    if norm_key(body).startswith(authority):
         return body
     return None
 
@@ -154,7 +154,7 @@ def _province_index() -> tuple[dict[str, Place], re.Pattern[str]]:
             old = old.replace(new_style, old_style)
         forms.add(old)
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return names, re.compile(rf"(?<![\wÀ-ỹ])(?:{alt})(?![\wÀ-ỹ])")
+    return names, re.compile(rf"(?=[A-ZĐÀ-Ỹ])(?<![\wÀ-ỹ])(?:{alt})(?![\wÀ-ỹ])")  # names start upper case
 
 
 def _places_in(text: str) -> list[tuple[str, Place]]:
@@ -198,8 +198,13 @@ def choose_locality(frame: Frame, issuer_raw: str | None) -> PlaceChoice:
     text = frame.text
     if issuer_raw and is_central(issuer_raw):
         return PlaceChoice(None, None, ())  # a central body's document belongs to no locality
-    candidates = _places_in(text)
-    mentioned = Counter(norm_key(n) for n, _ in candidates)
+    cache: list[list[tuple[str, Place]]] = []
+
+    def text_places() -> list[tuple[str, Place]]:  # the whole-text scan runs only when a choice needs it
+        if not cache:
+            cache.append(_places_in(text))
+        return cache[0]
+
     level = agency_level(issuer_raw) if issuer_raw else None
     # the issuer's own words, the header's body lines (issuing body first), the date line's place
     sources = [issuer_raw, *(proper_case(x) for x in reversed(frame.issuer_lines)), frame.place]
@@ -210,8 +215,11 @@ def choose_locality(frame: Frame, issuer_raw: str | None) -> PlaceChoice:
         if not hits and index == len(sources) - 1:
             hits = lookup_place(re.sub(r"^(TP|Tp)\.?\s*", "", source))
         if hits:
-            hits = sorted(hits, key=lambda p: -sum(mentioned[norm_key(x)] for x in p.parents))
+            if len(hits) > 1:
+                mentioned = Counter(norm_key(n) for n, _ in text_places())
+                hits = sorted(hits, key=lambda p: -sum(mentioned[norm_key(x)] for x in p.parents))
             return _fit(hits[0], level)
+    candidates = text_places()
     if not candidates:
         return PlaceChoice(None, None, ())
     ranked = Counter(norm_key(n) for n, _ in candidates)

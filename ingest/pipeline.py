@@ -34,7 +34,9 @@ def _markers() -> dict[str, str]:
 
 def _split_recipient(text: str) -> list[str]:
     """ "Các Ban Xây dựng Đảng, Trung tâm Chính trị, Văn phòng Thành ủy" -> three agencies."""
-    parts = [p.strip(" -–,;.") for p in re.split(r"[,;]\s*(?=[A-ZĐÀ-Ỹ])|\s+&\s+", text)]
+    parts: list[str] = []
+    for chunk in re.split(r";\s*", text):  # a plural group keeps its commas ("UBND các xã, phường, đặc khu")
+        parts.extend(p.strip(" -–,;.") for p in split_agency_list(chunk.strip(" -–,;.")))
     return [p for p in parts if p and not re.match(r"^(Lưu|Như\s+(trên|Điều))", p, re.IGNORECASE)]
 
 
@@ -74,15 +76,16 @@ def execution_facts(frame: Frame, ctx: DocContext) -> list[Assignment]:
             for piece in split_agency_list(frame.text[a:b])]
 
 
-def _unique_tasks(tasks: list[Task]) -> list[Task]:
-    """One task per id: an appendix table read from two body spans is the same table."""
-    seen: set[str] = set()
-    out = []
-    for task in tasks:
-        if task.id not in seen:
-            seen.add(task.id)
-            out.append(task)
-    return out
+def _new_tasks(have: list[Task], more: list[Task]) -> list[Task]:
+    """Tasks of a further body span whose id is not taken (an appendix table is read from each span)."""
+    ids = {task.id for task in have}
+    return [task for task in more if task.id not in ids]
+
+
+def _new_items(have: list[Any], more: list[Any]) -> list[Any]:
+    """Facts of a further body span not already found (provenance aside)."""
+    seen = {clean_spaces(item.model_dump_json(exclude={"provenance"})) for item in have}
+    return [item for item in more if clean_spaces(item.model_dump_json(exclude={"provenance"})) not in seen]
 
 
 def extract_text(text: str, source: str, *, sha256: str | None = None, fmt: str | None = None,
@@ -112,12 +115,16 @@ def extract_text(text: str, source: str, *, sha256: str | None = None, fmt: str 
         from dirgraph.ingest.body import extract_body
 
         # a decision's own articles, then each document it issues "kèm theo" (the real plan)
-        for span in [frame.body_span, *frame.attached_spans]:
-            facts = extract_body(replace(ctx, body_start=span[0], body_end=span[1]))
-            record.tasks = _unique_tasks(record.tasks + list(facts.tasks))
-            record.targets = _dedupe(record.targets + list(facts.targets))
-            record.assignments = _dedupe(record.assignments + list(facts.assignments))
-            record.agency_relations = _dedupe(record.agency_relations + list(facts.agency_relations))
+        facts = extract_body(ctx)
+        record.tasks, record.targets = list(facts.tasks), list(facts.targets)
+        record.assignments = list(facts.assignments)
+        record.agency_relations = list(facts.agency_relations)
+        for span in frame.attached_spans:  # a document issued "kèm theo" the decision: its real body
+            more = extract_body(replace(ctx, body_start=span[0], body_end=span[1]))
+            record.tasks += _new_tasks(record.tasks, more.tasks)
+            record.targets += _new_items(record.targets, more.targets)
+            record.assignments += _new_items(record.assignments, more.assignments)
+            record.agency_relations += _new_items(record.agency_relations, more.agency_relations)
         record.assignments = _dedupe(record.assignments + execution_facts(frame, ctx))
     except Exception as exc:
         notes.append(f"body: {type(exc).__name__}: {exc}")

@@ -48,8 +48,8 @@ _PLENUM_FULL = re.compile(
 
 
 _LAW = re.compile(
-    r"(?<![\w])(?P<word>Bộ\s+luật|Luật)\s+(?P<name>[A-ZĐ][^\s,;()“”]*"
-    r"(?:(?:\s+|,\s+(?=[a-zđà-ỹ]))(?!ngày\b|năm\b|số\s+\d|và\b)[^\s,;()“”.]+){0,16}?)"
+    r"(?<![\w])(?P<word>Bộ\s+luật|Luật)\s+(?P<name>(?:[A-ZĐ]|sửa\s+đổi)[^\s,;()“”]*"
+    r"(?:(?:\s+|,\s+(?=[a-zđà-ỹ]))(?!ngày\b|năm\b|số\s+\d|và\b(?!\s+Luật\b))[^\s,;()“”.]+){0,24}?)"
     r"(?=\s+(?:số\s+(?P<num>\d{1,4}\s*/\s*\d{4}\s*/\s*QH\d{1,2})|ngày\s+\d))"
 )
 
@@ -174,27 +174,45 @@ def _tail(text: str, mention: Mention) -> None:
         mention.subject = clean_spaces(subject).rstrip(" ,.")
 
 
+@lru_cache(maxsize=1)
+def _word_before_re() -> re.Pattern[str]:
+    """The kind word (and "số") right before a number: searched backwards from the number only."""
+    return re.compile(rf"(?<!\w)(?P<word>{_word_alt()})(?:\s+(?:liên\s+tịch|hành\s+động))?\s*(?:số\s*:?\s*)?\Z",
+                      re.IGNORECASE)
+
+
 def find_mentions(text: str, own_number: str | None = None) -> list[Mention]:
-    """Every document mention in ``text`` in reading order (the document's own number left out)."""
+    """Every document mention in ``text`` in reading order (the document's own number left out).
+
+    Numbers are found first (a digit-anchored scan is cheap) and the kind word is read backwards
+    from each: a case-insensitive alternation of kind words tried at every character is not.
+    """
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for m in _numbered_re().finditer(text):
-        parsed = parse_number(m.group("num"))
+    numbers = list(_ANY_NUMBER.finditer(text))
+    own_key = norm_key(own_number) if own_number else None
+    for m in numbers:
+        wm = _word_before_re().search(text, max(0, m.start() - 60), m.start())
+        if wm is None:
+            continue
+        parsed = parse_number(m.group(0))
         if parsed is None:
             continue
         number = str(parsed)
-        if own_number and norm_key(number) == norm_key(own_number):
+        if own_key and norm_key(number) == own_key:
             continue
-        word = clean_spaces(m.group("word"))
+        word = clean_spaces(wm.group("word"))
         kind = kind_from_word(word) or parsed.kind
-        if norm_key(word) == norm_key("văn bản") and parsed.kind != "dispatch":
+        if norm_key(word) == _VAN_BAN and parsed.kind != "dispatch":
             kind = parsed.kind
-        mention = Mention(m.start(), m.end(), number, kind, number, word_end=m.end())
+        mention = Mention(wm.start(), m.end(), number, kind, number, word_end=m.end())
         _tail(text, mention)
         mentions.append(mention)
-        taken.append((m.start(), m.end()))
-    mentions.extend(_continuations(text, mentions, taken, own_number))
-    for m in [*_LAW.finditer(text), *_LAW_ALONE.finditer(text)]:
+        taken.append((wm.start(), m.end()))
+    mentions.extend(_continuations(text, mentions, taken, own_number, numbers))
+    has_law = "uật" in text  # literal checks first: most texts name no law, congress or plenum
+    laws = [*_LAW.finditer(text), *_LAW_ALONE.finditer(text)] if has_law else []
+    for m in laws:
         if any(a <= m.start() < b for a, b in taken):
             continue
         num = m.groupdict().get("num")
@@ -207,7 +225,7 @@ def find_mentions(text: str, own_number: str | None = None) -> list[Mention]:
         mention.subject = mention.subject if mention.subject and mention.subject.startswith("về") else title
         mentions.append(mention)
         taken.append((m.start(), end))
-    for m in _CONGRESS.finditer(text):
+    for m in _CONGRESS.finditer(text) if "Đại" in text else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         body = clean_spaces(m.group("body"))
@@ -215,7 +233,7 @@ def find_mentions(text: str, own_number: str | None = None) -> list[Mention]:
         mention = Mention(m.start(), m.end(), key, "resolution", None, issuer_raw=body, word_end=m.end())
         _tail(text, mention)
         mentions.append(mention)
-    for m in _PLENUM_FULL.finditer(text):
+    for m in _PLENUM_FULL.finditer(text) if "Trung" in text else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         key = f"Nghị quyết Trung ương {m.group('n')} khóa {m.group('k')}"
@@ -232,15 +250,16 @@ def find_mentions(text: str, own_number: str | None = None) -> list[Mention]:
 
 _QH = re.compile(r"/QH\d{0,2}$")
 _CONTINUATION_GAP = re.compile(r"^\s*(?:,|;|và|cùng)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE)
-_ANY_NUMBER = re.compile(rf"{PARTY_RE.pattern}|{STATE_RE.pattern}")
+_ANY_NUMBER = re.compile(rf"(?=\d)(?:{PARTY_RE.pattern}|{STATE_RE.pattern})")  # (?=\d): skip fast to digits
+_VAN_BAN = norm_key("văn bản")
 
 
 def _continuations(text: str, mentions: list[Mention], taken: list[tuple[int, int]],
-                   own_number: str | None) -> list[Mention]:
+                   own_number: str | None, numbers: list[re.Match[str]]) -> list[Mention]:
     """Numbers listed after one kind word: "các Kết luận số 51-KL/TW, 91-KL/TW và số 142-KL/TW"."""
     out: list[Mention] = []
     ordered = sorted(mentions, key=lambda x: x.start)
-    for m in _ANY_NUMBER.finditer(text):
+    for m in numbers:
         if any(a <= m.start() < b for a, b in taken):
             continue
         before = [x for x in ordered + out if x.end <= m.start()]
@@ -299,14 +318,26 @@ def _resolve_bare(text: str, mentions: list[Mention], spans: list[tuple[int, int
             if serial:
                 by_serial.setdefault((m.kind, serial.group(0).lstrip("0")), m.key)
     out: list[Mention] = []
-    for bm in _bare_re().finditer(text):
-        if any(a <= bm.start() < b for a, b in spans):
+    if not by_serial:
+        return out
+    serials = "|".join(sorted({re.escape(k[1]) for k in by_serial if k[1]}, key=len, reverse=True))
+    if not serials:
+        return out
+    for sm in re.finditer(rf"(?<![\w/])0*(?:{serials})(?![\d/\-–]|\s*[-/]\s*[A-ZĐ]|\s*/)", text):
+        wm = _bare_word_re().search(text, max(0, sm.start() - 40), sm.start())
+        if wm is None or any(a <= wm.start() < b for a, b in spans):
             continue
-        kind = kind_from_word(clean_spaces(bm.group("word")))
-        key = by_serial.get((kind or "", bm.group("serial").lstrip("0")))
+        kind = kind_from_word(clean_spaces(wm.group("word")))
+        key = by_serial.get((kind or "", sm.group(0).lstrip("0")))
         if key:
-            out.append(Mention(bm.start(), bm.end(), key, kind or "other", key, word_end=bm.end()))
+            out.append(Mention(wm.start(), sm.end(), key, kind or "other", key, word_end=sm.end()))
     return out
+
+
+@lru_cache(maxsize=1)
+def _bare_word_re() -> re.Pattern[str]:
+    """The kind word before a bare serial ("Kết luận 91"), searched backwards from the serial only."""
+    return re.compile(rf"(?<!\w)(?P<word>{_word_alt()})\s+(?:số\s+)?\Z", re.IGNORECASE)
 
 
 def _aliases(text: str, mentions: list[Mention]) -> dict[str, str]:

@@ -50,8 +50,15 @@ def _of(*categories: str) -> tuple[Cue, ...]:
     return tuple(c for c in cues() if c.category in categories)
 
 
+@lru_cache(maxsize=512)
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+
+
 def _find_all(hay: str, phrase: str) -> list[int]:
-    return [m.end() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", hay)]
+    if phrase not in hay:  # a plain substring test rules most cues out before any regex runs
+        return []
+    return [m.end() for m in _phrase_re(phrase).finditer(hay)]
 
 
 def last_cue(segment: str, at_start_only: bool = False) -> tuple[str | None, int, str]:
@@ -131,7 +138,7 @@ class _State:
 
 
 def _zones(frame: Frame) -> list[tuple[int, int]]:
-    spans = [frame.preamble_span, *frame.purpose_spans]
+    spans = [frame.preamble_span, *frame.purpose_spans, *frame.attached_zones]
     if frame.title_span:
         spans.append(frame.title_span)
     if frame.closing_span:

@@ -52,7 +52,7 @@ def parse_signature(lines: list[Line], lo: int, hi: int) -> SignatureBlock | Non
             continue  # "II. MỤC TIÊU TĂNG TRƯỞNG" is a heading, not a position
         pm = SIGN_PREFIX.match(clean)
         is_pos = (is_upper(clean) and any(h in clean.upper() for h in _POSITION_HEADS) and len(clean) < 60) or (
-            bool(_POSITION.match(clean)) and len(clean) < 80)
+            bool(POSITION.match(clean)) and len(clean) < 80)
         if not (pm or is_pos):
             continue
         # walk up to the first line of the block (prefix lines may stack: TM. UBND / KT. CHỦ TỊCH)
@@ -91,7 +91,7 @@ def parse_signature(lines: list[Line], lo: int, hi: int) -> SignatureBlock | Non
 
 
 _SIGNED = re.compile(r"\(?\s*(?:đã ký|Đã ký|ĐÃ KÝ)[^()]{0,20}\)?|\[?\s*(?:chữ ký|Chữ ký|dấu)\s*\]?")
-_POSITION = re.compile(
+POSITION = re.compile(
     r"(?:PHÓ\s+)?(?:TỔNG\s+BÍ\s+THƯ|(?<!BAN )BÍ\s+THƯ|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG"
     r"|CHÁNH\s+VĂN\s+PHÒNG|CHỦ\s+NHIỆM|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|TRƯỞNG\s+PHÒNG|CỤC\s+TRƯỞNG|TRƯỞNG)"
     r"(?:\s+THƯỜNG\s+TRỰC)?"
@@ -113,7 +113,7 @@ def _parse_sign_text(joined: str) -> tuple[str | None, str | None, str | None, s
         k += 1
     upper, tail = " ".join(words[:k]), " ".join(words[k:])
     if not tail and len(words) >= 2:  # an upper-case name after the position ("NGUYỄN VĂN AN")
-        last = list(_POSITION.finditer(upper))
+        last = list(POSITION.finditer(upper))
         rest = upper[last[-1].end() :].split() if last else []
         if 2 <= len(rest) <= 5 and not _PREFIX_ANY.search(" ".join(rest)):
             tail, upper = " ".join(rest), upper[: last[-1].end()]
@@ -130,7 +130,7 @@ def _parse_sign_text(joined: str) -> tuple[str | None, str | None, str | None, s
         segments.append((pm.group(1) if pm else None, seg[pm.end() :].strip() if pm else seg))
     authority = position = None
     for tag, seg in segments:
-        found = list(_POSITION.finditer(seg))
+        found = list(POSITION.finditer(seg))
         if tag and tag.upper().startswith(("T/M", "TM")):
             if found and found[0].start() > 0:
                 authority = authority or seg[: found[0].start()].strip()
@@ -245,7 +245,7 @@ def unglue_closing(lines: list[Line]) -> list[Line]:
         m = named or _RIGHT_COLUMN.match(line.clean)
         tail = m.group("right") if m else ""
         is_sig = named is not None or bool(
-            SIGN_PREFIX.match(tail) or "ký" in tail or _POSITION.search(tail))
+            SIGN_PREFIX.match(tail) or "ký" in tail or POSITION.search(tail))
         if m and is_sig:
             cut = line.end - len(tail)
             left.append(Line(line.start, cut, m.group("left")))

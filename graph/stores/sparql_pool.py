@@ -4,8 +4,11 @@ pyoxigraph has no timeout and no cancel, and ``signal.alarm`` does not interrupt
 (shared STACK.md). What works is running the query in another process and killing that process
 at the deadline. Each worker keeps a read-only handle on the store folder it was last asked
 about and reopens when the folder changes (a reload writes a new folder, see
-:mod:`dirgraph.graph.stores.oxigraph_store`). Workers start from a ``forkserver`` so that a
-threaded parent (uvicorn) is never forked.
+:mod:`dirgraph.graph.stores.oxigraph_store`). Workers are plain subprocesses
+(``python -m dirgraph.graph.stores.sparql_pool``) speaking length-prefixed pickles over their
+stdin/stdout: a threaded parent (uvicorn) is never forked, a caller's unguarded ``__main__`` is
+never re-imported (multiprocessing's spawn/forkserver do both), and a worker whose parent dies
+reads EOF and exits.
 
 Results leave the worker already serialized, bounded by ``max_bytes`` (a query without LIMIT
 over a large store must not fill the parent's memory).
@@ -13,11 +16,14 @@ over a large store must not fill the parent's memory).
 
 from __future__ import annotations
 
+import atexit
 import json
-import multiprocessing as mp
+import pickle
+import select
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from typing import Any
 
 from dirgraph.core.errors import QueryRejectedError, QueryTimeoutError, StoreError
@@ -124,44 +130,77 @@ def execute(store: Any, query: str, kind: str, media_type: str, row_cap: int,
 STARTUP_S = 30.0  # longest wait for a worker process to start and open the store
 
 
-def _worker_main(conn: Connection) -> None:
-    """Worker loop: one request at a time; the handle is reused while the folder is unchanged."""
+def _read_frame(stream: Any) -> Any:
+    header = stream.read(8)
+    if len(header) < 8:
+        raise EOFError("pipe closed")
+    size = int.from_bytes(header, "big")
+    body = stream.read(size)
+    if len(body) < size:
+        raise EOFError("pipe closed")
+    return pickle.loads(body)
+
+
+def _write_frame(stream: Any, payload: Any) -> None:
+    body = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(len(body).to_bytes(8, "big") + body)
+    stream.flush()
+
+
+def worker_main() -> None:
+    """Worker loop on stdin/stdout: one request at a time; the handle is reused while the folder is
+    unchanged. Exits when the parent closes the pipe (or dies)."""
     import pyoxigraph as ox
 
+    source, sink = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing else may write into the result pipe
     handle: Any = None
     opened: str | None = "\0"
     while True:
         try:
-            request = conn.recv()
+            folder, query, kind, media_type, row_cap, max_bytes = _read_frame(source)
         except EOFError:
             return
-        folder, query, kind, media_type, row_cap, max_bytes = request
         try:
             if folder != opened:
                 handle = None
                 handle = ox.Store.read_only(folder) if folder else ox.Store()
                 opened = folder
-            conn.send(("started", None))  # the deadline counts from here: opening the store is not the query
-            conn.send(("ok", execute(handle, query, kind, media_type, row_cap, max_bytes)))
+            reply: tuple[str, Any] = ("ok", execute(handle, query, kind, media_type, row_cap, max_bytes))
         except OverflowError as exc:
-            conn.send(("rejected", str(exc)))
+            reply = ("rejected", str(exc))
         except SyntaxError as exc:
-            conn.send(("rejected", "SPARQL syntax error: " + str(exc).splitlines()[0]))
+            reply = ("rejected", "SPARQL syntax error: " + str(exc).splitlines()[0])
         except Exception as exc:
-            conn.send(("error", f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"))
+            reply = ("error", f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+        _write_frame(sink, reply)
 
 
 @dataclass
 class _Worker:
-    process: Any
-    conn: Connection
+    """A worker process (``python -m dirgraph.graph.stores.sparql_pool``): no fork of the caller,
+    no re-import of its ``__main__``, nothing shared but two pipes."""
+
+    process: subprocess.Popen[bytes]
+
+    def send(self, request: Any) -> None:
+        assert self.process.stdin is not None
+        _write_frame(self.process.stdin, request)
+
+    def wait_readable(self, timeout_s: float) -> bool:
+        assert self.process.stdout is not None
+        ready, _, _ = select.select([self.process.stdout], [], [], timeout_s)
+        return bool(ready)
+
+    def receive(self) -> Any:
+        return _read_frame(self.process.stdout)
 
     def kill(self) -> None:
-        try:
-            self.process.kill()
-            self.process.join(timeout=5)
-        finally:
-            self.conn.close()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+        self.process.kill()
+        self.process.wait(timeout=5)
 
 
 @dataclass
@@ -174,12 +213,10 @@ class QueryPool:
     _lock: threading.Condition = field(default_factory=threading.Condition)
 
     def _spawn(self) -> _Worker:
-        ctx = mp.get_context("forkserver")
-        parent, child = ctx.Pipe()
-        process = ctx.Process(target=_worker_main, args=(child,), daemon=True, name="dirgraph-sparql")
-        process.start()
-        child.close()
-        return _Worker(process, parent)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "dirgraph.graph.stores.sparql_pool"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True)
+        return _Worker(process)
 
     def _borrow(self, timeout_s: float) -> _Worker:
         with self._lock:
@@ -206,27 +243,18 @@ class QueryPool:
         """Run in a worker; kill it and raise :class:`QueryTimeoutError` past ``timeout_s``."""
         worker = self._borrow(timeout_s)
         try:
-            worker.conn.send((folder, query, kind, media_type, row_cap, max_bytes))
-            # A fresh worker (after a kill, or the first query) pays for its start and for opening the
-            # store before it reports "started"; a busy machine must not turn that into a query timeout.
-            if not worker.conn.poll(max(timeout_s, STARTUP_S)):
-                worker.kill()
-                self._release(None)
-                worker = None  # type: ignore[assignment]
-                raise QueryTimeoutError(f"SPARQL worker did not start within {max(timeout_s, STARTUP_S):g} s")
-            status, payload = worker.conn.recv()
-            if status == "started" and not worker.conn.poll(timeout_s):
-                worker.kill()
-                self._release(None)
-                worker = None  # type: ignore[assignment]
-                self.prespawn()
+            worker.send((folder, query, kind, media_type, row_cap, max_bytes))
+            if not worker.wait_readable(timeout_s):
                 raise QueryTimeoutError(f"SPARQL query stopped after {timeout_s:g} s")
-            if status == "started":
-                status, payload = worker.conn.recv()
-        except (EOFError, OSError, BrokenPipeError) as exc:
-            if worker is not None:
-                worker.kill()
-                self._release(None)
+            # the answer is on its way: a large one may need longer than the readiness check
+            status, payload = worker.receive()
+        except QueryTimeoutError:
+            worker.kill()
+            self._release(None)
+            raise
+        except (EOFError, OSError, pickle.UnpicklingError) as exc:
+            worker.kill()
+            self._release(None)
             raise StoreError(f"SPARQL worker died: {exc}") from exc
         self._release(worker)
         if status == "ok":
@@ -234,26 +262,6 @@ class QueryPool:
         if status == "rejected":
             raise QueryRejectedError(str(payload))
         raise StoreError(f"SPARQL query failed: {payload}")
-
-    def prespawn(self) -> None:
-        """Start a spare worker in the background (after a kill), so the next query finds one warm."""
-
-        def spawn() -> None:
-            with self._lock:
-                if len(self._idle) + self._busy >= self.size:
-                    return
-            try:
-                worker = self._spawn()
-            except Exception:  # the next query spawns its own and reports the error
-                return
-            with self._lock:
-                if len(self._idle) + self._busy < self.size:
-                    self._idle.append(worker)
-                    self._lock.notify()
-                    return
-            worker.kill()
-
-        threading.Thread(target=spawn, name="dirgraph-sparql-prespawn", daemon=True).start()
 
     def close(self) -> None:
         with self._lock:
@@ -272,4 +280,9 @@ def shared_pool() -> QueryPool:
     with _POOL_LOCK:
         if _POOL is None:
             _POOL = QueryPool()
+            atexit.register(_POOL.close)  # idle workers go with their parent, pipes closed
         return _POOL
+
+
+if __name__ == "__main__":  # pragma: no cover - the worker process entry point
+    worker_main()

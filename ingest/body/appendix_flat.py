@@ -13,7 +13,7 @@ import re
 
 from dirgraph.ingest.body.appendix_table import Row, agencies, text_lines
 from dirgraph.ingest.body.mentions import starts_agency
-from dirgraph.ingest.body.textform import match_form
+from dirgraph.ingest.body.textform import UPPER, match_form
 
 _ROW_NO = re.compile(r"^\s*(?P<no>(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}))\.?(?:\s+|$)")
 
@@ -142,7 +142,7 @@ def _segments(parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for begin, _end, line in parts:
         cuts = [0]
-        for m in re.finditer(r"(?<=\s)(?=[A-ZĐÀ-Ỹ])", line):
+        for m in re.finditer(rf"(?<=\s)(?=[{UPPER}])", line):
             pos = m.start()
             before = line[:pos]
             if _CONTINUES.search(before.rstrip()) or not before.strip():

@@ -56,6 +56,7 @@ def extract_assignments(ctx: DocContext, body: Body) -> tuple[list[Assignment], 
 # Kinds whose numbered items are requests to the addressee named in the lead-in ("Sở … đề nghị
 # Phòng Giáo dục … thực hiện một số nội dung sau: 1. Chỉ đạo …"): the addressee is their subject.
 ADDRESSED_KINDS = {"dispatch"}
+_PROPOSED_BY = re.compile(r"(?:theo|xét|cơ\s+sở)\s+$", re.IGNORECASE)  # "Theo đề nghị Sở Nội vụ": who proposed
 _LEAD_IN_CUE = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s", re.IGNORECASE)
 
 
@@ -68,12 +69,19 @@ def _lead_in(ctx: DocContext, out: _Collector) -> list[str]:
         return []
     start = ctx.body_start - (len(ctx.text[: ctx.body_start]) - len(ctx.text[: ctx.body_start].rstrip()))
     para_start = ctx.text.rfind("\n", 0, start) + 1
-    cues = list(_LEAD_IN_CUE.finditer(ctx.text, para_start, start))
+    while para_start > 0 and ctx.text[para_start : para_start + 1].islower():  # a wrapped line (PDF)
+        prev_start = ctx.text.rfind("\n", 0, para_start - 1) + 1
+        prev = ctx.text[prev_start : para_start - 1].strip()
+        if not prev or prev[-1] in ".;:!?" or start - prev_start > 2000:
+            break
+        para_start = prev_start
+    cues = [c for c in _LEAD_IN_CUE.finditer(ctx.text, para_start, start)
+            if not _PROPOSED_BY.search(ctx.text[max(para_start, c.start() - 12) : c.start()])]
     if not cues:
         return []
     # from the clause that asks ("…, Sở Y tế đề nghị X …"): the preamble before it only cites
     para_start = ctx.text.rfind(",", para_start, cues[-1].start()) + 1 or para_start
-    text = ctx.text[para_start:start]
+    text = ctx.text[para_start:start].replace("\n", " ")  # same length: offsets still index ctx.text
     found = analyze_line(Line(para_start, start, text), [], explicit=True)
     found.duties = [d for d in found.duties if d.role == "implements"]
     out.add("SELF", found)
@@ -117,7 +125,7 @@ def _item(item: Item, out: _Collector, addressees: list[str] | None = None) -> N
         found.duties.extend(part.duties)
         found.links.extend(part.links)
     if (addressed and not any(d.agency in subjects for d in found.duties)) or (
-            item.kind in ITEM_KINDS and not found.duties):
+            item.kind in ITEM_KINDS and not found.duties and not item.children):
         # the item speaks to its agency even when its only verb gives no role ("Sở Tài chính
         # tham mưu bố trí kinh phí"): that agency carries it out
         found.duties.extend(Duty(a, "implements", head.start, head.end) for a in subjects)

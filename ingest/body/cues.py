@@ -89,6 +89,12 @@ def role_pattern() -> re.Pattern[str]:
     return words_pattern([cue for cue, _ in role_cues()])
 
 
+@lru_cache(maxsize=1)
+def _role_table() -> dict[str, str]:
+    """cue → role, built once: role_of runs for every cue of every clause."""
+    return dict(role_cues())
+
+
 def role_of(cue_text: str) -> str:
     """The role of a matched cue ("Chủ trì" → "leads")."""
-    return dict(role_cues()).get(match_form(cue_text), "none")
+    return _role_table().get(match_form(cue_text), "none")

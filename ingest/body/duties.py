@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from dirgraph.ingest.body.cues import role_of, role_pattern
 from dirgraph.ingest.body.lines import Line
 from dirgraph.ingest.body.mentions import in_name, mention_end, split_mentions, starts_agency
-from dirgraph.ingest.body.textform import match_form
+from dirgraph.ingest.body.textform import UPPER, match_form
 
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ\-–+])")
+_SENTENCE = re.compile(rf"(?<=[.!?…])\s+(?=[\"“(]?[{UPPER}\-–+])")
 _BULLET = re.compile(r"^(?:[-–—+•·*]\s*|\(?[a-zđ0-9]{1,2}[).]\s+)?")
 _OPENERS = re.compile(r"^(?:(?:đồng\s+thời|ngoài\s+ra|trong\s+đó|bên\s+cạnh\s+đó)\s*,?\s*)?", re.IGNORECASE)
 _PARTNER = re.compile(
@@ -194,6 +194,8 @@ def _clause(line: Line, start: int, end: int, subjects: list[str], found: Found)
                     role_end = _partners(text, role_end, end, objects, chained_role, found, src_start, src_end)
                 if role == "directs" and chained_role in _TAKEN_BY_DIRECTOR:
                     _give(found, subjects, chained_role, src_start, src_end)
+                if role == "assigns" and chained_role in ("leads", "coordinates"):
+                    subjects = objects  # "Giao X chủ trì, phối hợp với Y theo dõi": X also theo dõi
                 while i < len(cues) and cues[i].start() < role_end:
                     i += 1
                 continue

@@ -120,10 +120,28 @@ def mention_end(text: str, start: int, limit: int | None = None) -> int | None:
         end = cue.start()
         break
     end = _cut_semicolons(text, start, end)
+    end = _cut_after_level(text, start, end)
     words = text[start:end].split()
     if len(words) > _MAX_WORDS:
         end = start + len(" ".join(text[start:].split(maxsplit=_MAX_WORDS)[:_MAX_WORDS]))
     return _trim(text, start, end)
+
+
+# A singular body's name ends at its level word ("Bộ Chỉ huy Quân sự tỉnh", "Công an huyện"): a
+# lower-case word after it is the clause ("… tỉnh điều tra, xử lý"), unless it is one of these
+# ("tỉnh ủy", "huyện đoàn", "xã hội" written in lower case).
+_LEVEL_THEN_WORD = re.compile(r"\s(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn)\s+(\w+)")
+_LEVEL_CONTINUES = frozenset({"ủy", "uỷ", "đoàn", "đội", "hội", "và", "hoặc", "có", "thuộc", "trực", "cấp"})
+
+
+def _cut_after_level(text: str, start: int, end: int) -> int:
+    segment = text[start:end]
+    for m in _LEVEL_THEN_WORD.finditer(segment):
+        if re.search(r"(?<!\w)(?:các|những)(?!\w)", segment[: m.start()], re.IGNORECASE):
+            return end  # a plural group takes qualifiers ("các xã vùng cao", "các huyện biên giới")
+        if m.group(1)[0].islower() and m.group(1) not in _LEVEL_CONTINUES:
+            return start + m.start(1) - 1
+    return end
 
 
 def _is_noun_use(text: str, form: str, cue: re.Match[str]) -> bool:
@@ -202,4 +220,6 @@ def split_mentions(text: str) -> list[str]:
         parts.append(text[pos:a])
         pos = b
     parts.append(text[pos:])
-    return [p.strip(" ,;") for p in parts if p.strip(" ,;")]
+    from dirgraph.ingest.agency_lists import share_head  # "Sở Nội vụ, Tài chính": one head, two bodies
+
+    return [one for p in parts if p.strip(" ,;") for one in share_head(p.strip(" ,;"))]

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from dirgraph.ingest.body.lines import Line, strip_decor
 from dirgraph.ingest.body.section_kinds import classify
+from dirgraph.ingest.body.textform import UPPER
 
 _ITEM = re.compile(
     r"""^(?:
-        (?:phần\s+(?:thứ\s+)?)?(?P<roman>[IVXL]+)\s*(?:[.\-–—:)]\s*|\s+(?=[A-ZĐÀ-Ỹ]{2}))
+        (?:phần\s+(?:thứ\s+)?)?(?P<roman>[IVXL]+)\s*(?:[.\-–—:)]\s*|\s+(?=[""" + UPPER + r"""]{2}))
       | (?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|(?=[^\W\d_]))
       | (?P<arabic>\d{1,2})\s*(?P<close>[.)])\s*(?!\d)
       | (?P<letter>[a-zđ])\s*[).]\s+

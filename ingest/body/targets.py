@@ -31,21 +31,26 @@ _YEAR = re.compile(r"(?<!\w)(?:đến|tới|trước|vào|trong|đến\s+hết|h
 _HEADING_YEAR = re.compile(
     r"(?:(?:mục\s+tiêu|chỉ\s+tiêu)[^.;]{0,80}?|(?<!\w)(?:đến|tới|trước|vào|trong|hết)\s+)năm\s+((?:19|20)\d\d)"
 )
+_LEAD_YEAR = re.compile(r"^\W{0,3}(?:[a-zđ\d]{1,3}[.)]\s*)?(?:phấn\s+đấu\s+)?(?:(?:đến|tới|trong)\s+(?:hết\s+)?)?năm\s+((?:19|20)\d\d)(?!\d)")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+_DIGIT = re.compile(r"\d")
 SKIP_KINDS = {"situation"}
 
 
-def _unit_patterns() -> list[tuple[re.Pattern[str], str, str]]:
-    out: list[tuple[re.Pattern[str], str, str]] = []
+def _unit_patterns() -> list[tuple[re.Pattern[str], str, str, str]]:
+    """(pattern, unit as filed, position, needle): the needle is the longest word of the unit, a plain
+    substring every match contains, so a clause without it skips the regex."""
+    out: list[tuple[re.Pattern[str], str, str, str]] = []
     for unit in target_units():
         written = re.escape(unit.written).replace(r"\ ", r"\s+")
+        needle = max(unit.written.split(), key=len, default="")
         if unit.position == "after":
             tail = "" if not unit.written[:1].isalpha() else r"(?!\w)"
-            out.append((re.compile(rf"(?<![\w/.,-]){_NUMBER}\s*{written}{tail}"), unit.filed, "after"))
+            out.append((re.compile(rf"(?<![\w/.,-]){_NUMBER}\s*{written}{tail}"), unit.filed, "after", needle))
         elif unit.position == "reached":
-            out.append((re.compile(rf"(?<!\w){_REACHED}\s+{_NUMBER}\s*{written}(?!\w)"), unit.filed, "after"))
+            out.append((re.compile(rf"(?<!\w){_REACHED}\s+{_NUMBER}\s*{written}(?!\w)"), unit.filed, "after", needle))
         else:
-            out.append((re.compile(rf"(?<!\w){written}\s+{_NUMBER}(?![\w/.,-]*\d)"), unit.filed, "before"))
+            out.append((re.compile(rf"(?<!\w){written}\s+{_NUMBER}(?![\w/.,-]*\d)"), unit.filed, "before", needle))
     return out
 
 
@@ -79,25 +84,33 @@ def _context_year(item: Item) -> int | None:
     return None
 
 
-def _scan(ctx: DocContext, line: Line, item: Item, year: int | None, patterns: list[tuple[re.Pattern[str], str, str]],
+def _scan(ctx: DocContext, line: Line, item: Item, year: int | None, patterns: list[tuple[re.Pattern[str], str, str, str]],
           out: dict[tuple[float, str, int | None], Target]) -> int | None:
     text = line.text
     form = match_form(text)
     heading = _HEADING_YEAR.search(form)
     title = text.rstrip(" *").endswith(":") or (line is item.lines[0] and not text.rstrip(" *").endswith("."))
-    if heading and title and len(text) < 160 and not any(p.search(form) for p, _, _ in patterns):
+    if heading and title and len(text) < 160 and not any(n in form and p.search(form) for p, _, _, n in patterns):
         return int(heading.group(1))  # "Mục tiêu cụ thể đến năm 2030:" sets the year below it
     pos = 0
+    lead = _LEAD_YEAR.match(form)
+    line_year = int(lead.group(1)) if lead else year  # "Đến năm 2030, A đạt x; B đạt y": both by 2030
+    stop = re.search(r"[.!?](?:\s|$)", form)
+    first_stop = stop.start() if stop else len(form)  # ... up to the end of that first sentence
     for sentence in _SENTENCE.split(form):
         if not sentence:
             continue
         start = form.index(sentence, pos)
         pos = start + len(sentence)
-        carried = year
+        carried = line_year if start < first_stop else year
         for clause_start, clause in _clauses(sentence, start):
+            if not _DIGIT.search(clause):
+                continue  # every value and every year needs a digit: nothing to find or carry
             years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(clause)]
             goal = bool(_GOAL.search(clause)) or item.kind == "goals" or carried is not None
-            for pattern, unit, _position in patterns:
+            for pattern, unit, _position, needle in patterns:
+                if needle not in clause:
+                    continue
                 for m in pattern.finditer(clause):
                     if unit != "%" and not goal:
                         continue

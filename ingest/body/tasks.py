@@ -15,10 +15,11 @@ from dirgraph.ingest.body.deadlines import parse_narrative
 from dirgraph.ingest.body.lines import Line
 from dirgraph.ingest.body.mentions import mention_end
 from dirgraph.ingest.body.sections import Body, Item
+from dirgraph.ingest.body.textform import UPPER
 from dirgraph.ingest.context import DocContext
 from dirgraph.ingest.record import Deadline, Task
 
-_FIRST_SENTENCE = re.compile(r"^(.+?[.!?…])(?=\s+[\"“(]?[A-ZĐÀ-Ỹ]|\s*$)")
+_FIRST_SENTENCE = re.compile(rf"^(.+?[.!?…])(?=\s+[\"“(]?[{UPPER}]|\s*$)")
 _BULLET = re.compile(r"^[\s\-–—+•·*]+")
 _TITLE_MAX = 250
 
@@ -69,6 +70,10 @@ def _text_and_deadline(item: Item) -> tuple[str, Deadline | None]:
     deadline = parse_narrative(lead_text)
     if deadline is None:  # "… Thời gian: trong tháng 11/2025." after the lead sentence, or on a line below
         deadline = _labelled([item.lines[0], *body_lines])
+    if deadline is None and lead_text != heading:
+        # "Hỗ trợ sinh kế. Sở X chủ trì; hoàn thành trước ngày 30/11/2025.": a completion phrase in
+        # the item's own paragraph (not in its sub-bullets, which may date other steps)
+        deadline = parse_narrative(heading)
     return text, deadline
 
 

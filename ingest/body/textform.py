@@ -13,6 +13,9 @@ import unicodedata
 from functools import lru_cache
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
+# Upper-case letters for a regex class: "[A-ZĐÀ-Ỹ]" is wrong, since that code-point range also
+# holds the lower-case letters (đ, ă, ơ, ạ …).
+UPPER = "A-Z" + "".join(sorted({ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isupper()}))
 _OLD_TONE = re.compile(rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?![^\W\d_])")
 
 

@@ -67,6 +67,8 @@ def test_abbreviation_needs_whole_token():
         ("BTG Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"), ("UBKT Huyện ủy", "Ủy ban Kiểm tra Huyện ủy"),
         ("CA huyện", "Công an huyện"), ("Phòng Giáo dục đào tạo", "Phòng Giáo dục và Đào tạo"),
         ("TT HĐND huyện", "Thường trực Hội đồng nhân dân huyện"),
+        ("TT.HĐND huyện", "Thường trực Hội đồng nhân dân huyện"),  # dotted, as in Nơi nhận lists
+        ("TT.HU", "Thường trực Huyện ủy"),
     ],
 )
 def test_abbreviated_names(raw, name):
@@ -430,3 +432,47 @@ def test_list_marks_notes_and_clause_words_are_not_part_of_the_name(raw, name):
 )
 def test_split_lists_of_recipients(text, items):
     assert split_agency_list(text) == items
+
+
+def test_district_committee_of_a_commune_document_gets_the_district_named_in_the_header() -> None:
+    text = "ĐẢNG BỘ HUYỆN TÂN KỲ\nĐẢNG ỦY XÃ NGHĨA ĐỒNG\nKẾ HOẠCH …"
+    ctx = DocContext(source="t.txt", text=text, locality="Nghĩa Đồng", locality_level="commune",
+                     parent_localities=("Nghệ An",))
+    assert canonical_agency("Ban Thường vụ Huyện ủy", ctx).locality == "Tân Kỳ"
+    assert canonical_agency("Ủy ban nhân dân xã", ctx).locality == "Nghĩa Đồng"
+    assert canonical_agency("Tỉnh ủy", ctx).locality == "Nghệ An"
+    bare = DocContext(source="t.txt", text="ĐẢNG ỦY XÃ NGHĨA ĐỒNG", locality="Nghĩa Đồng",
+                      locality_level="commune", parent_localities=("Nghệ An",))
+    assert canonical_agency("Huyện ủy", bare).locality == "Nghĩa Đồng"  # no district named: nothing guessed
+
+
+def _department_fields() -> list[str]:
+    from dirgraph.ingest.agency_tables import department_fields
+
+    return list(department_fields())
+
+
+@pytest.mark.parametrize("field", _department_fields())
+def test_each_department_field_is_shared_by_a_head(field: str) -> None:
+    from dirgraph.ingest.agency_lists import share_head
+
+    assert share_head(f"Sở {field}") == [f"Sở {field}"]
+    other = "Tư pháp" if field != "Tư pháp" else "Y tế"
+    assert share_head(f"Sở {other}, {field}") == [f"Sở {other}", f"Sở {field}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Sở Nội vụ, Tài chính và Y tế", ["Sở Nội vụ", "Sở Tài chính", "Sở Y tế"]),
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("Sở Tài chính, Kho bạc Nhà nước tỉnh", ["Sở Tài chính", "Kho bạc Nhà nước tỉnh"]),
+    ],
+)
+def test_shared_head_of_a_field_list(text: str, parts: list[str]) -> None:
+    assert split_agency_list(text) == parts
+
+
+def test_cooperative_is_not_a_commune() -> None:
+    assert canonical_agency("các thôn, hợp tác xã", COMMUNE).name == "các thôn, hợp tác xã"
+    assert canonical_agency("các thôn, tổ dân phố xã", COMMUNE).name == "các thôn, tổ dân phố"

@@ -27,14 +27,14 @@ HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 GOLD_FILES = sorted((HELDOUT / "gold").glob("*.json"))
 SCORER = Path(os.environ.get("DIRGRAPH_SCORER", str((Path(__file__).resolve().parents[2].parent / "shared") / "eval" / "score.py")))
 
-# Corpus F1 per field group, measured 2026-11-24 00:55 UTC (see docs/EVAL.md), minus a small margin.
+# Corpus F1 per field group, measured 2026-11-24 01:07 UTC (see docs/EVAL.md), minus a small margin.
 # TIGHTEN these as the failures listed in docs/EVAL.md are fixed.
 F1_FLOORS: dict[str, float] = {
     "document": 0.95,  # measured 1.00
     "documents": 0.95,  # 1.00
     "relations": 0.95,  # 1.00
     "tasks": 0.95,  # 1.00
-    "assignments": 0.90,  # 0.93
+    "assignments": 0.93,  # 0.97
     "agency_relations": 0.95,  # 1.00
     "targets": 0.95,  # 1.00
 }

@@ -99,3 +99,13 @@ def test_unreadable_file_raises_a_one_line_ingest_error(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as info:
         extract_file(empty)
     assert "empty.txt" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_recipient_lines_split_by_the_agency_list_rules() -> None:
+    text = ("KẾ HOẠCH\nphòng, chống dịch năm 2025\nI. MỤC ĐÍCH\n1. Chủ động.\nNơi nhận:\n"
+            "- Các chi bộ, đảng bộ trực thuộc (t/h);\n- Ban Tuyên giáo, Văn phòng Tỉnh ủy (b/c);\n- Lưu VT.\n"
+            "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An\n")
+    record = extract_text(text, "t.txt")
+    selfs = [a.agency.name for a in record.assignments if a.task == "SELF"]
+    assert selfs == ["Các chi bộ, đảng bộ trực thuộc"]
+    assert len([r for r in record.agency_relations if r.type == "reports_to"]) == 2

@@ -148,3 +148,13 @@ def test_a_referenced_title_stops_before_the_next_clause() -> None:
     docs = _docs(text)
     assert docs["57-NQ/TW"]["title"] == ("về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển "
                                          "đổi số quốc gia")
+
+
+def test_an_amending_law_names_the_laws_it_amends() -> None:
+    text = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số "
+            "điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;")
+    docs = _docs(text)
+    assert docs["Luật Tổ chức chính quyền địa phương"]["date"] == "2015-06-19"
+    amending = docs["Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"]
+    assert amending["date"] == "2019-11-22" and amending["kind"] == "law"
+    assert len(docs) == 2

@@ -145,3 +145,19 @@ def test_a_review_of_a_document_cites_it() -> None:
     text = _plan("Thực hiện Công văn số 310/UBND-VX ngày 02/5/2025 của Ủy ban nhân dân tỉnh về việc sơ kết việc "
                  "thực hiện Chỉ thị số 08/CT-UBND ngày 18/8/2023 của Ủy ban nhân dân tỉnh, Sở Y tế hướng dẫn như sau:")
     assert _relations(text) == {("SELF", "implements", "310/UBND-VX"), ("310/UBND-VX", "cites", "08/CT-UBND")}
+
+
+def test_the_plan_a_decision_issues_speaks_for_the_decision() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\nSố: 402/QĐ-UBND\nĐắk Nông, ngày 3 tháng 4 năm 2023\nQUYẾT ĐỊNH\n"
+            "Ban hành Kế hoạch phòng, chống thiên tai năm 2023\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
+            "Căn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai năm 2023.\n"
+            "Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nTrần Văn Minh\n\nKẾ HOẠCH\nPhòng, chống thiên tai năm 2023\n"
+            "(Kèm theo Quyết định số 402/QĐ-UBND ngày 03/4/2023 của Chủ tịch UBND tỉnh)\n"
+            "Thực hiện Chỉ thị số 05/CT-TTg ngày 02/3/2023 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành "
+            "Kế hoạch như sau:\nI. NHIỆM VỤ\n1. Rà soát các khu dân cư ven sông.\n")
+    rels = _relations(text)
+    assert ("SELF", "implements", "05/CT-TTg") in rels
+    assert ("SELF", "based_on", "Luật Phòng, chống thiên tai") in rels
+    record = extract_text(text, "t.txt")
+    assert [t.id for t in record.tasks] == ["I.1"]

@@ -270,3 +270,39 @@ def test_an_organization_item_whose_verb_gives_no_role_is_implemented_by_its_age
     roles = _roles(extract_body(make_ctx(text)))
     assert ("sở kế hoạch và đầu tư", "implements", "III.1") in roles
     assert ("sở nội vụ", "coordinates", "III.2") in roles and ("sở nội vụ", "implements", "III.2") not in roles
+
+
+def test_a_directive_item_whose_verb_gives_no_role_is_implemented_by_its_agency() -> None:
+    text = ("Ban Thường vụ Huyện ủy yêu cầu các cấp ủy thực hiện tốt các nhiệm vụ sau:\n"
+            "1. Ban Tổ chức Huyện ủy tham mưu kiện toàn tổ chức bộ máy.\n")
+    roles = _roles(extract_body(_after_lead_in(text, "directive")))
+    assert ("ban tổ chức huyện ủy", "implements", "1") in roles
+
+
+def test_villages_are_directed_groups(make_ctx: Ctx) -> None:
+    text = ("Kế hoạch như sau:\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Ủy ban nhân dân xã: Chỉ đạo các thôn, tổ dân phố rà soát hộ nghèo.\n")
+    roles = _roles(extract_body(make_ctx(text, locality="Nghĩa Đồng", level="commune")))
+    assert ("các thôn, tổ dân phố", "implements", "III.1") in roles
+
+
+def test_work_after_a_given_lead_belongs_to_the_lead_not_the_heading(make_ctx: Ctx) -> None:
+    text = ("Kế hoạch như sau:\nIII. TỔ CHỨC THỰC HIỆN\n1. Ban Thường vụ Huyện đoàn: Giao Văn phòng Huyện đoàn chủ trì, "
+            "phối hợp với Ban Phong trào theo dõi, đôn đốc các cơ sở.\n")
+    roles = _roles(extract_body(make_ctx(text, locality="Krông Pắc", level="district")))
+    assert {("văn phòng huyện đoàn", "leads", "III.1"), ("văn phòng huyện đoàn", "supervises", "III.1"),
+            ("ban phong trào", "coordinates", "III.1")} <= roles
+    assert not {r for r in roles if r[0] == "ban thường vụ huyện đoàn"}
+
+
+def test_who_proposed_the_document_is_not_asked_to_carry_it_out() -> None:
+    text = ("Xét đề nghị Sở Nội vụ tại Tờ trình số 15/TTr-SNV, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+            "1. Rà soát vị trí việc làm.\n")
+    assert not {r for r in _roles(extract_body(_after_lead_in(text, "plan"))) if r[2] == "SELF"}
+
+
+def test_a_lead_in_wrapped_over_lines_as_in_pdf_text() -> None:
+    text = ("Để thực hiện tốt Chỉ thị, Ban Thường vụ Huyện ủy yêu cầu các cấp ủy, chính quyền các\n"
+            "cấp, các cơ quan, đơn vị thực hiện tốt các nhiệm vụ sau:\n1. Nâng cao nhận thức.\n")
+    roles = _roles(extract_body(_after_lead_in(text, "directive")))
+    assert {("các cấp ủy", "implements", "SELF"), ("chính quyền các cấp", "implements", "SELF")} <= roles

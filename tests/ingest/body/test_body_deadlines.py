@@ -69,3 +69,12 @@ def test_a_labelled_deadline_after_the_lead_sentence_of_a_task(make_ctx) -> None
     tasks = {t.id: t.deadline for t in extract_body(make_ctx(text)).tasks}
     assert tasks["II.1"] is not None and (tasks["II.1"].kind, tasks["II.1"].value) == ("by", "2025-Q3")
     assert tasks["II.2"] is not None and (tasks["II.2"].kind, tasks["II.2"].value) == ("recurring", "continuous")
+
+
+def test_a_completion_phrase_later_in_the_item_paragraph(make_ctx) -> None:  # type: ignore[no-untyped-def]
+    from dirgraph.ingest.body import extract_body
+
+    text = ("Kế hoạch như sau:\nII. NHIỆM VỤ\n1. Số hóa hồ sơ hộ tịch. Phòng Tư pháp chủ trì thực hiện, "
+            "hoàn thành trước ngày 31/10/2025.\n")
+    deadline = extract_body(make_ctx(text)).tasks[0].deadline
+    assert deadline is not None and deadline.value == "2025-10-31"

@@ -109,3 +109,13 @@ def test_clean_text_with_letter_items_is_not_rejoined() -> None:
             "a) Tổ chức quán triệt.\nb) Tổ chức sơ kết.\nc) Tổ chức tổng kết.\n")
     body = _tree(text)
     assert body.items[0].heading == "Sở Giáo dục và Đào tạo, Sở Lao động, Thương binh và Xã hội, Sở Nội vụ"
+
+
+def test_upper_class_has_no_lower_case_letters() -> None:
+    import re
+
+    from dirgraph.ingest.body.textform import UPPER
+
+    upper = re.compile(f"[{UPPER}]")
+    assert upper.match("Đ") and upper.match("Ư") and upper.match("Ạ")
+    assert not any(upper.match(ch) for ch in "đăơưạảấ")

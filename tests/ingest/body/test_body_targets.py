@@ -83,3 +83,15 @@ def test_phan_dau_nam_gives_the_year(make_ctx: Ctx) -> None:
     text = ("như sau:\nI. NHIỆM VỤ\n1. Bảo vệ môi trường.\n"
             "Phấn đấu năm 2026 tỷ lệ hộ gia đình phân loại rác tại nguồn đạt 60%.\n")
     assert _targets(make_ctx, text) == {(60.0, "%", 2026)}
+
+
+def test_a_leading_year_covers_the_whole_paragraph(make_ctx: Ctx) -> None:
+    text = ("như sau:\nII. MỤC TIÊU\nĐến năm 2028, 90% thôn có nhà văn hóa đạt chuẩn; 70% hộ gia đình "
+            "được công nhận gia đình văn hóa.\n")
+    assert _targets(make_ctx, text) == {(90.0, "%", 2028), (70.0, "%", 2028)}
+
+
+def test_a_leading_phan_dau_nam_covers_the_paragraph(make_ctx: Ctx) -> None:
+    text = ("như sau:\nI. MỤC TIÊU\nPhấn đấu năm 2026, tỷ lệ hộ nghèo giảm còn dưới 1,5%; 100% hộ nghèo có "
+            "thẻ bảo hiểm y tế.\n")
+    assert _targets(make_ctx, text) == {(1.5, "%", 2026), (100.0, "%", 2026)}
