@@ -56,7 +56,7 @@ def move_tones(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _norm_key(text: str) -> str:
-    return _SPACES.sub(" ", move_tones(text).casefold()).strip()
+    return _SPACES.sub(" ", move_tones(text.casefold())).strip()
 
 
 def norm_key(text: str | None) -> str:

@@ -45,6 +45,8 @@ def _starts_agency(piece: str) -> bool:
     key = match_key(piece)
     if _GROUP_HEAD.match(piece):
         return True
+    if not key.startswith(_head_keys()):  # one C-level test rules out most pieces
+        return False
     return any(key.startswith(h) and (len(key) == len(h) or not key[len(h)].isalnum()) for h in _head_keys())
 
 
@@ -222,6 +224,12 @@ def _name_end(text: str, pos: int) -> int:
 _FIELD_HEAD = re.compile(r"^(Sở|Phòng|Bộ)\s+(.+)$")
 
 
+@lru_cache(maxsize=1)
+def _field_keys() -> dict[str, str]:
+    """match key → department field, built once (share_head runs for every mention)."""
+    return {match_key(f): f for f in department_fields()}
+
+
 def share_head(name: str) -> list[str]:
     """"Sở Nội vụ, Tài chính và Y tế" -> "Sở Nội vụ", "Sở Tài chính", "Sở Y tế": one head shared
     by a list of department fields, each a whole field of department_fields.tsv; otherwise the
@@ -230,7 +238,7 @@ def share_head(name: str) -> list[str]:
     if m is None:
         return [name]
     head, rest = m.group(1), m.group(2)
-    fields = {match_key(f): f for f in department_fields()}
+    fields = _field_keys()
     if match_key(rest) in fields:
         return [name]
     pieces: list[str] = []

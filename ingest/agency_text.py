@@ -145,6 +145,7 @@ def _capitalise_field(field: str) -> str:
     return "".join(p if i % 2 else p[:1].upper() + p[1:] for i, p in enumerate(parts))
 
 
+@lru_cache(maxsize=16384)
 def match_key(text: str) -> str:
     """Lower-case key for matching literal words of this package's tables and code.
 

@@ -93,14 +93,23 @@ class Frame:
     authority_line: str | None = None
 
 
+@lru_cache(maxsize=1)
+def _kind_keys() -> tuple[tuple[str, str, str], ...]:
+    """(kind word, its upper case, its key) in table order, built once: every header line is tried."""
+    return tuple((word, word.upper(), norm_key(word)) for word in kind_words())
+
+
 def _kind_line(line: Line) -> tuple[str, str] | None:
     """(kind, rest of line) when a line opens with an upper-case kind word (KẾ HOẠCH …)."""
     if not line.clean[:1].isupper() or not line.clean.split(" ", 1)[0].isupper():
         return None  # every kind line opens with an upper-case word: skip the table scan for the rest
-    for word in kind_words():
-        upper = word.upper()
+    heads: dict[int, str] = {}  # norm_key of the line's first n characters, once per length
+    for word, upper, word_key in _kind_keys():
         head = line.clean[: len(upper)]
-        if norm_key(head) == norm_key(word) and is_upper(head):
+        head_key = heads.get(len(head))
+        if head_key is None:
+            head_key = heads[len(head)] = norm_key(head)
+        if head_key == word_key and is_upper(head):
             rest = line.clean[len(upper) :]
             if rest and rest[0].isalnum():
                 continue
@@ -210,6 +219,7 @@ def _glued_intro(text: str, taken: list[Line]) -> tuple[int, int] | None:
     return None
 
 
+_ISSUER_HEAD = re.compile(r"^(?:(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+[ỦU]Ỷ?Y|ỦY\s+BAN|UBND|SỞ|BAN|PHÒNG|ĐẢNG\s+ỦY)\s")
 _LEVEL_START = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(?!ỦY|UỶ|ĐOÀN)\S")
 
 
@@ -253,8 +263,12 @@ def _parse_header(lines: list[Line], frame: Frame) -> None:
         d = _DATE_LINE.search(after_number)
         if d and frame.date_span is None:
             place_words = clean_spaces(d.group("place")).strip(" *-").split()
+            popped: list[str] = []
             while len(place_words) > 1 and is_upper(place_words[0]) and not is_upper(" ".join(place_words)):
-                place_words.pop(0)  # "VIỆT NAM Tam Đường": the quốc hiệu glued before the place
+                popped.append(place_words.pop(0))  # "VIỆT NAM Tam Đường": the quốc hiệu glued before the place
+            head = clean_spaces(f"{after_number[:d.start()]} {' '.join(popped)}").strip(" *-")
+            if len(head.split()) >= 2 and is_upper(head) and _ISSUER_HEAD.match(head):
+                frame.issuer_lines.append(head)  # "HUYỆN ỦY X  X, ngày …": the issuer column ran into the date
             frame.place = " ".join(place_words)
             frame.date = _iso(d.group("d"), d.group("m"), d.group("y"))
             frame.date_span = (line.start, line.end)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from dirgraph.core.errors import IngestError
 from dirgraph.core.text import clean_spaces, norm_key
 from dirgraph.ingest.agencies import canonical_agency
 from dirgraph.ingest.agency_lists import split_agency_list
@@ -143,7 +144,7 @@ def _dedupe(items: list[Any]) -> list[Any]:
     seen: set[str] = set()
     out = []
     for item in items:
-        key = clean_spaces(item.model_dump_json(exclude={"provenance"}))
+        key = norm_key(item.model_dump_json(exclude={"provenance"}))  # "Các đơn vị" (Nơi nhận) = "các đơn vị" (body)
         if key not in seen:
             seen.add(key)
             out.append(item)
@@ -153,4 +154,14 @@ def _dedupe(items: list[Any]) -> list[Any]:
 def extract_file(path: Path, *, ocr: bool = False) -> ExtractionRecord:
     """Read ``path`` and extract its record; raises :class:`IngestError` when it cannot be read."""
     doc = read_file(path, ocr=ocr)
-    return extract_text(doc.text, path.name, sha256=doc.sha256, fmt=doc.format, warnings=list(doc.warnings))
+    record = extract_text(doc.text, path.name, sha256=doc.sha256, fmt=doc.format, warnings=list(doc.warnings))
+    if not has_structure(record):
+        raise IngestError(str(path), "no recognizable directive-document structure (no kind, number, date, "
+                                     "referenced document or numbered task)")
+    return record
+
+
+def has_structure(record: ExtractionRecord) -> bool:
+    """Whether anything of the genre was found; a file with none is refused rather than ingested as noise."""
+    meta = record.document
+    return bool(meta.kind != "other" or meta.number or meta.date or record.documents or record.tasks)

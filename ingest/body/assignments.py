@@ -26,7 +26,7 @@ from dirgraph.ingest.record import AgencyRef, AgencyRelation, Assignment
 SILENT_KINDS = {"purpose", "goals", "situation"}
 ITEM_KINDS = {"organization", "directive"}
 TASK_KINDS = {"tasks", "organization", "directive"}
-_CLOSING = re.compile(r"^\W*trên\s+đây\s+là", re.IGNORECASE)
+_CLOSING = re.compile(r"^\W*(?:trên\s+đây\s+là|nhận\s+được\s+(?:\w+\s+){1,3}này\b)", re.IGNORECASE)  # "Nhận được Hướng dẫn này, …"
 # A paragraph after the last item of TỔ CHỨC THỰC HIỆN that speaks to everyone, not to that item.
 _DOCUMENT_WIDE = re.compile(r"^(?:các|thủ\s+trưởng|yêu\s+cầu|đề\s+nghị|giao|trong\s+quá\s+trình)\s", re.IGNORECASE)
 # "Trách nhiệm của Sở Y tế", "Đề nghị Ủy ban Mặt trận …": the agency after the prefix heads the item.
@@ -117,7 +117,7 @@ def _item(item: Item, out: _Collector, addressees: list[str] | None = None) -> N
     inline = bool(head.text[offset:].strip())
     for index, line in enumerate(rest):
         if not document_wide and (index > 0 or inline) and _is_last(item):
-            document_wide = bool(_DOCUMENT_WIDE.match(line.text))
+            document_wide = bool(_DOCUMENT_WIDE.match(line.text)) or _issuer_requests(line.text, out.ctx)
         if is_closing(line) or document_wide:
             out.add("SELF", analyze_line(line, [], explicit=False))
             continue
@@ -152,6 +152,18 @@ def _headed_by_agency(item: Item) -> bool:
         return False
     rest = head.text[offset:]
     return head.text[:offset].rstrip(" *").endswith(":") or (not rest.strip(" *") and len(item.lines) > 1)
+
+
+_REQUEST = re.compile(r"\s*(?:đề\s+nghị|yêu\s+cầu|giao)\s")
+
+
+def _issuer_requests(text: str, ctx: DocContext) -> bool:
+    """"Ban Tuyên giáo Tỉnh ủy đề nghị các cơ quan … phối hợp thực hiện" after the last item: the
+    issuer, named in full, turns to every addressee; the request is the document's, not that item's."""
+    if ctx.issuer is None or not ctx.issuer.name:
+        return False
+    form, key = norm_key(text), norm_key(ctx.issuer.name)
+    return form.startswith(key) and bool(_REQUEST.match(form[len(key):]))
 
 
 def _is_last(item: Item) -> bool:

@@ -51,7 +51,25 @@ def parse_narrative(text: str) -> Deadline | None:
         cell = parse_cell(re.split(r"[;.]\s", form[label.end():], maxsplit=1)[0])
         if cell is not None:
             return cell
-    return _first_by(form, narrative=True)
+    return _first_by(form, narrative=True) or _recurring_clause(form)
+
+
+def _recurring_clause(form: str) -> Deadline | None:
+    """A clause that makes the task recurring: "…; thực hiện thường xuyên.", "hằng quý báo cáo …",
+    "tổng hợp, báo cáo … hằng năm." — only with an action verb beside the cue, since "giáo dục
+    thường xuyên" names a kind of school and "thường xuyên theo dõi" qualifies one step."""
+    for cue, value in deadline_cues():
+        if cue not in form:
+            continue  # every branch below needs the cue written out: skip building its regex
+        c = re.escape(cue)
+        if re.search(
+            rf"(?:^|[;.:,]\s*)(?:(?:thực\s+hiện|tiến\s+hành|triển\s+khai|duy\s+trì)\s+{c}\s*(?:[;.]|$)"
+            rf"|(?:định\s+kỳ\s+)?{c}\s+(?:tổng\s+hợp|báo\s+cáo)\b"
+            rf"|(?:tổng\s+hợp|báo\s+cáo)(?:[^;.]{{0,120}}?\s)(?<!kế hoạch )(?<!chương trình ){c}\s*(?:[;.]|$))",
+            form,
+        ):
+            return Deadline(kind="recurring", value=value)
+    return None
 
 
 def _first_by(form: str, *, narrative: bool) -> Deadline | None:

@@ -132,6 +132,15 @@ def _responsible(text: str, pos: int) -> bool:
     return bool(re.match(r"\s*(?:chịu|có)\s+trách\s+nhiệm", match_form(text[pos : pos + 30])))
 
 
+def _overseen_act(text: str, pos: int, end: int, nxt: re.Match[str] | None) -> bool:
+    """Whether an agency follows a supervising cue and an implements cue follows that agency."""
+    if nxt is None or role_of(nxt.group(0)) != "implements":
+        return False
+    pos = _skip_space(text, pos)
+    m_end = mention_end(text, pos, end) if starts_agency(text, pos) is not None else None
+    return m_end is not None and not text[m_end : nxt.start()].strip()
+
+
 def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " ,":
         pos += 1
@@ -190,14 +199,20 @@ def _clause(line: Line, start: int, end: int, subjects: list[str], found: Found)
                 objects, role_end, chained_role = chain
                 _give(found, objects, chained_role, src_start, src_end,
                       request=bool(_REQUEST.match(form, cue.start())))
+                bare = False
                 if chained_role in ("leads", "coordinates"):
-                    role_end = _partners(text, role_end, end, objects, chained_role, found, src_start, src_end)
+                    p_end = _partners(text, role_end, end, objects, chained_role, found, src_start, src_end)
+                    bare = chained_role == "coordinates" and p_end == role_end
+                    role_end = p_end
                 if role == "directs" and chained_role in _TAKEN_BY_DIRECTOR:
                     _give(found, subjects, chained_role, src_start, src_end)
                 if role == "assigns" and chained_role in ("leads", "coordinates"):
                     subjects = objects  # "Giao X chủ trì, phối hợp với Y theo dõi": X also theo dõi
                 while i < len(cues) and cues[i].start() < role_end:
                     i += 1
+                if bare and i < len(cues) and role_of(cues[i].group(0)) == "implements" and not text[
+                        role_end : cues[i].start()].strip():
+                    i += 1  # "đề nghị các sở phối hợp thực hiện": the verb is what they coordinate
                 continue
         elif role == "leads":
             _give(found, subjects, "leads", src_start, src_end)
@@ -221,6 +236,8 @@ def _clause(line: Line, start: int, end: int, subjects: list[str], found: Found)
                     i += 1
         elif role in _DUTY_ROLES:
             _give(found, subjects, role, src_start, src_end)
+            if role == "supervises" and _overseen_act(text, cue.end(), end, cues[i + 1] if i + 1 < len(cues) else None):
+                i += 1  # "đôn đốc các đơn vị thực hiện": the verb is the overseen agencies' work
         i += 1
     _reports(text, form, start, end, subjects, found, src_start, src_end)
 

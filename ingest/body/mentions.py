@@ -78,6 +78,12 @@ def _abbr_pattern() -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(re.escape(a) for a in abbrs) + r")(?![\w])")
 
 
+@lru_cache(maxsize=1)
+def _head_capitals() -> dict[str, bool]:
+    """head word → needs a capital, built once (starts_agency runs at every candidate position)."""
+    return dict(_head_words())
+
+
 def starts_agency(text: str, pos: int, *, any_case: bool = True) -> int | None:
     """End of the head word(s) when an agency mention starts at ``pos``, else None.
 
@@ -96,7 +102,7 @@ def starts_agency(text: str, pos: int, *, any_case: bool = True) -> int | None:
         return abbr.end()
     head = _head_pattern().match(form, pos)
     if head:
-        capital_needed = dict(_head_words()).get(match_form(head.group(0)), False)
+        capital_needed = _head_capitals().get(match_form(head.group(0)), False)
         if capital_needed and not any_case and not text[pos : pos + 1].isupper():
             return None
         return head.end()

@@ -11,6 +11,7 @@ Situation sections (TÌNH HÌNH, KẾT QUẢ …) report results, not goals, and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dirgraph.ingest.body.cues import target_units
 from dirgraph.ingest.body.lines import Line
@@ -37,7 +38,8 @@ _DIGIT = re.compile(r"\d")
 SKIP_KINDS = {"situation"}
 
 
-def _unit_patterns() -> list[tuple[re.Pattern[str], str, str, str]]:
+@lru_cache(maxsize=1)
+def _unit_patterns() -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
     """(pattern, unit as filed, position, needle): the needle is the longest word of the unit, a plain
     substring every match contains, so a clause without it skips the regex."""
     out: list[tuple[re.Pattern[str], str, str, str]] = []
@@ -51,7 +53,7 @@ def _unit_patterns() -> list[tuple[re.Pattern[str], str, str, str]]:
             out.append((re.compile(rf"(?<!\w){_REACHED}\s+{_NUMBER}\s*{written}(?!\w)"), unit.filed, "after", needle))
         else:
             out.append((re.compile(rf"(?<!\w){written}\s+{_NUMBER}(?![\w/.,-]*\d)"), unit.filed, "before", needle))
-    return out
+    return tuple(sorted(out, key=lambda p: p[2] == "before"))  # compiled once; level units last (see _scan)
 
 
 def _value(raw: str) -> int | float:
@@ -84,10 +86,12 @@ def _context_year(item: Item) -> int | None:
     return None
 
 
-def _scan(ctx: DocContext, line: Line, item: Item, year: int | None, patterns: list[tuple[re.Pattern[str], str, str, str]],
+def _scan(ctx: DocContext, line: Line, item: Item, year: int | None, patterns: tuple[tuple[re.Pattern[str], str, str, str], ...],
           out: dict[tuple[float, str, int | None], Target]) -> int | None:
     text = line.text
     form = match_form(text)
+    if not _DIGIT.search(form):
+        return year  # no value and no year on the line: the clause loop below would find nothing
     heading = _HEADING_YEAR.search(form)
     title = text.rstrip(" *").endswith(":") or (line is item.lines[0] and not text.rstrip(" *").endswith("."))
     if heading and title and len(text) < 160 and not any(n in form and p.search(form) for p, _, _, n in patterns):
@@ -108,13 +112,15 @@ def _scan(ctx: DocContext, line: Line, item: Item, year: int | None, patterns: l
                 continue  # every value and every year needs a digit: nothing to find or carry
             years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(clause)]
             goal = bool(_GOAL.search(clause)) or item.kind == "goals" or carried is not None
-            for pattern, unit, _position, needle in patterns:
-                if needle not in clause:
+            counted = False  # a clause with a counted value already has its target ("80% người dân dùng
+            for pattern, unit, position, needle in patterns:  # tài khoản mức độ 2": the level names a kind)
+                if needle not in clause or (position == "before" and counted):
                     continue
                 for m in pattern.finditer(clause):
                     if unit != "%" and not goal:
                         continue
                     value = _value(m.group(1))
+                    counted = counted or position == "after"
                     target_year = _year_for(m.start(), m.end(), years, carried)
                     key = (float(value), unit, target_year)
                     if key in out:

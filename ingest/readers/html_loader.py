@@ -30,6 +30,7 @@ _CHROME_ATTR = re.compile(
     r"comments?|related|login|search|toolbar|pagination|advert|ads)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_KEPT_TAGS = frozenset({"body", "table", "tbody", "thead", "tr", "td", "th"})
 _CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w-]+)", re.IGNORECASE)
 
 
@@ -60,7 +61,9 @@ class _TreeBuilder(HTMLParser):
                 self.skip_depth += 1
             return
         marker = f"{attr.get('class', '')} {attr.get('id', '')} {attr.get('role', '')}"
-        if tag in _DROP_TAGS or (tag != "body" and _CHROME_ATTR.search(marker)):
+        # a <table> is kept whatever its class: "doc-footer" tables hold the Nơi nhận and signature,
+        # and a page's own chrome tables lie outside the main block anyway
+        if tag in _DROP_TAGS or (tag not in _KEPT_TAGS and _CHROME_ATTR.search(marker)):
             if tag not in _VOID:
                 self.skip_depth = 1
             return
@@ -148,6 +151,9 @@ class _Renderer:
                 continue
             if child.tag == "br":
                 self.flush(br=True)
+            elif child.tag == "table" and _layout_table(child):
+                self.flush()
+                self.layout(child)
             elif child.tag == "table":
                 self.flush()
                 for row in self.table(child):
@@ -178,6 +184,14 @@ class _Renderer:
             elif isinstance(child, _Node):
                 self.render(child)
 
+    def layout(self, node: _Node) -> None:
+        """A header or signature laid out in a two-column table: each cell's lines, cell after cell."""
+        for tr in _iter_tag(node, "tr", stop="table"):
+            for td in tr.children:
+                if isinstance(td, _Node) and td.tag in ("td", "th"):
+                    self.render(td)
+                    self.flush()
+
     def table(self, node: _Node) -> list[str]:
         rows = []
         for tr in _iter_tag(node, "tr", stop="table"):
@@ -190,6 +204,20 @@ class _Renderer:
             return [f"{_as_label(row[i])} {row[i + 1]}".strip() for row in rows for i in range(0, len(row) - 1, 2)
                     if row[i] and row[i + 1]]
         return [pipe_row(cells) for cells in rows]
+
+
+def _layout_table(node: _Node) -> bool:
+    """A table of at most two columns, one cell opening with "Nơi nhận" and its lines separated by
+    <br> (the footer of portal pages: recipients beside the signature), not a table of data: its
+    lines are the document's lines, which the frame reads as recipients and signature."""
+    rows = _iter_tag(node, "tr", stop="table")
+    cells = [[td for td in tr.children if isinstance(td, _Node) and td.tag in ("td", "th")] for tr in rows]
+    if not cells or max(len(row) for row in cells) > 2:
+        return False
+    return any(_NOI_NHAN.match(_flat_text(td)) and _iter_tag(td, "br", stop="table") for row in cells for td in row)
+
+
+_NOI_NHAN = re.compile(r"\W*N[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)
 
 
 def _as_label(cell: str) -> str:

@@ -109,3 +109,13 @@ def test_recipient_lines_split_by_the_agency_list_rules() -> None:
     selfs = [a.agency.name for a in record.assignments if a.task == "SELF"]
     assert selfs == ["Các chi bộ, đảng bộ trực thuộc"]
     assert len([r for r in record.agency_relations if r.type == "reports_to"]) == 2
+
+
+def test_text_without_any_structure_of_the_genre_is_refused(tmp_path: Path) -> None:
+    from dirgraph.core.errors import IngestError
+    from dirgraph.ingest.pipeline import extract_file
+
+    note = tmp_path / "ghi-chu.txt"
+    note.write_text("Danh sách mua sắm: gạo, nước mắm, rau muống.\nNhớ gọi điện cho chị Lan.\n", encoding="utf-8")
+    with pytest.raises(IngestError, match="no recognizable"):
+        extract_file(note)

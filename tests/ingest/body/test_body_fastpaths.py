@@ -1,0 +1,59 @@
+"""The extractor's fast paths (literal pre-filters, tables built once) find what the full scan finds.
+
+Targets skip a clause without a digit and a unit pattern whose longest word is absent; role and head
+lookups read tables built once per process. These cases sit on the edges of those shortcuts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dirgraph.ingest.agency_lists import share_head
+from dirgraph.ingest.body import extract_body
+from dirgraph.ingest.body.cues import role_cues, role_of
+from dirgraph.ingest.context import DocContext
+
+Ctx = Callable[..., DocContext]
+
+
+def _targets(make_ctx: Ctx, text: str) -> set[tuple[float, str | None, int | None]]:
+    facts = extract_body(make_ctx(text))
+    return {(float(t.value), t.unit, t.year) for t in facts.targets}  # type: ignore[arg-type]
+
+
+def test_multiword_unit_across_several_spaces(make_ctx: Ctx) -> None:
+    text = ("như sau:\nI. NHIỆM VỤ\n1. Nâng cao chất lượng.\nPhấn đấu đến năm 2028 tỷ lệ hộ dùng nước sạch đạt "
+            "98 phần   trăm; hỗ trợ 1.200 học  sinh khó khăn.\n")
+    assert _targets(make_ctx, text) == {(98.0, "%", 2028), (1200.0, "học sinh", 2028)}
+
+
+def test_year_carries_over_a_clause_without_digits(make_ctx: Ctx) -> None:
+    text = ("như sau:\nII. MỤC TIÊU\n1. Mục tiêu chung.\nĐến năm 2027, củng cố mạng lưới y tế cơ sở, "
+            "nâng cao chất lượng khám chữa bệnh, tỷ lệ trạm y tế có bác sĩ đạt 90%.\n")
+    assert _targets(make_ctx, text) == {(90.0, "%", 2027)}
+
+
+def test_clauses_without_digits_give_no_targets(make_ctx: Ctx) -> None:
+    text = ("như sau:\nI. NHIỆM VỤ\n1. Tăng cường quản lý.\n- Phấn đấu hoàn thành mục tiêu đề ra, bảo đảm chất lượng "
+            "phòng học và đội ngũ giáo viên.\n")
+    assert _targets(make_ctx, text) == set()
+
+
+@pytest.mark.parametrize(("cue", "role"), role_cues(), ids=lambda v: str(v))
+def test_role_of_every_cue_in_any_case(cue: str, role: str) -> None:
+    expected = dict(role_cues())[cue]  # a cue listed twice takes its last role
+    assert role_of(cue) == expected
+    assert role_of(cue.upper()) == expected
+    assert role_of(cue.capitalize()) == expected
+
+
+def test_role_of_a_word_outside_the_table() -> None:
+    assert role_of("không phải vai trò") == "none"
+
+
+def test_share_head_gives_the_same_split_every_call() -> None:
+    for _ in range(2):  # the field table is built once and must not be altered by a call
+        assert share_head("Sở Nội vụ, Tài chính và Y tế") == ["Sở Nội vụ", "Sở Tài chính", "Sở Y tế"]
+        assert share_head("Sở Văn hóa, Thể thao và Du lịch") == ["Sở Văn hóa, Thể thao và Du lịch"]
