@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import threading
 import time
 from collections.abc import Callable
 from datetime import date as Date
@@ -90,15 +91,19 @@ class GraphService:
         self._stamp: float | None = None
         self._stores: dict[str, GraphStore] = {}
         self._nx: nx.MultiDiGraph | None = None
+        # The API answers from a thread pool: refreshing the view and opening stores must happen
+        # once, not in every thread at the same time (concurrent reopen crashed ladybug under load).
+        self._state_lock = threading.RLock()
 
     @classmethod
     def open(cls, home: Path | None = None, backend: str = "ladybug") -> GraphService:
         return cls(home or default_home(), backend)
 
     def close(self) -> None:
-        for store in self._stores.values():
-            store.close()
-        self._stores.clear()
+        with self._state_lock:
+            for store in self._stores.values():
+                store.close()
+            self._stores.clear()
 
     def __enter__(self) -> GraphService:
         return self
@@ -116,12 +121,17 @@ class GraphService:
     @property
     def view(self) -> GraphView:
         stamp = self._graph_stamp()
-        if self._view is None or stamp != self._stamp:
-            self.close()
-            self._nx = None
-            graph = self.ws.load_graph() if stamp is not None or self.ws.manifest_path.exists() else Graph()
-            self._view, self._stamp = GraphView(graph), self._graph_stamp()
-        return self._view
+        view = self._view
+        if view is not None and stamp == self._stamp:
+            return view
+        with self._state_lock:
+            stamp = self._graph_stamp()
+            if self._view is None or stamp != self._stamp:
+                self.close()
+                self._nx = None
+                graph = self.ws.load_graph() if stamp is not None or self.ws.manifest_path.exists() else Graph()
+                self._view, self._stamp = GraphView(graph), self._graph_stamp()
+            return self._view
 
     def _store_path(self, name: str) -> Path:
         module = importlib.import_module(store_class(name).__module__)
@@ -131,12 +141,16 @@ class GraphService:
     def _store(self, name: str | None = None) -> GraphStore:
         name = name or self.backend
         view = self.view  # refreshes handles when the graph changed
-        if name not in self._stores:
-            store = open_store(name, self._store_path(name))
-            if Capability.PERSISTENT not in store.capabilities or not self._store_path(name).exists():
-                store.load(view.graph)
-            self._stores[name] = store
-        return self._stores[name]
+        store = self._stores.get(name)
+        if store is not None:
+            return store
+        with self._state_lock:
+            if name not in self._stores:
+                store = open_store(name, self._store_path(name))
+                if Capability.PERSISTENT not in store.capabilities or not self._store_path(name).exists():
+                    store.load(view.graph)
+                self._stores[name] = store
+            return self._stores[name]
 
     def _named(self, name: QueryName, **params: Any) -> list[dict[str, Any]]:
         store = self._store()
