@@ -1,0 +1,109 @@
+"""Evaluation corpora written for dirgraph, each with gold files annotated by shared/gold/SCHEMA.md.
+
+* ``heldout`` (tests/fixtures/heldout, docs/EVAL.md): eight documents of other issuers, levels,
+  topics and formats than the seeds; the extractor was then fixed against its failure list.
+* ``blind`` (tests/fixtures/blind, docs/EVAL_BLIND.md): six documents written without reading the
+  extractor; it scored 0.87 before the genre rules it exposed were fixed.
+
+Why: the seeds are what the extractor was built on, so scoring them says little. Every document
+must read without an exception or a warning, and each corpus's F1 per field group must not fall
+below its floor (measured after the fixes, rounded down a little so noise does not fail the suite
+but a regression does). TIGHTEN: raise a floor after a fix.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from dirgraph.ingest.pipeline import extract_file
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SCORER = Path(os.environ.get("DIRGRAPH_SCORER",
+                             str(Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py")))
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    documents: int
+    min_formats: int
+    floors: dict[str, float]
+
+    @property
+    def folder(self) -> Path:
+        return FIXTURES / self.name
+
+    @property
+    def gold_files(self) -> list[Path]:
+        return sorted((self.folder / "gold").glob("*.json"))
+
+
+CORPORA = [
+    # measured 2026-11-24 01:07 UTC: 1.00 everywhere but assignments 0.97
+    Corpus("heldout", 8, 5, {"document": 0.95, "documents": 0.95, "relations": 0.95, "tasks": 0.95,
+                             "assignments": 0.93, "agency_relations": 0.95, "targets": 0.95}),
+    # measured 2026-11-24 01:32 UTC after the fixes (before them: docs/EVAL_BLIND.md): assignments 0.96,
+    # agency_relations 0.97, the rest 1.00
+    Corpus("blind", 6, 4, {"document": 0.95, "documents": 0.95, "relations": 0.95, "tasks": 0.95,
+                           "assignments": 0.93, "agency_relations": 0.93, "targets": 0.95}),
+]
+DOCUMENTS = [(corpus, gold) for corpus in CORPORA for gold in corpus.gold_files]
+
+
+def _gold(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def _extraction(folder: Path, source: str) -> dict[str, Any]:
+    return extract_file(folder / "docs" / source).to_json_dict()
+
+
+def _scorer() -> ModuleType:
+    if not SCORER.is_file():
+        pytest.skip(f"scorer not found at {SCORER}")
+    spec = importlib.util.spec_from_file_location("dirgraph_eval_score", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda c: c.name)
+def test_corpus_is_complete(corpus: Corpus) -> None:
+    assert len(corpus.gold_files) == corpus.documents
+    sources = [_gold(g)["source"] for g in corpus.gold_files]
+    for source in sources:
+        assert (corpus.folder / "docs" / source).is_file(), source
+    assert len({Path(s).suffix for s in sources}) >= corpus.min_formats
+
+
+@pytest.mark.parametrize(("corpus", "gold_file"), DOCUMENTS, ids=lambda v: v.name if isinstance(v, Corpus) else v.stem)
+def test_reads_without_warnings(corpus: Corpus, gold_file: Path) -> None:
+    gold = _gold(gold_file)
+    extraction = _extraction(corpus.folder, gold["source"])
+    assert extraction["warnings"] == [], extraction["warnings"]
+    assert extraction["document"]["kind"] == gold["document"]["kind"]
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda c: c.name)
+def test_corpus_f1_not_below_floor(corpus: Corpus) -> None:
+    sc = _scorer()
+    tallies = {group: sc.Tally() for group in sc.GROUPS}
+    for gold_file in corpus.gold_files:
+        gold = _gold(gold_file)
+        for group, tally in sc.score_document(gold, _extraction(corpus.folder, gold["source"])).items():
+            tallies[group].merge(tally)
+    measured = {group: round(tallies[group].prf()[2], 3) for group in sc.GROUPS}
+    below = {g: (measured[g], floor) for g, floor in corpus.floors.items() if measured[g] < floor}
+    assert not below, f"{corpus.name}: corpus F1 below floor (measured, floor): {below}; all: {measured}"
