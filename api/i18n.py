@@ -73,3 +73,29 @@ def translator(lang: str) -> dict[str, str]:
     """All labels for one language (unknown languages fall back to Vietnamese)."""
     code = lang if lang in ("vi", "en") else "vi"
     return {key: texts[code] for key, texts in LABELS.items()}
+
+# Document kinds as pages show them (graph labels are English StrEnum values).
+KIND_LABELS: Final[dict[str, dict[str, str]]] = {
+    "resolution": {"vi": "Nghị quyết", "en": "Resolution"},
+    "conclusion": {"vi": "Kết luận", "en": "Conclusion"},
+    "directive": {"vi": "Chỉ thị", "en": "Directive"},
+    "plan": {"vi": "Kế hoạch", "en": "Plan"},
+    "program": {"vi": "Chương trình", "en": "Programme"},
+    "decision": {"vi": "Quyết định", "en": "Decision"},
+    "regulation": {"vi": "Quy định", "en": "Regulation"},
+    "circular": {"vi": "Thông tư", "en": "Circular"},
+    "guidance": {"vi": "Hướng dẫn", "en": "Guidance"},
+    "decree": {"vi": "Nghị định", "en": "Decree"},
+    "law": {"vi": "Luật", "en": "Law"},
+    "report": {"vi": "Báo cáo", "en": "Report"},
+    "dispatch": {"vi": "Công văn", "en": "Dispatch"},
+    "other": {"vi": "Văn bản khác", "en": "Other"},
+}
+
+
+def kind_label(kind: str | None, lang: str) -> str:
+    """"Plan"/"plan" -> "Kế hoạch" (vi) or "Plan" (en); unknown kinds are shown as given."""
+    labels = KIND_LABELS.get((kind or "").lower())
+    if labels is None:
+        return kind or ""
+    return labels["en" if lang == "en" else "vi"]

@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from dirgraph.api.deps import ServiceDep
-from dirgraph.api.i18n import ROLES, translator
+from dirgraph.api.i18n import ROLES, kind_label, translator
 from dirgraph.core.errors import NotFoundError
 from dirgraph.graph.model import EdgeType, NodeType
 from dirgraph.graph.service import GraphService
@@ -65,6 +65,7 @@ def _render(request: Request, template: str, lang: str, **context: Any) -> HTMLR
     else:
         params["lang"] = "en"
     page = _ENV.get_template(template).render(
+        kind_label=lambda kind: kind_label(kind, lang),
         lang=lang, t=translator(lang), q_lang="?lang=en" if lang == "en" else "",
         other_lang_query=urlencode(params), **context,
     )
@@ -78,7 +79,7 @@ def home(request: Request, service: ServiceDep, lang: LangQuery = "vi") -> HTMLR
     counts = [(t["documents"], sum(stats.documents_by_kind.values()))]
     counts += [(label, stats.nodes.get(node, 0)) for label, node in
                ((t["agencies"], NodeType.AGENCY), (t["tasks"], NodeType.TASK), (t["locality"], NodeType.LOCALITY))]
-    counts += [(kind, n) for kind, n in sorted(stats.documents_by_kind.items())]
+    counts += [(kind_label(kind, lang), n) for kind, n in sorted(stats.documents_by_kind.items())]
     recent = service.list_documents(limit=200).items
     recent = sorted((d for d in recent if not d.placeholder), key=lambda d: d.date or "", reverse=True)[:12]
     return _render(request, "home.html", lang, counts=counts, recent=recent, q="")

@@ -51,3 +51,15 @@ def test_openapi_docs_need_no_cdn(tmp_path: Path) -> None:
             for url in urls:
                 if url.startswith("/"):
                     assert client.get(url).status_code == 200, url
+
+
+def test_every_document_kind_has_both_labels() -> None:
+    from dirgraph.api.i18n import KIND_LABELS, kind_label
+    from dirgraph.graph.model import DocKind
+
+    for kind in DocKind:
+        assert kind.value.lower() in KIND_LABELS, kind
+        assert kind_label(kind.value, "vi") != kind_label(kind.value, "en") or kind is DocKind.OTHER
+    assert kind_label("Plan", "vi") == "Kế hoạch"
+    assert kind_label("conclusion", "en") == "Conclusion"
+    assert kind_label("unknown-kind", "vi") == "unknown-kind"
