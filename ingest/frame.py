@@ -365,8 +365,14 @@ def parse_frame(text: str) -> Frame:
         ends.append(sig.start)
     body_end = min(ends)
     frame.body_span = (pre_end, max(pre_end, body_end))
+    recipients_hi = own_hi
+    if attached is None and appendix_idx is not None and nn_idx is None and sig is None:
+        # the appendix table stands before the closing block: Nơi nhận and the signer follow it
+        nn_idx = next((i for i in range(appendix_idx, n) if NOI_NHAN.match(lines[i].clean)), None)
+        frame.signature = sig = parse_signature(lines, appendix_idx, n)
+        recipients_hi = n
     if nn_idx is not None:
-        frame.recipients = parse_recipients(lines, nn_idx, own_hi)
+        frame.recipients = parse_recipients(lines, nn_idx, recipients_hi)
         last = frame.recipients[-1].end if frame.recipients else lines[nn_idx].end
         frame.recipients_span = (lines[nn_idx].start, last)
 

@@ -302,3 +302,32 @@ def test_title_with_a_sentence_cue_glued_on() -> None:
             "Ủy ban nhân dân xã ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Chủ động ứng phó.\n")
     frame = parse_frame(text)
     assert frame.title == "Kế hoạch phòng, chống thiên tai năm 2025"
+
+
+def test_signature_and_recipients_after_an_appendix_table_are_read() -> None:
+    """Some plans put the PHỤ LỤC table before the closing block; the signer must not be lost."""
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN HUYỆN QUỲ HỢP",
+        "Số: 45/KH-UBND",
+        "Quỳ Hợp, ngày 05 tháng 3 năm 2024",
+        "KẾ HOẠCH",
+        "Phát triển chăn nuôi bền vững năm 2024",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Nâng cao giá trị sản xuất chăn nuôi.",
+        "II. NHIỆM VỤ",
+        "1. Rà soát quy hoạch vùng chăn nuôi tập trung.",
+        "PHỤ LỤC: DANH MỤC NHIỆM VỤ",
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |",
+        "| 1 | Rà soát quy hoạch | Phòng Nông nghiệp và Phát triển nông thôn | Các xã | Quý II/2024 |",
+        "Nơi nhận:",
+        "- UBND tỉnh (b/c);",
+        "- Các xã, thị trấn (t/h);",
+        "- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Trần Văn Sơn",
+    ])
+    frame = parse_frame(text)
+    assert frame.signature is not None and frame.signature.name == "Trần Văn Sơn"
+    assert [r.marker for r in frame.recipients][:2] == ["b/c", "t/h"]
+    assert frame.body_span[1] <= text.index("PHỤ LỤC")
