@@ -56,7 +56,8 @@ def parse_narrative(text: str) -> Deadline | None:
 
 def _recurring_clause(form: str) -> Deadline | None:
     """A clause that makes the task recurring: "…; thực hiện thường xuyên.", "hằng quý báo cáo …",
-    "tổng hợp, báo cáo … hằng năm." — only with an action verb beside the cue, since "giáo dục
+    "tổng hợp, báo cáo … hằng năm.", "giám sát việc … hằng năm." — only with an action verb beside the
+    cue (duty verbs of role_cues: report, supervise, check, follow, urge, review, maintain), since "giáo dục
     thường xuyên" names a kind of school and "thường xuyên theo dõi" qualifies one step."""
     for cue, value in deadline_cues():
         if cue not in form:
@@ -65,7 +66,10 @@ def _recurring_clause(form: str) -> Deadline | None:
         if re.search(
             rf"(?:^|[;.:,]\s*)(?:(?:thực\s+hiện|tiến\s+hành|triển\s+khai|duy\s+trì)\s+{c}\s*(?:[;.]|$)"
             rf"|(?:định\s+kỳ\s+)?{c}\s+(?:tổng\s+hợp|báo\s+cáo)\b"
-            rf"|(?:tổng\s+hợp|báo\s+cáo)(?:[^;.]{{0,120}}?\s)(?<!kế hoạch )(?<!chương trình ){c}\s*(?:[;.]|$))",
+            rf"|(?:tổng\s+hợp|báo\s+cáo)(?:[^;.]{{0,120}}?\s)(?<!kế hoạch )(?<!chương trình ){c}\s*(?:[;.]|$))"
+            # a duty verb anywhere in the clause, the cue closing it: "X giám sát việc … hằng năm."
+            rf"|(?:^|\s)(?:giám\s+sát|kiểm\s+tra|theo\s+dõi|đôn\s+đốc|sơ\s+kết|duy\s+trì)\s(?:[^;.:]{{0,120}}?\s)?"
+            rf"(?<!kế hoạch )(?<!chương trình )(?<!giáo dục ){c}\s*(?:[;.]|$)",
             form,
         ):
             return Deadline(kind="recurring", value=value)

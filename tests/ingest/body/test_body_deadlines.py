@@ -78,3 +78,27 @@ def test_a_completion_phrase_later_in_the_item_paragraph(make_ctx) -> None:  # t
             "hoàn thành trước ngày 31/10/2025.\n")
     deadline = extract_body(make_ctx(text)).tasks[0].deadline
     assert deadline is not None and deadline.value == "2025-10-31"
+
+
+@pytest.mark.parametrize(("clause", "value"), [
+    ("Ủy ban Kiểm tra Huyện ủy giám sát việc thực hiện Chương trình này hằng năm.", "annually"),
+    ("Duy trì hoạt động của các tổ hòa giải ở cơ sở thường xuyên.", "continuous"),
+    ("Văn phòng đôn đốc các đơn vị cập nhật số liệu hằng tháng.", "monthly"),
+])
+def test_duty_verb_with_a_closing_recurring_cue(clause: str, value: str) -> None:
+    from dirgraph.ingest.body.deadlines import _recurring_clause
+    from dirgraph.ingest.body.textform import match_form
+
+    found = _recurring_clause(match_form(clause))
+    assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize("clause", [
+    "Kiểm tra cơ sở vật chất các trung tâm giáo dục thường xuyên.",
+    "Theo dõi việc xây dựng kế hoạch hằng năm.",
+])
+def test_kinds_of_things_are_not_recurring_deadlines(clause: str) -> None:
+    from dirgraph.ingest.body.deadlines import _recurring_clause
+    from dirgraph.ingest.body.textform import match_form
+
+    assert _recurring_clause(match_form(clause)) is None
