@@ -23,51 +23,16 @@ import sys
 import unicodedata
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+
+from dirgraph.bench.markup import Block, parse  # one parser for the demo and the synthetic corpus
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FIXED_TIME = datetime(2025, 7, 15, 8, 0, 0, tzinfo=UTC)
 ZIP_TIME = (2025, 7, 15, 8, 0, 0)
-
-
-@dataclass
-class Block:
-    """One rendered unit: a paragraph, a centred heading, a header grid or a bordered table."""
-
-    kind: str  # "para" | "heading" | "header" | "table"
-    text: str = ""
-    rows: list[list[str]] = field(default_factory=list)
-
-
-def parse(source: str) -> list[Block]:
-    """Parse the tiny markup above into blocks."""
-    blocks: list[Block] = []
-    grid: Block | None = None
-    for raw in source.splitlines():
-        line = raw.rstrip()
-        if line in ("@header", "@table"):
-            grid = Block(kind=line[1:])
-            continue
-        if line == "@end":
-            if grid is not None:
-                blocks.append(grid)
-            grid = None
-            continue
-        if grid is not None:
-            sep = "||" if grid.kind == "header" else "|"
-            grid.rows.append([cell.strip() for cell in line.split(sep)])
-            continue
-        if not line.strip():
-            continue
-        if line.startswith("^"):
-            blocks.append(Block(kind="heading", text=line[1:].strip()))
-        else:
-            blocks.append(Block(kind="para", text=line.strip()))
-    return blocks
 
 
 def render_docx(blocks: list[Block]) -> bytes:
