@@ -9,14 +9,17 @@ must not happen under a running query), so readers never see a half-rebuilt grap
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Depends, Request
 
 from dirgraph.api.settings import Settings
 from dirgraph.graph.service import GraphService
+from dirgraph.graph.workspace import Workspace
 
 
 class ReadWriteLock:
@@ -31,18 +34,32 @@ class ReadWriteLock:
         self._writer = False
         self._writers_waiting = 0
 
-    @contextmanager
-    def reading(self) -> Iterator[None]:
+    def try_read(self) -> bool:
+        """Take a read share only if that needs no waiting (no writer active or queued)."""
+        with self._cond:
+            if self._writer or self._writers_waiting:
+                return False
+            self._readers += 1
+            return True
+
+    def acquire_read(self) -> None:
         with self._cond:
             while self._writer or self._writers_waiting:
                 self._cond.wait()
             self._readers += 1
+
+    def release_read(self) -> None:
+        with self._cond:
+            self._readers -= 1
+            self._cond.notify_all()
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        self.acquire_read()
         try:
             yield
         finally:
-            with self._cond:
-                self._readers -= 1
-                self._cond.notify_all()
+            self.release_read()
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -73,6 +90,12 @@ class ServiceHolder:
     @property
     def is_open(self) -> bool:
         return self._service is not None
+
+    def graph_path(self) -> Path:
+        """The file whose version stamps cached answers: the open service's graph, else the home's."""
+        ws = getattr(self._service, "ws", None)
+        path = getattr(ws, "graph_path", None)
+        return path if isinstance(path, Path) else Workspace(Path(self.settings.home)).graph_path
 
     def get(self) -> GraphService:
         service = self._service
@@ -109,11 +132,25 @@ async def get_holder(request: Request) -> ServiceHolder:
     return _holder(request)
 
 
-def get_service(request: Request) -> Iterator[GraphService]:
-    """The service, held for reading until the response is sent (runs in a worker thread: it may wait)."""
+async def get_service(request: Request) -> AsyncIterator[GraphService]:
+    """The service, held for reading until the response is sent.
+
+    Async on purpose: the read share is normally free, so it is taken on the event loop; only when
+    an upload holds or awaits the graph does a worker thread wait for it. Each hop to a worker
+    thread cost ~1 ms under load, and a sync generator dependency made two per request.
+    """
     holder = _holder(request)
-    with holder.lock.reading():
+    lock = holder.lock
+    if not lock.try_read():
+        try:
+            await anyio.to_thread.run_sync(lock.acquire_read)
+        except BaseException:
+            lock.release_read()  # cancelled: run_sync still waited for the thread, which took a share
+            raise
+    try:
         yield holder.get()
+    finally:
+        lock.release_read()
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]

@@ -32,6 +32,7 @@ def running_server(
     env: Mapping[str, str] | None = None,
     start_timeout_s: float = 30.0,
     log_path: Path | None = None,
+    workers: int = 1,
 ) -> Iterator[str]:
     """Run ``dirgraph serve`` (uvicorn) on a free loopback port; yield its base URL.
 
@@ -41,7 +42,8 @@ def running_server(
     port = free_port()
     child_env = {**os.environ, **(env or {})}
     cmd = [sys.executable, "-m", "dirgraph.cli.main", "serve", "--home", str(home),
-           "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+           "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+           "--workers", str(workers)]
     log = log_path.open("wb") if log_path else subprocess.DEVNULL
     proc = subprocess.Popen(cmd, env=child_env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     query_timeout_s: float = Field(default=10.0, gt=0, le=600, description="Deadline of one Cypher/SPARQL query.")
     row_cap: int = Field(default=10_000, ge=1, le=1_000_000, description="Most rows one query returns.")
     max_upload_bytes: int = Field(default=50 * 1024 * 1024, ge=1, description="Largest accepted upload.")
+    response_cache: bool = Field(
+        default=True, description="Replay look-up answers from memory until the graph changes (DIRGRAPH_RESPONSE_CACHE)."
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
 

@@ -122,30 +122,36 @@ def goals(results: BenchResults) -> list[str]:
             g.rows[-1][1] += " (rdflib timeouts count at their deadline: lower bounds)"
     else:
         g.add("Oxigraph ≥ 10× rdflib", "—", "not measured")
-    api = g.largest_with("api_load")
-    if api:
-        rps = _metric(api, "api_load", "rps")
-        errors = _metric(api, "api_load", "errors")
-        g.check_min("API ≥ 1,000 req/s, 50 clients", rps, 1000, "req/s", f"{api.size:,} docs, {errors} errors")
-        if errors:
-            g.rows[-1][2] = f"missed: {errors} errors"
-    else:
-        g.add("API ≥ 1,000 req/s, 50 clients, 0 errors", "—", "not measured")
+    for stage, label in (("api_load", "hot look-ups, response cache on"),
+                         ("api_load_uncached", "wide look-ups, response cache off")):
+        api = g.largest_with(stage)
+        if api:
+            rps = _metric(api, stage, "rps")
+            errors = _metric(api, stage, "errors")
+            g.check_min(f"API ≥ 1,000 req/s, 50 clients ({label})", rps, 1000, "req/s",
+                        f"{api.size:,} docs, {_metric(api, stage, 'paths')} distinct paths, {errors} errors")
+            if errors:
+                verdict = g.rows[-1][2]
+                g.rows[-1][2] = f"{verdict}, {errors} errors" if verdict.startswith("missed") else f"missed: {errors} errors"
+        else:
+            g.add(f"API ≥ 1,000 req/s, 50 clients, 0 errors ({label})", "—", "not measured")
     return _table(["goal", "measured", "verdict"], g.rows)
 
 
 def _all_stores_seconds(size: SizeResult | None) -> float | None:
-    """End-to-end seconds into every store: the service ingest when it ran, else extract + resolve + builds."""
+    """End-to-end seconds into every store: extract (all cores) + resolve + the projected store loads + save.
+
+    Those stages run one after the other on one workspace, in the order ``GraphService.rebuild``
+    runs them, so their sum is one ingest of the corpus; stores built only for comparison
+    (networkx, rdflib) are not part of it.
+    """
     if size is None:
         return None
-    service = _metric(size, "service_ingest", "seconds")
-    if service is not None:
-        return float(service)
-    parts = [_metric(size, "ingest_all_cores", "seconds"), _metric(size, "resolve", "seconds")]
-    if any(p is None for p in parts):
+    parts = [_metric(size, stage, "seconds") for stage in ("ingest_all_cores", "resolve", "save_graph")]
+    builds = [st.metrics["seconds"] for name, st in size.stages.items()
+              if name.startswith("build:") and st.status == "ok" and st.metrics.get("projected")]
+    if any(p is None for p in parts) or not builds:
         return None
-    builds = [st.metrics["seconds"] for name, st in size.stages.items() if name.startswith("build:") and st.status == "ok"
-              and name != "build:rdflib"]
     return float(sum(parts) + sum(builds))  # type: ignore[arg-type]
 
 
@@ -201,11 +207,15 @@ def render(results: BenchResults) -> str:
                     rows.append([s.size, name[6:], st.metrics["seconds"], st.metrics["disk_mb"], st.metrics["peak_mb"], ""])
                 else:
                     rows.append([s.size, name[6:], "—", "—", "—", f"{st.status}: {st.reason}"])
-        svc = _stage(s, "service_ingest")
-        if svc and svc.status == "ok":
-            m = svc.metrics
-            rows.append([s.size, "GraphService.ingest_paths (end to end)", m["seconds"], m["disk_mb"], m["peak_mb"],
-                         f"{m['docs_per_s']} docs/s, {m['failed']} failed, worker peak {m.get('worker_peak_mb')} MB"])
+        saved = _stage(s, "save_graph")
+        if saved and saved.status == "ok":
+            rows.append([s.size, "save graph.json", saved.metrics["seconds"], saved.metrics["disk_mb"],
+                         saved.metrics["peak_mb"], "workspace size on disk"])
+        total = _all_stores_seconds(s)
+        if total is not None:
+            docs = _metric(s, "ingest_all_cores", "docs") or s.size
+            rows.append([s.size, "**end to end** (extract + resolve + projected stores + save)", round(total, 1), "—", "—",
+                         f"{docs / total:.1f} docs/s"])
     lines += _table(["corpus", "store", "build s", "disk MB", "peak MB", "notes"], rows)
     lines += ["## Query latency", "", "p50 / p95 in milliseconds, rows returned in brackets.", ""]
     for s in results.sizes:
@@ -215,17 +225,21 @@ def render(results: BenchResults) -> str:
         lines += [f"### {s.size:,} documents", ""]
         rows = [[q, *[_latency_cell(s, e, q) for e in engines]] for q in QUERY_NAMES]
         lines += _table(["query", *engines], rows)
-    lines += ["## API under load", ""]
+    lines += ["## API under load", "", "Hot: the look-ups the queries use, answered from the response cache after one "
+              "untimed pass. Wide: distinct documents, agencies and tasks spread over the corpus, cache off "
+              "(every request does the look-up). Load generator on the same two cores.", ""]
     rows = []
     for s in results.sizes:
-        st = _stage(s, "api_load")
-        if st and st.status == "ok":
-            m = st.metrics
-            rows.append([s.size, m["clients"], m["requests"], m["rps"], m["errors"], m["p50_ms"], m["p99_ms"],
-                         m.get("statuses", {})])
-        else:
-            rows.append([s.size, "—", "—", "—", "—", "—", "—", _status_cell(s, "api_load")])
-    lines += _table(["corpus", "clients", "requests", "req/s", "errors", "p50 ms", "p99 ms", "answers"], rows)
+        for stage in ("api_load", "api_load_uncached"):
+            st = _stage(s, stage)
+            if st and st.status == "ok":
+                m = st.metrics
+                rows.append([s.size, m.get("workload", stage), m.get("paths", "—"), m["clients"], m["requests"], m["rps"],
+                             m["errors"], m["p50_ms"], m["p99_ms"], m.get("statuses", {})])
+            else:
+                rows.append([s.size, stage, "—", "—", "—", "—", "—", "—", "—", _status_cell(s, stage)])
+    lines += _table(["corpus", "workload", "paths", "clients", "requests", "req/s", "errors", "p50 ms", "p99 ms", "answers"],
+                    rows)
     lines += ["## Stages not run", ""]
     skipped = [f"- {s.size:,} docs, {name}: {st.status}: {st.reason}" for s in results.sizes
                for name, st in s.stages.items() if st.status != "ok"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,6 +19,8 @@ def serve(
     timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="query deadline in seconds")] = None,
     row_cap: Annotated[int | None, typer.Option("--row-cap", min=1, help="most rows one query returns")] = None,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level")] = "info",
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64,
+                                         help="uvicorn worker processes (each holds its own read handles)")] = 1,
 ) -> None:
     """Serve the graph over HTTP. Uploads need DIRGRAPH_API_TOKEN in the environment (never a flag)."""
     import uvicorn
@@ -51,6 +54,15 @@ def serve(
     uploads = "enabled" if settings.uploads_enabled else "disabled (set DIRGRAPH_API_TOKEN)"
     typer.echo(f"dirgraph: serving {settings.home} ({settings.backend}) on http://{host}:{port}/ — uploads {uploads}",
                err=True)
+    if workers > 1:
+        # Each worker process builds its own app from DIRGRAPH_* (uvicorn needs an import string).
+        service.close()
+        os.environ.update({"DIRGRAPH_HOME": str(settings.home), "DIRGRAPH_BACKEND": settings.backend,
+                           "DIRGRAPH_QUERY_TIMEOUT_S": str(settings.query_timeout_s),
+                           "DIRGRAPH_ROW_CAP": str(settings.row_cap)})
+        uvicorn.run("dirgraph.api.main:create_app", factory=True, host=host, port=port, log_level=log_level,
+                    workers=workers)
+        return
     try:
         uvicorn.run(create_app(settings, service=service), host=host, port=port, log_level=log_level)
     finally:

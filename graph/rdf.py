@@ -133,6 +133,17 @@ def graph_iri(doc_id: str) -> str:
     return GRAPH + _escape(doc_id)
 
 
+@lru_cache(maxsize=1 << 18)
+def _node_term(node_id: str) -> NamedNode:
+    """The IRI term of a node id, cached: an id recurs in every edge it ends (bounded for 10^5)."""
+    return NamedNode(iri(node_id))
+
+
+@lru_cache(maxsize=1 << 17)
+def _graph_term(doc_id: str) -> NamedNode:
+    return NamedNode(graph_iri(doc_id))
+
+
 def kind_iri(kind_label: str) -> str:
     """``"Conclusion"`` (DocKind value) -> ``dg:KindConclusion`` (SKOS concept in the ontology)."""
     return DG + "Kind" + kind_label
@@ -169,7 +180,7 @@ class _Projector:
         self.entities = _n(ENTITIES_GRAPH)
 
     def doc_graph(self, doc_id: str | None) -> NamedNode:
-        return _n(graph_iri(doc_id)) if doc_id and doc_id in self.ingested else self.entities
+        return _graph_term(doc_id) if doc_id and doc_id in self.ingested else self.entities
 
     def quads(self) -> Iterator[Quad]:
         for node in self.graph.nodes.values():
@@ -182,11 +193,11 @@ class _Projector:
         if isinstance(node, DocumentNode):
             yield from self._document(node)
         elif isinstance(node, TaskNode):
-            g, s = self.doc_graph(node.document_id), _n(iri(node.id))
+            g, s = self.doc_graph(node.document_id), _node_term(node.id)
             yield Quad(s, A, _n(DG + "Task"), g)
             yield Quad(s, _n(DG + "taskNumber"), _s(node.local_id), g)
             yield Quad(s, _n(SCHEMA + "text"), _s(node.text), g)
-            yield Quad(s, _n(DCTERMS + "isPartOf"), _n(iri(node.document_id)), g)
+            yield Quad(s, _n(DCTERMS + "isPartOf"), _node_term(node.document_id), g)
             if node.deadline_kind:
                 yield Quad(s, _n(DG + "deadlineKind"), _s(node.deadline_kind), g)
             if node.deadline_value:
@@ -196,13 +207,13 @@ class _Projector:
             if node.section:
                 yield Quad(s, _n(DG + "section"), _s(node.section), g)
         elif isinstance(node, AgencyNode):
-            g, s = self.entities, _n(iri(node.id))
+            g, s = self.entities, _node_term(node.id)
             yield Quad(s, A, _n(DG + "Agency"), g)
             yield Quad(s, _n(SCHEMA + "name"), _s(node.name), g)
             if node.level:
                 yield Quad(s, _n(DG + "level"), _s(node.level.value), g)
         elif isinstance(node, LocalityNode):
-            g, s = self.entities, _n(iri(node.id))
+            g, s = self.entities, _node_term(node.id)
             yield Quad(s, A, _n(DG + "Locality"), g)
             yield Quad(s, _n(SCHEMA + "name"), _s(node.name), g)
             if node.level:
@@ -211,13 +222,13 @@ class _Projector:
             if node.code:
                 yield Quad(s, _n(SCHEMA + "identifier"), _s(node.code), g)
         elif isinstance(node, PersonNode):
-            g, s = self.entities, _n(iri(node.id))
+            g, s = self.entities, _node_term(node.id)
             yield Quad(s, A, _n(SCHEMA + "Person"), g)
             yield Quad(s, _n(SCHEMA + "name"), _s(node.name), g)
             if node.position:
                 yield Quad(s, _n(SCHEMA + "jobTitle"), _s(node.position), g)
         elif isinstance(node, TargetNode):
-            g, s = self.doc_graph(node.document_id), _n(iri(node.id))
+            g, s = self.doc_graph(node.document_id), _node_term(node.id)
             yield Quad(s, A, _n(DG + "Target"), g)
             yield Quad(s, _n(SCHEMA + "description"), _s(node.text), g)
             if node.value is not None:
@@ -228,7 +239,7 @@ class _Projector:
                 yield Quad(s, _n(DG + "targetYear"), _int(node.year), g)
 
     def _document(self, doc: DocumentNode) -> Iterator[Quad]:
-        g, s = self.doc_graph(doc.id), _n(iri(doc.id))
+        g, s = self.doc_graph(doc.id), _node_term(doc.id)
         yield Quad(s, A, _n(DG + "Document"), g)
         yield Quad(s, _n(ELI + "type_document"), _n(kind_iri(doc.kind.value)), g)
         yield Quad(s, _n(DG + "placeholder"), _bool(doc.placeholder), g)
@@ -270,7 +281,7 @@ class _Projector:
         return self.entities
 
     def _edge(self, edge: Edge) -> Iterator[Quad]:
-        src, dst = _n(iri(edge.source)), _n(iri(edge.target))
+        src, dst = _node_term(edge.source), _node_term(edge.target)
         if edge.type in RELATION_PREDICATES:
             pred = _n(RELATION_PREDICATES[edge.type])
             for rank, g, text in self._graphs_of(edge):

@@ -24,6 +24,7 @@ from dirgraph.graph.model import AgencyNode, DocumentNode, EdgeType, Graph, Task
 from dirgraph.graph.places import localities_of_level
 from dirgraph.graph.queries import QueryName
 from dirgraph.graph.resolve import canonical_number, number_key
+from dirgraph.graph.service_load import load_view
 from dirgraph.graph.service_models import (
     AgencyDetail,
     AgencyEdge,
@@ -129,8 +130,11 @@ class GraphService:
             if self._view is None or stamp != self._stamp:
                 self.close()
                 self._nx = None
-                graph = self.ws.load_graph() if stamp is not None or self.ws.manifest_path.exists() else Graph()
-                self._view, self._stamp = GraphView(graph), self._graph_stamp()
+                if stamp is not None:  # entry by entry: never the whole pydantic Graph in this process
+                    view = load_view(self.ws.graph_path)
+                else:
+                    view = GraphView(self.ws.load_graph() if self.ws.manifest_path.exists() else Graph())
+                self._view, self._stamp = view, self._graph_stamp()
             return self._view
 
     def _store_path(self, name: str) -> Path:
@@ -166,14 +170,14 @@ class GraphService:
         report = self.ws.ingest(paths, workers=workers, progress=progress)
         if report.read or not self.ws.graph_path.exists():
             self.rebuild()
-        graph = self.view.graph
-        report.nodes, report.edges = len(graph.nodes), len(graph.edges)
+        view = self.view
+        report.nodes, report.edges = len(view.nodes), len(view.edges)
         report.seconds = round(time.perf_counter() - started, 3)
         return report
 
     def remove_document(self, source: str) -> list[str]:
         """Forget a source file (path, file name, or the id of an ingested document); rebuilds."""
-        node = self.view.graph.nodes.get(source)
+        node = self.view.nodes.get(source)
         if isinstance(node, DocumentNode) and node.source:
             source = node.source
         removed = self.ws.remove(source)
@@ -197,12 +201,17 @@ class GraphService:
             finally:
                 store.close()
         self.ws.save_graph(graph)
-        self._view, self._nx = None, None
+        # Keep the graph just built as the view: re-reading graph.json would parse it all again
+        # (~30 s and a second whole-graph copy at 10^5 documents).
+        with self._state_lock:
+            self.close()
+            self._nx = None
+            self._view, self._stamp = GraphView(graph), self._graph_stamp()
 
     # -- reads -------------------------------------------------------------------------------
     def stats(self) -> GraphStats:
-        g = self.view.graph
-        docs = [n for n in g.nodes.values() if isinstance(n, DocumentNode)]
+        g = self.view
+        docs = g.documents
         by_kind: dict[str, int] = {}
         by_level: dict[str, int] = {}
         for d in docs:
@@ -223,7 +232,7 @@ class GraphService:
             for loc in view.localities_named(locality):
                 places |= view.below(loc.id)
         found = []
-        for n in view.documents:
+        for n in (view.hits(q, DocumentNode) if q else view.documents):
             if kind and kind.lower() not in (n.kind.value.lower(), n.kind.record_kind):
                 continue
             if level and (n.level is None or n.level.value != level):
@@ -233,8 +242,6 @@ class GraphService:
             if date_from and (not n.date or n.date < date_from):
                 continue
             if date_to and (not n.date or n.date > date_to):
-                continue
-            if q and not view.matches(n.id, q):
                 continue
             found.append(n)
         found.sort(key=lambda n: n.id)
@@ -246,7 +253,7 @@ class GraphService:
     def resolve_document(self, ref: str) -> str:
         """Id of the document ``ref`` names: an id, or a printed number (ingested documents first)."""
         view = self.view
-        if isinstance(view.graph.nodes.get(ref), DocumentNode):
+        if isinstance(view.nodes.get(ref), DocumentNode):
             return ref
         wanted = number_key(canonical_number(ref) or ref)
         hits = [n for n in view.documents if n.number and number_key(n.number) == wanted]
@@ -257,7 +264,7 @@ class GraphService:
     def get_document(self, doc_id: str) -> DocumentDetail:
         view = self.view
         node = view.document(doc_id)
-        signer = next((view.graph.nodes[e.target] for e in view.out_of(doc_id, EdgeType.SIGNED_BY)), None)
+        signer = next((view.nodes[e.target] for e in view.out_of(doc_id, EdgeType.SIGNED_BY)), None)
         return DocumentDetail(
             **doc_summary(node).model_dump(),
             signer_name=getattr(signer, "name", None), signer_position=getattr(signer, "position", None),
@@ -282,7 +289,7 @@ class GraphService:
     def document_tasks(self, doc_id: str) -> list[TaskSummary]:
         view = self.view
         view.document(doc_id)
-        tasks = [view.graph.nodes[e.target] for e in view.out_of(doc_id, EdgeType.HAS_TASK)]
+        tasks = [view.nodes[e.target] for e in view.out_of(doc_id, EdgeType.HAS_TASK)]
         return [view.task_summary(t) for t in tasks if isinstance(t, TaskNode)]
 
     def responsibility_matrix(self, doc_id: str) -> list[ResponsibilityRow]:
@@ -292,10 +299,10 @@ class GraphService:
         owners = [(doc_id, "SELF", doc.title or doc.id, None)] + [
             (t.id, t.local_id, t.text, t.deadline_value)
             for e in view.out_of(doc_id, EdgeType.HAS_TASK)
-            if isinstance(t := view.graph.nodes[e.target], TaskNode)]
+            if isinstance(t := view.nodes[e.target], TaskNode)]
         for owner, local, text, deadline in owners:
             for e in view.into_of(owner, *ROLE_OF_EDGE):
-                agency = view.graph.nodes[e.source]
+                agency = view.nodes[e.source]
                 if isinstance(agency, AgencyNode):
                     rows.append(ResponsibilityRow(
                         task_id=owner, task_local_id=local, task_text=text, agency_id=agency.id,
@@ -320,7 +327,7 @@ class GraphService:
                                                   lag_days=_days(root.date, r["document_date"])))
         scope: set[str] | None = None
         if level != "province":
-            nodes = self.view.graph.nodes
+            nodes = self.view.nodes
             scope = {getattr(nodes.get(c), "province", None) or "" for c in covered}
             if root.locality_id:
                 scope.add(getattr(nodes.get(root.locality_id), "province", None) or "")
@@ -333,7 +340,7 @@ class GraphService:
 
     def search_agencies(self, q: str, limit: int = 20) -> list[AgencySummary]:
         view = self.view
-        hits = [n for n in view.agencies if view.matches(n.id, q)]
+        hits = view.hits(q, AgencyNode)
         words = len(expand_query(q).split())
         hits.sort(key=lambda n: (abs(len(view.search_keys[n.id].split()) - words), n.name, n.id))
         return [view.agency_summary(n) for n in hits[:limit]]
@@ -344,11 +351,11 @@ class GraphService:
 
         def agencies(ids: list[str]) -> list[AgencySummary]:
             return [view.agency_summary(a) for i in dict.fromkeys(ids)
-                    if isinstance(a := view.graph.nodes[i], AgencyNode)]
+                    if isinstance(a := view.nodes[i], AgencyNode)]
 
         cw = [e.target for e in view.out_of(agency_id, EdgeType.COORDINATES_WITH)] + [
             e.source for e in view.into_of(agency_id, EdgeType.COORDINATES_WITH)]
-        issued = [view.graph.nodes[e.source] for e in view.into_of(agency_id, EdgeType.ISSUED_BY)]
+        issued = [view.nodes[e.source] for e in view.into_of(agency_id, EdgeType.ISSUED_BY)]
         return AgencyDetail(
             **view.agency_summary(node).model_dump(),
             tasks=[AgencyTaskRow(**r) for r in self._named(QueryName.AGENCY_TASKS, id=agency_id)],
@@ -370,8 +377,8 @@ class GraphService:
                 agency_id=r["agency_id"], agency_name=r["agency_name"], role=r["role"],
                 parent_agency_id=r["parent_agency_id"], parent_agency_name=r["parent_agency_name"],
                 locality_name=r["locality_name"], quotes=quotes(edge) if edge else []))
-        subtasks = [view.graph.nodes[e.source] for e in view.into_of(task_id, EdgeType.SUBTASK_OF)]
-        targets = [view.graph.nodes[e.target] for e in view.out_of(task_id, EdgeType.HAS_TARGET)]
+        subtasks = [view.nodes[e.source] for e in view.into_of(task_id, EdgeType.SUBTASK_OF)]
+        targets = [view.nodes[e.target] for e in view.out_of(task_id, EdgeType.HAS_TARGET)]
         return TaskDetail(
             **view.task_summary(node).model_dump(),
             document=doc_summary(view.document(node.document_id)),
@@ -397,7 +404,7 @@ class GraphService:
 
     def search(self, q: str, limit: int = 20) -> SearchResults:
         view = self.view
-        tasks = [n for n in view.tasks if view.matches(n.id, q)]
+        tasks = view.hits(q, TaskNode)
         return SearchResults(documents=self.list_documents(q=q, limit=limit).items,
                              agencies=self.search_agencies(q, limit),
                              tasks=[view.task_summary(t) for t in tasks[:limit]])

@@ -18,15 +18,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from dirgraph.core.errors import DirgraphError, IngestError, NotFoundError, StoreError
-from dirgraph.graph.model import Graph
+from dirgraph.graph.gc_pause import gc_paused
+from dirgraph.graph.model import Edge, Graph, Node
 from dirgraph.graph.resolve import resolve
 from dirgraph.graph.service_models import IngestFailure, IngestReport
 from dirgraph.ingest.record import ExtractionRecord
@@ -76,16 +78,25 @@ def extract(path: Path) -> ExtractionRecord:
     return extract_file(path)
 
 
-def _extract_job(path_str: str, sha: str) -> tuple[str, dict[str, Any] | None, str | None]:
-    """Process-pool worker: (path, record JSON, error line). Never raises, so one bad file fails alone."""
+_FACT_GROUPS = ("documents", "relations", "tasks", "assignments", "agency_relations", "targets")
+Job = tuple[str, str | None, dict[str, int], str | None]  # (path, record JSON text, facts per group, error)
+
+
+def _extract_job(path_str: str, sha: str) -> Job:
+    """Process-pool worker; never raises, so one bad file fails alone.
+
+    The record comes back as its JSON text (encoded here, in parallel, and cheap to send between
+    processes) with its fact counts, so the parent only writes files.
+    """
     try:
         record = extract(Path(path_str))
         data = record.model_copy(update={"sha256": sha}).to_json_dict()
-        return path_str, data, None
+        facts = {group: len(data.get(group) or []) for group in _FACT_GROUPS}
+        return path_str, json.dumps(data, ensure_ascii=False), facts, None
     except DirgraphError as exc:
-        return path_str, None, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return path_str, None, {}, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     except Exception as exc:  # an extractor bug must not abort a thousand-file ingest
-        return path_str, None, f"{path_str}: {type(exc).__name__}: {str(exc)[:200]}"
+        return path_str, None, {}, f"{path_str}: {type(exc).__name__}: {str(exc)[:200]}"
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -144,16 +155,18 @@ class Workspace:
 
     def records(self) -> list[ExtractionRecord]:
         """The records of every source in the manifest (one per distinct content)."""
-        out = []
+        return list(self.iter_records())
+
+    def iter_records(self) -> Iterator[ExtractionRecord]:
+        """The same records, read one at a time (resolve lets each go once its facts are in the graph)."""
         for sha in sorted(set(self.manifest().values())):
             path = self._record_path(sha)
             if path.exists():
                 try:
-                    out.append(ExtractionRecord.model_validate_json(path.read_text(encoding="utf-8")))
+                    yield ExtractionRecord.model_validate_json(path.read_bytes())
                 except (OSError, ValidationError) as exc:
                     raise StoreError(f"{path}: unreadable record ({type(exc).__name__}); "
                                      "re-ingest its source file") from exc
-        return out
 
     def _gc_records(self, manifest: dict[str, str]) -> None:
         live = set(manifest.values())
@@ -181,16 +194,17 @@ class Workspace:
             else:
                 todo.append((source, sha))
         facts: dict[str, int] = {}
-        for source, data, error in self._run(todo, workers, progress):
-            sha = dict(todo)[source]
-            if data is None:
+        shas = dict(todo)
+        for source, text, counts, error in self._run(todo, workers, progress):
+            sha = shas[source]
+            if text is None:
                 report.failed.append(IngestFailure(source=source, reason=error or "extraction failed"))
                 continue
-            self._record_path(sha).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            self._record_path(sha).write_text(text, encoding="utf-8")
             manifest[source] = sha
             report.read.append(source)
-            for group in ("documents", "relations", "tasks", "assignments", "agency_relations", "targets"):
-                facts[group] = facts.get(group, 0) + len(data.get(group) or [])
+            for group in _FACT_GROUPS:
+                facts[group] = facts.get(group, 0) + counts.get(group, 0)
         report.facts = facts
         self._write_manifest(manifest)
         self._gc_records(manifest)
@@ -198,7 +212,7 @@ class Workspace:
 
     @staticmethod
     def _run(todo: list[tuple[str, str]], workers: int | None,
-             progress: Progress | None) -> Iterable[tuple[str, dict[str, Any] | None, str | None]]:
+             progress: Progress | None) -> Iterable[Job]:
         total = len(todo)
         n_workers = workers or os.cpu_count() or 1
         if total <= 1 or n_workers <= 1:
@@ -209,7 +223,9 @@ class Workspace:
                 yield result
             return
         with ProcessPoolExecutor(max_workers=min(n_workers, total)) as pool:
-            chunk = max(1, total // (n_workers * 8))
+            # Small chunks: one IPC round per 32 files is noise, while a chunk of thousands of
+            # records would arrive (and sit in memory) all at once and unbalance the last workers.
+            chunk = max(1, min(32, total // (n_workers * 8)))
             for i, result in enumerate(pool.map(_extract_job, [s for s, _ in todo], [h for _, h in todo],
                                                 chunksize=chunk), start=1):
                 if progress:
@@ -234,22 +250,52 @@ class Workspace:
     def build_graph(self, save: bool = True) -> Graph:
         """Resolve every record into one graph (and save it as ``graph.json``)."""
         self.ensure()
-        graph = resolve(self.records())
+        with gc_paused():
+            graph = resolve(self.iter_records())
         if save:
             self.save_graph(graph)
         return graph
 
     def save_graph(self, graph: Graph) -> None:
-        """Write ``graph.json`` atomically; readers treat a newer file as "reopen your stores"."""
+        """Write ``graph.json`` atomically; readers treat a newer file as "reopen your stores".
+
+        Streamed in slices of nodes and edges (the same bytes as ``model_dump_json``), so saving
+        never holds a second whole-graph copy as one JSON string (~3 GB at 10^5 documents).
+        """
         tmp = self.graph_path.with_suffix(".tmp")
-        tmp.write_text(graph.model_dump_json(), encoding="utf-8")
-        tmp.replace(self.graph_path)
+        try:
+            with tmp.open("wb", buffering=1 << 20) as fh:
+                write_graph_json(graph, fh)
+            tmp.replace(self.graph_path)
+        except OSError as exc:
+            raise StoreError(f"{self.graph_path}: cannot write the graph: {exc}") from exc
 
     def load_graph(self) -> Graph:
         """The saved graph (built on first use)."""
         if not self.graph_path.exists():
             return self.build_graph()
         try:
-            return Graph.model_validate_json(self.graph_path.read_text(encoding="utf-8"))
+            # bytes straight to pydantic's parser: no decoded str copy of a file of hundreds of MB
+            with gc_paused():
+                return Graph.model_validate_json(self.graph_path.read_bytes())
         except (OSError, ValidationError) as exc:
             raise StoreError(f"{self.graph_path}: unreadable graph, run `dirgraph rebuild`") from exc
+
+
+_NODES_JSON: TypeAdapter[dict[str, Node]] = TypeAdapter(dict[str, Node])
+_EDGES_JSON: TypeAdapter[dict[str, Edge]] = TypeAdapter(dict[str, Edge])
+_SLICE = 20_000
+
+
+def write_graph_json(graph: Graph, fh: IO[bytes]) -> None:
+    """``graph.model_dump_json()`` written slice by slice (bounded memory, identical bytes)."""
+    for opening, items, adapter in ((b'{"nodes":{', graph.nodes, _NODES_JSON),
+                                    (b'},"edges":{', graph.edges, _EDGES_JSON)):
+        fh.write(opening)
+        first = True
+        it = iter(items.items())
+        while chunk := dict(islice(it, _SLICE)):
+            body = adapter.dump_json(chunk)[1:-1]  # type: ignore[arg-type]
+            fh.write(body if first else b"," + body)
+            first = False
+    fh.write(b"}}")

@@ -93,7 +93,7 @@ def _share_committee(items: list[str]) -> list[str]:
             continue
         j = i - 1
         while j >= 0 and _PARTY_DEPARTMENT.match(out[j]) and not _COMMITTEE_TAIL.search(out[j]) \
-                and not re.search(r"Ủy ban nhân dân|Hội đồng nhân dân|Mặt trận|Trung ương", out[j]):
+                and not _BODY_WORDS.search(out[j]):
             out[j] = f"{out[j]} {tail.group(1)}"
             j -= 1
     return out
@@ -107,8 +107,18 @@ def _continues_group(previous: str, piece: str) -> bool:
     return piece[:1].islower()
 
 
+_PLURAL = re.compile(r"(?<!\w)(các|những)(?!\w)", re.IGNORECASE)
+_TRAILING_LINK = re.compile(r"(?:\s+(?:và|các|cùng)(?:\s+(?:tỉnh|thành phố|huyện|quận|xã|phường|thị trấn))?)+$")
+_NEXT_WORD = re.compile(r"[ \t]+(\S)")
+_COMMA_LOWER = re.compile(r",\s*[a-zđ]")
+_PLURAL_END = re.compile(r"(?:các|những)$")
+_FIELD_SEP = re.compile(r"\s*(?:,|và\s|$)")
+_FIELD_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)?")
+_BODY_WORDS = re.compile(r"Ủy ban nhân dân|Hội đồng nhân dân|Mặt trận|Trung ương")
+
+
 def is_plural(text: str) -> bool:
-    return bool(re.search(r"(?<!\w)(các|những)(?!\w)", text, re.IGNORECASE))
+    return bool(_PLURAL.search(text))
 
 
 # Words that end an agency name in running text: the clause's verbs and connectives. Matched
@@ -179,17 +189,17 @@ def find_agency_mentions(text: str) -> list[AgencyMention]:
             continue
         end = _name_end(text, m.end())
         raw = text[start:end].rstrip(" ,&")
-        raw = re.sub(r"(?:\s+(?:và|các|cùng)(?:\s+(?:tỉnh|thành phố|huyện|quận|xã|phường|thị trấn))?)+$", "", raw)
+        raw = _TRAILING_LINK.sub("", raw)
         mentions.append(AgencyMention(start, start + len(raw), raw))
         pos = max(start + len(raw), m.end())
     return mentions
 
 
 def _named_after(text: str, pos: int) -> bool:
-    nxt = re.match(r"[ \t]+(\S)", text[pos:])
+    nxt = _NEXT_WORD.match(text, pos)
     if nxt and (nxt.group(1).isupper() or nxt.group(1).isdigit()):
         return True
-    return bool(_LEVEL_NEXT.match(text, pos) or re.match(r",\s*[a-zđ]", text[pos:]))
+    return bool(_LEVEL_NEXT.match(text, pos) or _COMMA_LOWER.match(text, pos))
 
 
 def _name_end(text: str, pos: int) -> int:
@@ -206,7 +216,7 @@ def _name_end(text: str, pos: int) -> int:
     end = clause_end
     for stop in _STOP.finditer(text, pos, clause_end):
         before = text[max(pos, stop.start() - 6) : stop.start()]
-        if re.search(r"(?:các|những)$", before):
+        if _PLURAL_END.search(before):
             continue  # "các tổ chức" is a group noun, not the verb
         end = stop.start()
         break
@@ -248,11 +258,11 @@ def share_head(name: str) -> list[str]:
     if len(low) != len(rest):
         return [name]
     while pos < len(rest):
-        hit = next((k for k in keys if low.startswith(k, pos) and re.match(r"\s*(?:,|và\s|$)", low[pos + len(k):])), None)
+        hit = next((k for k in keys if low.startswith(k, pos) and _FIELD_SEP.match(low, pos + len(k))), None)
         if hit is None:
             return [name]
         pieces.append(rest[pos : pos + len(hit)])
         pos += len(hit)
-        sep = re.match(r"\s*(?:,\s*(?:và\s+)?|và\s+)?", rest[pos:])
-        pos += sep.end() if sep else 0
+        sep = _FIELD_GAP.match(rest, pos)  # always matches (everything in it is optional)
+        pos = sep.end() if sep else pos
     return [f"{head} {piece}" for piece in pieces] if len(pieces) > 1 else [name]

@@ -228,9 +228,15 @@ def _district_between(commune: str, province: str, text: str) -> list[str]:
         if len(place.parents) != 2 or place.parents[1] != province or place.parents[0] == commune:
             continue
         district = place.parents[0]
-        if re.search(rf"(?i)(?<!\w)(?:huyện|quận|thị xã|thành phố)\s+{re.escape(district)}(?!\w)", text):
+        if _district_named(district).search(text):
             return [district]
     return []
+
+
+@lru_cache(maxsize=1024)
+def _district_named(district: str) -> re.Pattern[str]:
+    """"huyện Tân Kỳ", "thị xã …" written before the district's name (compiled once per name)."""
+    return re.compile(rf"(?i)(?<!\w)(?:huyện|quận|thị xã|thành phố)\s+{re.escape(district)}(?!\w)")
 
 
 def _best_chain(chains: set[tuple[str, ...]], text: str) -> tuple[str, ...] | None:

@@ -68,7 +68,7 @@ def _is_party_issuer(code: str) -> bool:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())  # every white-space run removed (str.split and \s agree on white space)
 
 
 def parse_number(printed: str) -> DocNumber | None:
@@ -123,10 +123,13 @@ def kind_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
+
 def kind_from_code(code: str) -> str:
     """Kind named by a number's code; a State number without a kind code is a dispatch."""
     codes = _kind_tables()[0]
-    code = re.sub(r"\d+$", "", code)  # "QH14": a law of the 14th National Assembly
+    code = _TRAILING_DIGITS.sub("", code)  # "QH14": a law of the 14th National Assembly
     if code in codes:
         return codes[code]
     upper = {k.upper(): v for k, v in codes.items()}

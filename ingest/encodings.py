@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter, mul
 
 from dirgraph.core.errors import IngestError
 
@@ -90,6 +92,12 @@ def convert_legacy(text: str, encoding: str) -> str:
 
 def is_syllable(word: str) -> bool:
     """True when ``word`` is shaped like one Vietnamese syllable (at most one tone mark)."""
+    return _is_syllable_as_written(word)
+
+
+@lru_cache(maxsize=65536)
+def _is_syllable_as_written(word: str) -> bool:
+    # cached on the word as written, so scoring a page is one C-level cache hit per word
     return _is_syllable(word.casefold())
 
 
@@ -109,8 +117,18 @@ def syllable_score(text: str) -> tuple[int, int]:
     Invalid words count against a decoding, so a VIQR text read as ASCII ("quye^'t" splits into
     "quye" and "t") loses to its conversion even though many fragments look like syllables.
     """
-    words = _WORD.findall(text)
-    valid = sum(1 for w in words if is_syllable(w))
+    counts = Counter(text.split())  # a word never spans white space: tally each distinct token once
+    tallies = list(map(_token_tally, counts))
+    score = sum(map(mul, counts.values(), map(itemgetter(0), tallies)))
+    words = sum(map(mul, counts.values(), map(itemgetter(1), tallies)))
+    return score, words
+
+
+@lru_cache(maxsize=65536)
+def _token_tally(token: str) -> tuple[int, int]:
+    """(valid minus invalid syllables, words) of one space-free token; most tokens are one word."""
+    words = [token] if token.isalpha() else _WORD.findall(token)
+    valid = sum(map(_is_syllable_as_written, words))
     return 2 * valid - len(words), len(words)
 
 
@@ -151,8 +169,8 @@ def _utf16_guess(data: bytes) -> str | None:
     pairs = len(sample) // 2
     if pairs < 2:
         return None
-    even = sum(1 for i in range(0, 2 * pairs, 2) if sample[i] == 0)
-    odd = sum(1 for i in range(1, 2 * pairs, 2) if sample[i] == 0)
+    even = sample[0 : 2 * pairs : 2].count(0)
+    odd = sample[1 : 2 * pairs : 2].count(0)
     if odd > 0.3 * pairs and even < 0.05 * pairs:
         return "utf-16-le"
     if even > 0.3 * pairs and odd < 0.05 * pairs:

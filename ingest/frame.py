@@ -133,13 +133,24 @@ def _legal_keys() -> dict[str, str]:
     return {norm_key(k): v for k, v in _LEGAL_KEYS.items()}
 
 
+_LEGAL_LINE = re.compile(r"^([^:]{3,20}):\s*(.*)$")
+_LEGAL_KEY_WORDS = max(len(k.split()) for k in _LEGAL_KEYS)
+_MARK = re.compile("[\u0300-\u036f]")
+
+
 def _parse_legal(lines: list[Line], frame: Frame) -> None:
     """Legal-database blocks ("Số hiệu: …", "Ngày ban hành: …") as key -> value."""
     for i, line in enumerate(lines[:80]):
         if len(line.clean) > 200:
             continue
-        m = re.match(r"^([^:]{3,20}):\s*(.*)$", line.clean)
-        key = norm_key(m.group(1)) if m else norm_key(line.clean.rstrip(":"))
+        m = _LEGAL_LINE.match(line.clean)
+        if m:
+            key = norm_key(m.group(1))
+        else:
+            whole = line.clean.rstrip(":")
+            if len(whole.split()) > _LEGAL_KEY_WORDS and _MARK.search(whole) is None:
+                continue  # too many words to be a key (only a lone combining mark could vanish from one)
+            key = norm_key(whole)
         field_name = _legal_keys().get(key)
         if field_name is None:
             continue
@@ -208,7 +219,7 @@ def _glued_intro(text: str, taken: list[Line]) -> tuple[int, int] | None:
         seen: set[str] = set()
         cuts: list[int] = []
         for m in _mention_re().finditer(raw):
-            num = norm_key(re.sub(r"\s+", "", m.group("num")))
+            num = norm_key("".join(m.group("num").split()))
             if num in seen and raw[m.start()].isupper():
                 cuts.append(m.start())
             seen.add(num)
@@ -282,6 +293,12 @@ def _parse_header(lines: list[Line], frame: Frame) -> None:
                 frame.issuer_lines.append(clean)
 
 
+_OF_START = re.compile(r"^Của\b")
+_ENACTING = re.compile(r"^(QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|KẾT LUẬN)\s*:")
+_NUMBER_MARK = re.compile(r"^\d+\s*[.)]")
+_ARTICLE_HEAD = re.compile(r"\s*(?:Điều\s+\d+\s*[.:]?\s*)?")
+
+
 def parse_frame(text: str) -> Frame:
     """Find the frame of ``text``; never raises on odd input (missing parts stay empty)."""
     lines = unglue_closing(split_lines(text))
@@ -316,7 +333,7 @@ def parse_frame(text: str) -> Frame:
         if _OF_BODY.match(rest):
             parts[0] = proper_case(rest)
         subject = " ".join(parts).strip()
-        subject = re.sub(r"^Của\b", "của", subject)
+        subject = _OF_START.sub("của", subject, count=1)
         frame.title = clean_spaces(f"{word[:1]}{word[1:].lower()} {subject}") if subject else None
         frame.title_span = (kl.start, taken[-1].end if taken else kl.end)
         frame.header_lines = lines[:title_idx]
@@ -339,7 +356,7 @@ def parse_frame(text: str) -> Frame:
     heading_idx = None
     for i in range(body_from, main_hi):
         clean = lines[i].clean
-        if HEADING_RE.match(clean) or re.match(r"^(QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|KẾT LUẬN)\s*:", clean):
+        if HEADING_RE.match(clean) or _ENACTING.match(clean):
             heading_idx = i
             break
         if _NUMBERED.match(clean) and i > body_from:
@@ -395,7 +412,7 @@ def _purpose_and_closing(lines: list[Line], lo: int, hi: int, span: tuple[int, i
     heads = [i for i in range(lo, hi) if HEADING_RE.match(lines[i].clean)]
     if not heads:  # sections numbered "1. MỤC ĐÍCH, YÊU CẦU" (upper-case headings) instead of Roman numerals
         heads = [i for i in range(lo, hi)
-                 if _NUMBERED.match(lines[i].clean) and is_upper(re.sub(r"^\d+\s*[.)]", "", lines[i].clean))]
+                 if _NUMBERED.match(lines[i].clean) and is_upper(_NUMBER_MARK.sub("", lines[i].clean, count=1))]
     for pos, i in enumerate(heads):
         key = norm_key(lines[i].clean)
         if _PURPOSE_KEY in key or (_DEMAND_KEY in key and len(key) < 40):
@@ -477,6 +494,6 @@ def _execution_span(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     a = max(span[0], b - 400)
     seps = [m.end() for m in _CLAUSE_START.finditer(text, a, b)]
     a = seps[-1] if seps else a
-    head = re.match(r"\s*(?:Điều\s+\d+\s*[.:]?\s*)?", text[a:b])
+    head = _ARTICLE_HEAD.match(text[a:b])
     a += head.end() if head else 0
     return (a, b) if b > a + 2 else None

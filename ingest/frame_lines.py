@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from dirgraph.core.text import clean_spaces
 
 _NEEDS_CLEANING = re.compile(r"[*#>\\]|__|\s\s|[^\S ]")
+_TABLE_RULE = re.compile(r"\|[\s:|\-]*\|?")
 _MD = re.compile(r"\*+|^#+\s*|^>\s*|\\(?=[\-.*_])")
 
 
@@ -66,10 +67,21 @@ def proper_case(upper_line: str) -> str:
     return " ".join(out)
 
 
+def _may_need_cleaning(line: str) -> bool:
+    """``_NEEDS_CLEANING.search(line)`` without a regex scan when the line is printable.
+
+    Every white-space character but the space is unprintable, so a printable line needs cleaning
+    only for a markup character or a double space, which plain substring tests find.
+    """
+    if not line.isprintable():
+        return _NEEDS_CLEANING.search(line) is not None
+    return "*" in line or "#" in line or ">" in line or "\\" in line or "__" in line or "  " in line
+
+
 def clean_line(raw: str) -> str:
     """A line without markdown emphasis/heading marks, spaces folded."""
     stripped = raw.strip()
-    if _NEEDS_CLEANING.search(stripped) is None:  # most lines: nothing to remove, skip the substitutions
+    if not _may_need_cleaning(stripped):  # most lines: nothing to remove, skip the substitutions
         return stripped
     out = _MD.sub("", stripped)
     return clean_spaces(out.replace("**", "").replace("__", ""))
@@ -100,7 +112,7 @@ def split_lines(text: str) -> list[Line]:
         pos = end + 1
         stripped = raw.strip()
         if stripped.startswith("|") and stripped.count("|") >= 2:
-            if re.fullmatch(r"\|[\s:|\-]*\|?", stripped):
+            if _TABLE_RULE.fullmatch(stripped):
                 continue
             cells: list[Line] = []
             offset = start + raw.index("|") + 1

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from dirgraph.core.text import fold_key, norm_key
+from dirgraph.ingest.regex_scan import search_from
 
 Era = str  # "current" | "legacy"
 _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2}
@@ -101,17 +102,25 @@ def _all_places() -> tuple[Place, ...]:
 def _index() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
     exact: dict[str, list[Place]] = defaultdict(list)
     folded: dict[str, list[Place]] = defaultdict(list)
+    keys: dict[str, tuple[str, str]] = {}  # half the 14,000 units share a name: key each name once
     for place in _all_places():
-        exact[norm_key(place.name)].append(place)
-        folded[fold_key(place.name)].append(place)
+        pair = keys.get(place.name)
+        if pair is None:
+            pair = keys[place.name] = (norm_key(place.name), fold_key(place.name))
+        exact[pair[0]].append(place)
+        folded[pair[1]].append(place)
     return dict(exact), dict(folded)
 
 
+_PREFIXES_LONGEST_FIRST = tuple(sorted(_FOLDED_PREFIXES, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8192)
 def _split(name: str) -> tuple[str | None, str]:
     """(folded level prefix or None, the name after it)."""
     text = " ".join(name.split())
     folded = fold_key(text)
-    for prefix in sorted(_FOLDED_PREFIXES, key=len, reverse=True):
+    for prefix in _PREFIXES_LONGEST_FIRST:
         if folded.startswith(prefix + " ") and len(text) > len(prefix) + 1:
             return prefix, text[len(prefix) + 1 :]
     return None, text
@@ -138,6 +147,13 @@ def lookup_place(name: str, level: str | None = None, within: str | None = None,
     """
     if not name or not name.strip():
         return []
+    return list(_lookup(name, level, within, era))
+
+
+@lru_cache(maxsize=4096)
+def _lookup(name: str, level: str | None, within: str | None, era: Era | None) -> tuple[Place, ...]:
+    # the gazetteer never changes while running: each document asks about the same few places
+    # again and again (its own chain, every agency's locality), so answers are kept (as tuples)
     prefix, bare = _split(name)
     levels = _FOLDED_PREFIXES[prefix] if prefix else None
     exact, folded = _index()
@@ -157,7 +173,7 @@ def lookup_place(name: str, level: str | None = None, within: str | None = None,
         found = [p for p in found if _matches_within(p, within)]
     if era:
         found = [p for p in found if p.era == era]
-    return sorted(found, key=lambda p: (p.era != "current", _LEVEL_RANK[p.level], p.code))
+    return tuple(sorted(found, key=lambda p: (p.era != "current", _LEVEL_RANK[p.level], p.code)))
 
 
 def place_level(name: str, within: str | None = None) -> str | None:
@@ -225,14 +241,16 @@ def _case_forms(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _mention_pattern() -> re.Pattern[str]:
+def _mention_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The mention pattern, and the plain alternation of its opening words (where a match can begin)."""
     levels = {form for k in (*LEVEL_PREFIXES, *_FOLDED_PREFIXES) for form in _case_forms(k)}
     areas = {form for k in ("trên địa bàn", "tren dia ban") for form in _case_forms(k)}
     level_alt = "|".join(re.escape(x) for x in sorted(levels, key=len, reverse=True))
     area_alt = "|".join(re.escape(x) for x in sorted(areas, key=len, reverse=True))
-    return re.compile(
+    full = re.compile(
         rf"(?<!\w)(?:(?P<level>{level_alt})|(?P<area>{area_alt}))[ \t]+(?P<run>[^\s,;:.()]+(?:[ \t]+[^\s,;:.()]+){{0,4}})"
     )
+    return full, re.compile(f"{level_alt}|{area_alt}")
 
 
 def _capitalised_run(run: str) -> str:
@@ -268,7 +286,8 @@ def find_places(text: str) -> list[PlaceMention]:
     """Places named in ``text``: a level word + capitalised name, or a bare name after "trên địa bàn"."""
     mentions: list[PlaceMention] = []
     pos = 0
-    while (m := _mention_pattern().search(text, pos)) is not None:
+    full, starts = _mention_pattern()
+    while (m := search_from(full, starts, text, pos)) is not None:
         pos = m.start("run")
         run = _capitalised_run(m.group("run"))
         if not run:

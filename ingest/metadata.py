@@ -23,6 +23,7 @@ from dirgraph.ingest.frame import Frame
 from dirgraph.ingest.frame_lines import proper_case
 from dirgraph.ingest.gazetteer import Place, find_places, lookup_place, provinces
 from dirgraph.ingest.record import AgencyRef, DocumentMeta, Signer
+from dirgraph.ingest.regex_scan import finditer_from
 from dirgraph.ingest.signature import title_position
 
 _ISSUE_VERBS = (r"(?:ban\s+hành|xây\s+dựng|đề\s+ra|yêu\s+cầu|chỉ\s+thị|hướng\s+dẫn|thông\s+báo|kết\s+luận"
@@ -37,6 +38,13 @@ _NOT_AGENCY = re.compile(
 _COMMITTEE_PLACE = re.compile(
     r"(?<!\w)(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ]ỷ?y?\s+(?P<name>(?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ0-9][\wÀ-ỹ]*){0,3})"
 )
+_COMMITTEE_START = re.compile(r"Tỉnh|Thành|Huyện|Quận|Thị")  # where a _COMMITTEE_PLACE match can begin
+_CONNECTIVE = re.compile(r"^(?:đồng thời|nay|vì vậy|do đó)\s+", re.IGNORECASE)
+_STANDING_BOARD = re.compile(r"^(?:Ban\s+Thường\s+vụ\s+)", re.IGNORECASE)
+_BAN_LINE = re.compile(r"^BAN\s")
+_COMMITTEE_WORD = re.compile(r"[ỦU]Ỷ?Y\b")
+_CITY_ABBREVIATION = re.compile(r"^(TP|Tp)\.?\s*")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
 _LEVEL_OF_HEAD = {"tỉnh": "province", "thành": "city", "huyện": "district", "quận": "district", "thị": "district"}
 
 
@@ -64,7 +72,7 @@ def issuer_phrase(frame: Frame) -> str | None:
     statements = list(_ISSUER_STATEMENT.finditer(pre))
     if statements:
         agency = clean_spaces(statements[-1].group("agency"))
-        agency = re.sub(r"^(?:đồng thời|nay|vì vậy|do đó)\s+", "", agency, flags=re.IGNORECASE)
+        agency = _CONNECTIVE.sub("", agency)
         if len(agency.split()) <= 12 and not _NOT_AGENCY.match(agency) and not (
                 norm_key(agency) in _BARE_ORGANS and frame.issuer_lines):
             return agency
@@ -123,7 +131,7 @@ _COMMITTEE_LINE = re.compile(r"^(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+[
 
 
 def _committee(body: str) -> str:
-    head = re.sub(r"^(?:Ban\s+Thường\s+vụ\s+)", "", body, flags=re.IGNORECASE)
+    head = _STANDING_BOARD.sub("", body)
     return f"{head[:1].upper()}{head[1:]}"
 
 
@@ -132,7 +140,7 @@ def _header_body(lines: list[str]) -> str | None:
     if not lines:
         return None
     body = proper_case(lines[-1])
-    if len(lines) >= 2 and re.match(r"^BAN\s", lines[-1]) and not re.search(r"[ỦU]Ỷ?Y\b", lines[-1]) and (
+    if len(lines) >= 2 and _BAN_LINE.match(lines[-1]) and not _COMMITTEE_WORD.search(lines[-1]) and (
             _COMMITTEE_LINE.match(lines[-2])):
         body = f"{body} {proper_case(lines[-2])}"  # "BAN TUYÊN GIÁO" under "TỈNH ỦY LÂM ĐỒNG"
     return body
@@ -143,7 +151,7 @@ _OLD_TONES = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": 
 
 
 @lru_cache(maxsize=1)
-def _province_index() -> tuple[dict[str, Place], re.Pattern[str]]:
+def _province_index() -> tuple[dict[str, Place], re.Pattern[str], re.Pattern[str]]:
     """Province names (both eras, both tone placements) as one pattern: a bare "Hải Phòng" in the text."""
     names = {norm_key(p.name): p for era in ("current", "legacy") for p in provinces(era)}
     forms: set[str] = set()
@@ -154,7 +162,8 @@ def _province_index() -> tuple[dict[str, Place], re.Pattern[str]]:
             old = old.replace(new_style, old_style)
         forms.add(old)
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return names, re.compile(rf"(?=[A-ZĐÀ-Ỹ])(?<![\wÀ-ỹ])(?:{alt})(?![\wÀ-ỹ])")  # names start upper case
+    full = re.compile(rf"(?=[A-ZĐÀ-Ỹ])(?<![\wÀ-ỹ])(?:{alt})(?![\wÀ-ỹ])")  # names start upper case
+    return names, full, re.compile(alt)  # the bare names: where a match can begin
 
 
 def _places_in(text: str) -> list[tuple[str, Place]]:
@@ -163,7 +172,7 @@ def _places_in(text: str) -> list[tuple[str, Place]]:
     for pm in find_places(text):
         if pm.places:
             found.append((pm.name, pm.places[0]))
-    for cm in _COMMITTEE_PLACE.finditer(text):
+    for cm in finditer_from(_COMMITTEE_PLACE, _COMMITTEE_START, text):
         words = cm.group("name").split()
         level = _LEVEL_OF_HEAD.get(cm.group(0).split()[0].lower())
         for size in range(len(words), 0, -1):
@@ -173,8 +182,8 @@ def _places_in(text: str) -> list[tuple[str, Place]]:
             if hits and norm_key(hits[0].name) == norm_key(cand):
                 found.append((hits[0].name, hits[0]))
                 break
-    names, pattern = _province_index()
-    for m in pattern.finditer(text):
+    names, pattern, starts = _province_index()
+    for m in finditer_from(pattern, starts, text):
         place = names.get(norm_key(m.group(0)))
         if place is not None:
             found.append((place.name, place))
@@ -213,7 +222,7 @@ def choose_locality(frame: Frame, issuer_raw: str | None) -> PlaceChoice:
             continue
         hits = [p for _, p in _places_in(source)]
         if not hits and index == len(sources) - 1:
-            hits = lookup_place(re.sub(r"^(TP|Tp)\.?\s*", "", source))
+            hits = lookup_place(_CITY_ABBREVIATION.sub("", source))
         if hits:
             if len(hits) > 1:
                 mentioned = Counter(norm_key(n) for n, _ in text_places())
@@ -254,7 +263,7 @@ def build_metadata(frame: Frame, source: str) -> tuple[DocumentMeta, DocContext]
         kind = kind_from_word(legal["kind"])
     date = frame.date
     if date is None and "date" in legal:
-        dm = re.search(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})", legal["date"])
+        dm = _NUMERIC_DATE.search(legal["date"])
         if dm:
             date = f"{int(dm.group(3)):04d}-{int(dm.group(2)):02d}-{int(dm.group(1)):02d}"
     issuer_raw = issuer_phrase(frame)

@@ -145,17 +145,23 @@ def strip_markdown(line: str) -> str:
     return _MD_ESCAPE.sub(r"\1", line)
 
 
-def clean_line(line: str) -> str:
-    """One physical line: NBSP/zero-width/tabs to spaces, runs collapsed, list spacing fixed."""
+def clean_line(line: str, format_chars: bool = True) -> str:
+    """One physical line: NBSP/zero-width/tabs to spaces, runs collapsed, list spacing fixed.
+
+    ``format_chars=False`` skips the zero-width scan when the caller knows the text has none.
+    """
     line = line.replace("\u00a0", " ").replace("\t", " ")
-    line = _FORMAT_CHARS.sub("", line)
+    if format_chars:
+        line = _FORMAT_CHARS.sub("", line)
     line = " ".join(line.split())
     return fix_list_spacing(line)
 
 
 def fix_list_spacing(line: str) -> str:
     """"2.Tiếp tục" -> "2. Tiếp tục"; "2.1.", "91-KL/TW", "12/8/2024" and "4.0" stay as they are."""
-    return _NUMBER_GLUED.sub(r"\1 ", line)
+    # match, not sub: an anchored pattern given to sub is still tried at every position of the line
+    m = _NUMBER_GLUED.match(line)
+    return line if m is None else m.group(1) + " " + line[m.end() :]
 
 
 def is_table_row(line: str) -> bool:
@@ -164,11 +170,15 @@ def is_table_row(line: str) -> bool:
 
 def is_all_caps(line: str) -> bool:
     """A heading set in capitals ("II. NỘI DUNG", "KẾ HOẠCH", "T/M BAN THƯỜNG VỤ")."""
-    return line.isupper() and sum(1 for ch in line if ch.isalpha()) >= 3
+    return line.isupper() and sum(map(str.isalpha, line)) >= 3
 
 
+@lru_cache(maxsize=4096)
 def is_start(line: str) -> bool:
-    """True when the line opens a heading, list item, table row, label or closing block."""
+    """True when the line opens a heading, list item, table row, label or closing block.
+
+    Cached: re-joining asks it up to three times per line (spacing, wrap width, joining).
+    """
     if not line:
         return True
     if stands_alone(line):
@@ -180,6 +190,7 @@ def is_start(line: str) -> bool:
     return line.startswith(line_starts())
 
 
+@lru_cache(maxsize=4096)
 def stands_alone(line: str) -> bool:
     """True when nothing may be appended to the line (headings in capitals, rows, rules, dates)."""
     if is_table_row(line) or _RULE.match(line) or is_all_caps(line) or _DATELINE.match(line):
@@ -187,7 +198,12 @@ def stands_alone(line: str) -> bool:
     return _is_heading_line(line)
 
 
+_JUNK_FIRST = frozenset("*_=~•·.-–—tTpP")  # first characters of a page number or a decoration line
+
+
 def _is_page_junk(line: str) -> bool:
+    if line[0] not in _JUNK_FIRST and not line[0].isspace():
+        return False
     return bool(_PAGE_DASHED.match(line) or _PAGE_WORD.match(line) or _DECORATION.match(line))
 
 
@@ -308,10 +324,13 @@ def join_wrapped(lines: list[str]) -> list[str]:
 def normalize_text(raw: str) -> str:
     """The reader's text: NFC, markup and junk gone, one logical line per paragraph or item."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    # markup and zero-width characters are rare: one scan of the whole text spares one per line
+    markup = _MD_ANY.search(text) is not None
+    format_chars = _FORMAT_CHARS.search(text) is not None
     lines = []
     for physical in text.split("\n"):
-        line = clean_line(strip_markdown(physical))
-        if _MD_TABLE_RULE.match(line) and "|" in line:
+        line = clean_line(strip_markdown(physical) if markup else physical, format_chars)
+        if "|" in line and _MD_TABLE_RULE.match(line):
             continue
         lines.append(line)
     return "\n".join(join_wrapped(drop_junk(lines)))

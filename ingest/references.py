@@ -166,7 +166,7 @@ def _tail(text: str, mention: Mention) -> None:
                 mention.date = _iso(dm)
                 pos = dm.end()
     mention.end = pos
-    sm = re.match(r"\s*,?\s*(về\s+[^;()\n]{3,300})", text[pos : pos + 320])
+    sm = _SUBJECT.match(text[pos : pos + 320])
     if sm:
         subject = sm.group(1)
         stop = _SUBJECT_STOP.search(subject)
@@ -229,7 +229,7 @@ def find_mentions(text: str, own_number: str | None = None) -> list[Mention]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         body = clean_spaces(m.group("body"))
-        key = "Nghị quyết " + re.sub(r"\s+của\s+Đảng$", "", body)
+        key = "Nghị quyết " + _OF_PARTY_END.sub("", body)
         mention = Mention(m.start(), m.end(), key, "resolution", None, issuer_raw=body, word_end=m.end())
         _tail(text, mention)
         mentions.append(mention)
@@ -298,15 +298,24 @@ def _resolve_plenums(mentions: list[Mention]) -> None:
     numbered: dict[str, set[str]] = {}
     for m in mentions:
         if m.number and m.kind == "resolution" and m.issuer_raw:
-            km = re.search(r"kh(?:óa|oá|oa)\s+([IVXLC]+)\b", m.issuer_raw, re.IGNORECASE)
+            km = _TERM.search(m.issuer_raw)
             if km and "trung ương" in norm_key(m.issuer_raw):
                 numbered.setdefault(km.group(1).upper(), set()).add(m.key)
     for m in mentions:
-        pm = re.match(r"Nghị quyết Trung ương \d+ khóa ([IVXLC]+)$", m.key)
+        pm = _PLENUM_KEY.match(m.key)
         if pm and len(numbered.get(pm.group(1), ())) == 1:
             m.key = next(iter(numbered[pm.group(1)]))
             m.number = m.key
             m.issuer_raw = None
+
+
+_SUBJECT = re.compile(r"\s*,?\s*(về\s+[^;()\n]{3,300})")
+_OF_PARTY_END = re.compile(r"\s+của\s+Đảng$")
+_TERM = re.compile(r"kh(?:óa|oá|oa)\s+([IVXLC]+)\b", re.IGNORECASE)
+_PLENUM_KEY = re.compile(r"Nghị quyết Trung ương \d+ khóa ([IVXLC]+)$")
+_SERIAL = re.compile(r"\d+")
+#: A whole digit run (leading zeros apart) not glued to a code: "Kết luận 91", never "91-KL/TW".
+_BARE_SERIAL = re.compile(r"(?<![\w/])0*(\d+)(?![\d/\-–]|\s*[-/]\s*[A-ZĐ]|\s*/)")
 
 
 def _resolve_bare(text: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
@@ -314,16 +323,20 @@ def _resolve_bare(text: str, mentions: list[Mention], spans: list[tuple[int, int
     by_serial: dict[tuple[str, str], str] = {}
     for m in mentions:
         if m.number:
-            serial = re.match(r"\d+", m.number)
+            serial = _SERIAL.match(m.number)
             if serial:
                 by_serial.setdefault((m.kind, serial.group(0).lstrip("0")), m.key)
     out: list[Mention] = []
     if not by_serial:
         return out
-    serials = "|".join(sorted({re.escape(k[1]) for k in by_serial if k[1]}, key=len, reverse=True))
+    serials = {k[1] for k in by_serial if k[1]}
     if not serials:
         return out
-    for sm in re.finditer(rf"(?<![\w/])0*(?:{serials})(?![\d/\-–]|\s*[-/]\s*[A-ZĐ]|\s*/)", text):
+    # one fixed pattern for every digit run, filtered by the serials: a pattern built per document
+    # would also push the module-level patterns out of the re module's compile cache
+    for sm in _BARE_SERIAL.finditer(text):
+        if sm.group(1).lstrip("0") not in serials:
+            continue
         wm = _bare_word_re().search(text, max(0, sm.start() - 40), sm.start())
         if wm is None or any(a <= wm.start() < b for a, b in spans):
             continue

@@ -61,6 +61,10 @@ def _find_all(hay: str, phrase: str) -> list[int]:
     return [m.end() for m in _phrase_re(phrase).finditer(hay)]
 
 
+_OPENING = re.compile(r"^[\W\d]*(?:[a-zđ]\)\s*)?")
+_CONTINUE_KEY = norm_key("tiếp tục")
+
+
 def last_cue(segment: str, at_start_only: bool = False) -> tuple[str | None, int, str]:
     """Type of the cue nearest the end of ``segment`` (self, retro and clause-opening cues).
 
@@ -73,9 +77,9 @@ def last_cue(segment: str, at_start_only: bool = False) -> tuple[str | None, int
     """
     key = norm_key(segment)
     best: tuple[int, int, str, str] | None = None  # (end, length, type, phrase)
+    opened = _OPENING.sub("", key, count=1)  # the key without its list marker, for the self-start cues
     for cue in _of("self", "retro", "self-start"):
         if cue.category == "self-start":
-            opened = re.sub(r"^[\W\d]*(?:[a-zđ]\)\s*)?", "", key)
             if opened.startswith(cue.phrase) and (len(opened) == len(cue.phrase) or not opened[len(cue.phrase)].isalnum()):
                 end = len(key) - len(opened) + len(cue.phrase)
                 cand = (end, len(cue.phrase), cue.value, cue.phrase)
@@ -89,7 +93,7 @@ def last_cue(segment: str, at_start_only: bool = False) -> tuple[str | None, int
                 best = cand
     if best is None:
         return None, -1, ""
-    rtype = "continues" if best[2] == "implements" and best[3].startswith(norm_key("tiếp tục")) else best[2]
+    rtype = "continues" if best[2] == "implements" and best[3].startswith(_CONTINUE_KEY) else best[2]
     return rtype, best[0], best[3]
 
 
@@ -124,9 +128,13 @@ def nested_cue(gap: str) -> str | None:
     return None
 
 
+_PARENS = re.compile(r"\([^()]*\)")
+_GAP_SPLIT = re.compile(r"\s*([,;])\s*|\s+")
+
+
 def _is_separator_gap(gap: str) -> bool:
     key = norm_key(gap).strip()
-    parts = [p for p in re.split(r"\s*([,;])\s*|\s+", key) if p]
+    parts = [p for p in _GAP_SPLIT.split(key) if p]
     return all(p in _SEPARATORS for p in parts)
 
 
@@ -203,7 +211,7 @@ def extract_relations(
             nested_to: Mention | None = None
             if prev is not None:
                 gap = text[prev.end : m.start]
-                gap = re.sub(r"\([^()]*\)", " ", gap)  # alias parentheses
+                gap = _PARENS.sub(" ", gap)  # alias parentheses
                 tail = _CLAUSE_BREAK.split(gap)[-1]
                 broke = len(tail) != len(gap)
                 ntype = None if broke else nested_cue(gap)

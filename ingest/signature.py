@@ -44,11 +44,16 @@ class SignatureBlock:
     end: int
 
 
+_NUMBERED_ITEM = re.compile(r"^\d{1,2}\s*[.)]")
+_ITEM_SPLIT = re.compile(r"(?:^|[,;.]\s*)[-+•–]\s+(?=\S)")  # "- A; - B" -> A, B
+_MARKER_END = re.compile(r"\(([^()]{1,30})\)\s*$")  # "(b/c)", "(t/h)" closing a recipient
+
+
 def parse_signature(lines: list[Line], lo: int, hi: int) -> SignatureBlock | None:
     """The signature block: prefix line (T/M, KT., TL. …), position line, then the signer's name."""
     for i in range(hi - 1, max(lo, hi - 40) - 1, -1):  # the block closes the document
         clean = lines[i].clean
-        if _ROMAN_HEADING.match(clean) or re.match(r"^\d{1,2}\s*[.)]", clean):
+        if _ROMAN_HEADING.match(clean) or _NUMBERED_ITEM.match(clean):
             continue  # "II. MỤC TIÊU TĂNG TRƯỞNG" is a heading, not a position
         pm = SIGN_PREFIX.match(clean)
         is_pos = (is_upper(clean) and any(h in clean.upper() for h in _POSITION_HEADS) and len(clean) < 60) or (
@@ -190,12 +195,12 @@ def parse_recipients(lines: list[Line], idx: int, hi: int) -> list[RecipientLine
     out: list[RecipientLine] = []
     for group in entries:
         joined = " ".join(ln.clean for ln in group)
-        for piece in re.split(r"(?:^|[,;.]\s*)[-+•–]\s+(?=\S)", joined):
+        for piece in _ITEM_SPLIT.split(joined):
             piece = piece.strip(" -+•–,;.")
             if not piece:
                 continue
             marker = None
-            m = re.search(r"\(([^()]{1,30})\)\s*$", piece)
+            m = _MARKER_END.search(piece)
             if m:
                 marker = clean_spaces(m.group(1))
                 piece = piece[: m.start()].strip(" ,;")

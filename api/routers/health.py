@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import APIRouter
@@ -12,6 +13,7 @@ from dirgraph.api.schemas import HealthPublic
 router = APIRouter(tags=["health"])
 
 
+@lru_cache(maxsize=1)  # reading package metadata costs ~ms: once per process, not per probe
 def _version() -> str:
     try:
         return version("dirgraph")

@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from pathlib import Path
 from typing import Any, ClassVar
@@ -80,10 +80,17 @@ def schema_statements() -> list[str]:
     return out
 
 
+# ``json.dumps(value, ensure_ascii=False)`` without re-checking its arguments on every edge.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _cell(value: Any) -> str:
     """CSV cell as Ladybug reads it: empty unquoted = NULL, strings always quoted, one line."""
     if value is None:
         return ""
+    if value.__class__ is str:  # the common case first (exact str, not a StrEnum)
+        text = " ".join(value.split())
+        return '"' + text.replace('"', '""') + '"' if '"' in text else '"' + text + '"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -97,9 +104,11 @@ def _cell(value: Any) -> str:
 
 
 def _edge_row(edge: Edge) -> list[Any]:
-    provs = [p.model_dump(mode="json") for p in edge.provenances]
+    """(from, to, first quote, provenance JSON, weight); the dicts are ``model_dump(mode="json")``'s."""
+    provs = [{"document": p.document, "file": p.file, "start": p.start, "end": p.end, "quote": p.quote}
+             for p in edge.provenances]
     quote = next((p.quote for p in edge.provenances if p.quote), None)
-    return [edge.source, edge.target, quote, json.dumps(provs, ensure_ascii=False), max(1, len(provs))]
+    return [edge.source, edge.target, quote, _to_json(provs), max(1, len(provs))]
 
 
 def _jsonable(value: Any) -> Any:
@@ -172,39 +181,55 @@ class LadybugStore:
                 shutil.rmtree(child) if child.is_dir() else child.unlink(missing_ok=True)
 
     def _copy_all(self, conn: Any, graph: Graph, tmp: Path) -> None:
+        """One CSV per node label / relationship pair, written in one pass each (no per-type rescans)."""
         by_label: dict[NodeType, list[Any]] = {label: [] for label in NodeType}
         for node in graph.nodes.values():
             by_label[node.type].append(node)
         conn.set_max_threads_for_exec(1)  # STACK.md: multi-threaded COPY of string keys can hang
         for label, nodes in by_label.items():
             cols = [name for name, _ in node_columns(label)]
-            rows = [[getattr(n, c) for c in cols] for n in sorted(nodes, key=lambda n: n.id)]
+            nodes.sort(key=lambda n: n.id)
+            rows = ([getattr(n, c) for c in cols] for n in nodes)
             self._copy(conn, tmp, label.value, cols, rows, "")
+            nodes.clear()  # free each label's list once written
         conn.set_max_threads_for_exec(0)
         labels = {node_id: node.type for node_id, node in graph.nodes.items()}
-        for etype in EdgeType:
-            pairs = EDGE_ENDPOINTS[etype]
-            groups: dict[tuple[NodeType, NodeType], list[list[Any]]] = {pair: [] for pair in pairs}
-            for edge in graph.edges_of(etype):
-                pair = (labels.get(edge.source), labels.get(edge.target))
-                if pair in groups:
-                    groups[pair].append(_edge_row(edge))  # type: ignore[index]
-            for (src, dst), rows in groups.items():
-                option = f", from='{src.value}', to='{dst.value}'" if len(pairs) > 1 else ""
-                self._copy(conn, tmp, etype.value, ["from", "to", *REL_COLUMNS], rows, option,
-                           suffix=f"{src.value}_{dst.value}")
+        # Edges grouped by (type, source label, target label) in one pass over the edge dict, in
+        # insertion order within a group (the order COPY gives them internal offsets in).
+        groups: dict[tuple[EdgeType, NodeType, NodeType], list[Edge]] = {
+            (etype, a, b): [] for etype in EdgeType for a, b in EDGE_ENDPOINTS[etype]}
+        for edge in graph.edges.values():
+            group = groups.get((edge.type, labels.get(edge.source), labels.get(edge.target)))  # type: ignore[arg-type]
+            if group is not None:
+                group.append(edge)
+        del labels
+        for (etype, src, dst), edges in groups.items():
+            option = f", from='{src.value}', to='{dst.value}'" if len(EDGE_ENDPOINTS[etype]) > 1 else ""
+            self._copy(conn, tmp, etype.value, ["from", "to", *REL_COLUMNS], map(_edge_row, edges), option,
+                       suffix=f"{src.value}_{dst.value}")
+            edges.clear()
 
     @staticmethod
-    def _copy(conn: Any, tmp: Path, table: str, cols: list[str], rows: list[list[Any]], option: str,
+    def _copy(conn: Any, tmp: Path, table: str, cols: list[str], rows: Iterable[list[Any]], option: str,
               suffix: str = "") -> None:
-        if not rows:
-            return
+        """Stream ``rows`` into a CSV (1 MB buffered writes) and COPY it; nothing when there are none."""
         path = tmp / f"{table}{suffix}.csv"
-        with path.open("w", encoding="utf-8", newline="") as fh:
+        written = 0
+        with path.open("w", encoding="utf-8", newline="", buffering=1 << 20) as fh:
             fh.write(",".join(cols) + "\n")
+            lines: list[str] = []
             for row in rows:
-                fh.write(",".join(_cell(v) for v in row) + "\n")
-        conn.execute(f"COPY {table} FROM '{path.as_posix()}' (HEADER=true{option})")
+                lines.append(",".join([_cell(v) for v in row]))
+                if len(lines) >= 4096:
+                    fh.write("\n".join(lines) + "\n")
+                    written += len(lines)
+                    lines.clear()
+            if lines:
+                fh.write("\n".join(lines) + "\n")
+                written += len(lines)
+        if written:
+            conn.execute(f"COPY {table} FROM '{path.as_posix()}' (HEADER=true{option})")
+        path.unlink(missing_ok=True)
 
     # -- read --------------------------------------------------------------------------------
     def _connection(self) -> Any:
@@ -277,7 +302,7 @@ class LadybugStore:
             for row in rows:
                 row[index] = [p.get("quote", "") for p in json.loads(row[index] or "[]") if p.get("quote")]
         if name is QueryName.CHAIN_UP:
-            rows = _shortest_hops(rows)
+            rows = _shortest_hops(rows, str(params.get("id", "")))
         return QueryResult(columns=list(COLUMNS[name]), rows=rows)
 
     def counts(self) -> StoreCounts:
@@ -302,10 +327,15 @@ class LadybugStore:
             self._generation += 1
 
 
-def _shortest_hops(rows: list[list[Any]]) -> list[list[Any]]:
-    """Keep each (source, relation, target) hop once, at its smallest depth; order by depth."""
+def _shortest_hops(rows: list[list[Any]], root: str) -> list[list[Any]]:
+    """Keep each (source, relation, target) hop once, at its smallest depth; order by depth.
+
+    Hops from above back into ``root`` are dropped here (chain_up.cypher explains why not there).
+    """
     best: dict[tuple[Any, Any, Any], list[Any]] = {}
     for row in rows:
+        if row[3] == root and row[0] != root:
+            continue
         key = (row[0], row[2], row[3])
         if key not in best or row[-1] < best[key][-1]:
             best[key] = row

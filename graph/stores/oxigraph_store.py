@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -71,11 +71,24 @@ class OxigraphStore:
 
     # ------------------------------------------------------------------ writing
     def load(self, graph: Graph) -> None:
-        """Replace the store's content with the projection of ``graph``."""
-        self.load_nquads(rdf.to_nquads(graph))
+        """Replace the store's content with the projection of ``graph``.
 
-    def load_nquads(self, data: bytes) -> None:
-        """Bulk-load N-Quads into a fresh database folder, then make it the live one."""
+        The quads stream from the projection into Oxigraph's bulk loader (``bulk_extend``): no
+        N-Quads blob of the whole graph is ever held in memory (~2 GB of bytes at 10^5 documents).
+        """
+        self._replace(lambda store: store.bulk_extend(rdf.project(graph)))
+
+    def load_nquads(self, data: bytes | Path) -> None:
+        """Bulk-load N-Quads (bytes, or a file streamed from disk) into a fresh database folder."""
+        import pyoxigraph as ox
+
+        if isinstance(data, Path):
+            self._replace(lambda store: store.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS))
+        else:
+            self._replace(lambda store: store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS))
+
+    def _replace(self, fill: Callable[[Any], None]) -> None:
+        """Fill a fresh database folder with ``fill(store)``, then make it the live one."""
         import pyoxigraph as ox
 
         if self.read_only:
@@ -89,7 +102,7 @@ class OxigraphStore:
                 if new.exists():
                     shutil.rmtree(new)
                 store = ox.Store(str(new))
-                store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+                fill(store)
                 store.flush()
                 del store
                 tmp = self.path / (_CURRENT + ".tmp")

@@ -11,6 +11,11 @@ import re
 from dirgraph.ingest.context import DocContext
 from dirgraph.ingest.record import AgencyRef
 
+try:
+    from dirgraph.ingest.agencies import canonical_agency
+except ImportError:  # pragma: no cover - the agencies module ships with the package
+    canonical_agency = None  # type: ignore[assignment]
+
 _FALLBACK_ABBR = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc Việt Nam"}
 
 
@@ -19,9 +24,7 @@ def agency_ref(raw: str, ctx: DocContext) -> AgencyRef | None:
     raw = " ".join(raw.split()).strip(" ,;:.-")
     if len(raw) < 2:
         return None
-    try:
-        from dirgraph.ingest.agencies import canonical_agency
-    except ImportError:  # pragma: no cover - the agencies module ships with the package
+    if canonical_agency is None:  # pragma: no cover - the agencies module ships with the package
         return _fallback(raw, ctx)
     ref = canonical_agency(raw, ctx)
     return ref if ref.name.strip() else None

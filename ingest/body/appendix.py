@@ -21,6 +21,9 @@ from dirgraph.ingest.body.appendix_table import Row
 __all__ = ["Row", "appendix_rows", "appendix_start"]
 
 
+_ROMAN_NO = re.compile(r"[IVX]+")
+
+
 def appendix_rows(text: str, start: int) -> list[Row]:
     """Rows of every task table in ``text[start:]`` (pipe tables and flattened appendix tables)."""
     rows = pipe_rows(text, start)
@@ -33,7 +36,7 @@ def _nest_groups(rows: list[Row]) -> list[Row]:
     """Rows numbered 1, 2 … under Roman group rows I, II get the group in their number (I.1)."""
     group: str | None = None
     for row in rows:
-        if re.fullmatch(r"[IVX]+", row.number):
+        if _ROMAN_NO.fullmatch(row.number):
             group = row.number
         elif group and not row.number.startswith(group + "."):
             row.number = f"{group}.{row.number}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from dirgraph.ingest.body.appendix_table import Row, agencies, text_lines
 from dirgraph.ingest.body.mentions import starts_agency
@@ -38,20 +39,25 @@ _CONTINUES = re.compile(
 
 _TIME_GLUE = re.compile(r"(?:hoàn\s+thành|trong|trước|từ|đến|và|hết|cuối|đầu)\s*$")
 
+_ROMAN_NO = re.compile(r"[IVX]+")
+_STT = re.compile(r"^s?tt$")
+_CAPITAL_AFTER_SPACE = re.compile(rf"(?<=\s)(?=[{UPPER}])")
+_PLURAL_AT = re.compile(r"(?i)(?:các|những)\s")
+_NUMBERISH = re.compile(r"^[\divx/]+")
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
 def _plausible(previous: str, number: str, rows: list[Row]) -> bool:
     """A line-start number opens a row only when it can follow the previous row's number (1.1 → 1.3,
     1.3 → 2, 2 → 2.1); "10 năm thực hiện" at the start of a wrapped line does not."""
-    if re.fullmatch(r"[IVX]+", number):
-        romans = [r.number for r in rows if re.fullmatch(r"[IVX]+", r.number)]
-        if re.fullmatch(r"[IVX]+", previous):
+    if _ROMAN_NO.fullmatch(number):
+        romans = [r.number for r in rows if _ROMAN_NO.fullmatch(r.number)]
+        if _ROMAN_NO.fullmatch(previous):
             romans.append(previous)
         last = _ROMAN_VALUES.get(romans[-1], 0) if romans else 0
         return _ROMAN_VALUES.get(number, 99) == last + 1
     new = [int(p) for p in number.split(".")]
-    if not previous or re.fullmatch(r"[IVX]+", previous):
+    if not previous or _ROMAN_NO.fullmatch(previous):
         return new[0] <= 3 and all(p <= 3 for p in new[1:])
     old = [int(p) for p in previous.split(".")]
     if new[: len(old)] == old and len(new) == len(old) + 1:
@@ -68,6 +74,7 @@ _HEADER = re.compile(
 )
 
 
+@lru_cache(maxsize=4)
 def appendix_start(text: str, start: int) -> int | None:
     """Offset of the first appendix heading (PHỤ LỤC, biểu kèm theo …) with a task table under it."""
     for begin, _end, raw in text_lines(text, start):
@@ -99,7 +106,7 @@ def flat_rows(text: str, start: int) -> list[Row]:
             pform = match_form(stripped)
             if in_header and (not stripped or _HEADER_WORDS.match(pform)):
                 continue
-            if re.match(r"^s?tt$", pform):
+            if _STT.match(pform):
                 in_header = True
                 continue
             in_header = False
@@ -142,7 +149,7 @@ def _segments(parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for begin, _end, line in parts:
         cuts = [0]
-        for m in re.finditer(rf"(?<=\s)(?=[{UPPER}])", line):
+        for m in _CAPITAL_AFTER_SPACE.finditer(line):
             pos = m.start()
             before = line[:pos]
             if _CONTINUES.search(before.rstrip()) or not before.strip():
@@ -150,7 +157,7 @@ def _segments(parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
             if starts_agency(line, pos, any_case=False) is not None:
                 # Inside a proper name ("Trường Đại học Hải Phòng") only a plural group opens a cell.
                 words = before.split()
-                if words and words[-1][:1].isupper() and not re.match(r"(?i)(?:các|những)\s", line[pos:]):
+                if words and words[-1][:1].isupper() and not _PLURAL_AT.match(line, pos):
                     continue
                 cuts.append(pos)
             elif _TIME_START.match(match_form(line[pos:])) and not _TIME_GLUE.search(match_form(before)):
@@ -175,7 +182,7 @@ def _flat_row(number: str, parts: list[tuple[int, int, str]], has_partner: bool)
             state = "lead"
         elif state == "lead" and opens_agency and has_partner:
             state = "partner"
-        elif state == "time" and not _TIME_START.match(form) and not re.match(r"^[\divx/]+", form):
+        elif state == "time" and not _TIME_START.match(form) and not _NUMBERISH.match(form):
             if not _CONTINUES.search(prev) and not _TIME_GLUE.search(match_form(prev)) and len(seg) > 15:
                 state = "tail"
         cells["task" if state == "tail" else state].append(seg)

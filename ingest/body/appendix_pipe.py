@@ -23,6 +23,14 @@ class _Columns:
     time: int | None = None
 
 
+_TT = re.compile(r"s?tt|số\s+tt|số\s+thứ\s+tự")
+_TIME_HEAD = re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ|hoàn\s+thành")
+_TASK_HEAD = re.compile(r"nhiệm\s+vụ|nội\s+dung|tên|hoạt\s+động|công\s+việc")
+_RULE = re.compile(r":?-{2,}:?|")
+_ROMAN_NO = re.compile(r"[IVX]+")
+_ROW_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}")
+
+
 def _cells(line: str) -> list[str]:
     body = line.strip()
     body = body[1:] if body.startswith("|") else body
@@ -34,15 +42,15 @@ def _header(cells: list[str]) -> _Columns | None:
     cols = _Columns()
     for i, cell in enumerate(cells):
         form = match_form(cell)
-        if re.fullmatch(r"s?tt|số\s+tt|số\s+thứ\s+tự", form):
+        if _TT.fullmatch(form):
             cols.tt = i
         elif "chủ trì" in form:
             cols.lead = i
         elif "phối hợp" in form:
             cols.partner = i
-        elif re.search(r"thời\s+(?:gian|hạn)|tiến\s+độ|hoàn\s+thành", form):
+        elif _TIME_HEAD.search(form):
             cols.time = i
-        elif cols.task is None and re.search(r"nhiệm\s+vụ|nội\s+dung|tên|hoạt\s+động|công\s+việc", form):
+        elif cols.task is None and _TASK_HEAD.search(form):
             cols.task = i
     if cols.task is None or (cols.lead is None and cols.time is None):
         return None
@@ -59,7 +67,7 @@ def pipe_rows(text: str, start: int) -> list[Row]:
             cols = None if raw.strip() else cols
             continue
         cells = _cells(raw)
-        if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+        if all(_RULE.fullmatch(c) for c in cells):
             continue
         header = _header(cells)
         if header is not None:
@@ -75,7 +83,7 @@ def pipe_rows(text: str, start: int) -> list[Row]:
             if rows and _continuation(cells, cols):
                 _extend(rows[-1], cells, cols, end)
             continue
-        if re.fullmatch(r"[IVX]+", row.number):
+        if _ROMAN_NO.fullmatch(row.number):
             group = row.number
         elif group and "." not in row.number:
             row.number = f"{group}.{row.number}"
@@ -116,7 +124,7 @@ def _cell(cells: list[str], index: int | None) -> str:
 
 def _pipe_row(cells: list[str], cols: _Columns, begin: int, end: int) -> Row | None:
     number = _cell(cells, cols.tt if cols.tt is not None else 0).strip().rstrip(".")
-    if not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}", number):
+    if not _ROW_NUMBER.fullmatch(number):
         return None
     task = _cell(cells, cols.task)
     return Row(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dirgraph.ingest.body.deadlines import parse_cell
 from dirgraph.ingest.body.mentions import split_mentions
@@ -26,13 +27,16 @@ class Row:
         return parse_cell(self.time) if self.time.strip() else None
 
 
-def text_lines(text: str, start: int) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=4)
+def text_lines(text: str, start: int) -> tuple[tuple[int, int, str], ...]:
+    """(begin, end, line) of every line of ``text[start:]``; cached, since the appendix finders
+    walk the same lines from the same start."""
     out: list[tuple[int, int, str]] = []
     pos = start
     for raw in text[start:].split("\n"):
         out.append((pos, pos + len(raw), raw))
         pos += len(raw) + 1
-    return out
+    return tuple(out)
 
 
 # -- pipe tables -------------------------------------------------------------------------------

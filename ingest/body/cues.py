@@ -78,10 +78,19 @@ def target_units() -> tuple[Unit, ...]:
 
 
 def words_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
-    """A case-insensitive whole-word alternation of ``phrases`` (longest first)."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+    """A whole-word alternation of ``phrases``, longest first (the first that fits wins).
+
+    Same matches as ``(?<!\\w)(?:p1|p2|…)(?!\\w)``, written grouped by first character with the
+    look-behind after it (``c(?<!\\w.)(?:hủ\\s+trì|…)``): the pattern then opens with a literal,
+    so the engine skips positions no phrase can start at. Within a group the order is kept, and
+    phrases of different first characters never match at the same position.
+    """
+    ordered = sorted(set(phrases) - {""}, key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for phrase in ordered:
+        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
+    body = "|".join(rf"{re.escape(first)}(?<!\w.)(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return re.compile(rf"(?:{body})(?![\w])")
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ kind of plan, not the task's deadline.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dirgraph.ingest.body.cues import deadline_cues
 from dirgraph.ingest.body.textform import match_form
@@ -26,6 +27,9 @@ _YEAR_ALONE = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/])")
 _NARRATIVE_CUE = re.compile(
     r"(?:hoàn\s+thành|xong|trước|chậm\s+nhất|trong|đến\s+hết|thời\s+(?:gian|hạn)[^:]{0,20}:)\s+(?:ngày\s+|trong\s+|trước\s+)?$"
 )
+_PHRASED_YEAR = re.compile(rf"(?:trong|hết|hoàn\s+thành|chậm\s+nhất(?:\s+(?:là|đến|vào))?)\s+năm\s+{_YEAR}")
+_NEXT_YEAR = re.compile(rf"\s*(?:năm\s+)?{_YEAR}")
+_CELL_END = re.compile(r"[;.]\s")
 _LABEL = re.compile(r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:\s*")
 
 
@@ -37,8 +41,8 @@ def parse_cell(text: str) -> Deadline | None:
     found = _first_by(form, narrative=False)
     if found is not None:
         return found
-    for cue, value in deadline_cues():
-        if re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", form):
+    for _cue, value, whole_word, _clause in _cue_patterns():
+        if whole_word.search(form):
             return Deadline(kind="recurring", value=value)
     return None
 
@@ -48,7 +52,7 @@ def parse_narrative(text: str) -> Deadline | None:
     form = match_form(" ".join(text.split()))
     label = _LABEL.search(form)
     if label:
-        cell = parse_cell(re.split(r"[;.]\s", form[label.end():], maxsplit=1)[0])
+        cell = parse_cell(_CELL_END.split(form[label.end():], maxsplit=1)[0])
         if cell is not None:
             return cell
     return _first_by(form, narrative=True) or _recurring_clause(form)
@@ -59,24 +63,33 @@ def _recurring_clause(form: str) -> Deadline | None:
     "tổng hợp, báo cáo … hằng năm.", "giám sát việc … hằng năm." — only with an action verb beside the
     cue (duty verbs of role_cues: report, supervise, check, follow, urge, review, maintain), since "giáo dục
     thường xuyên" names a kind of school and "thường xuyên theo dõi" qualifies one step."""
+    for cue, value, _, in_clause in _cue_patterns():
+        if cue in form and in_clause.search(form):  # every branch needs the cue written out
+            return Deadline(kind="recurring", value=value)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
+    """(cue, value, the cue as a whole word, the cue closing a duty clause), compiled once."""
+    out = []
     for cue, value in deadline_cues():
-        if cue not in form:
-            continue  # every branch below needs the cue written out: skip building its regex
         c = re.escape(cue)
-        if re.search(
+        in_clause = re.compile(
             rf"(?:^|[;.:,]\s*)(?:(?:thực\s+hiện|tiến\s+hành|triển\s+khai|duy\s+trì)\s+{c}\s*(?:[;.]|$)"
             rf"|(?:định\s+kỳ\s+)?{c}\s+(?:tổng\s+hợp|báo\s+cáo)\b"
             rf"|(?:tổng\s+hợp|báo\s+cáo)(?:[^;.]{{0,120}}?\s)(?<!kế hoạch )(?<!chương trình ){c}\s*(?:[;.]|$))"
             # a duty verb anywhere in the clause, the cue closing it: "X giám sát việc … hằng năm."
             rf"|(?:^|\s)(?:giám\s+sát|kiểm\s+tra|theo\s+dõi|đôn\s+đốc|sơ\s+kết|duy\s+trì)\s(?:[^;.:]{{0,120}}?\s)?"
-            rf"(?<!kế hoạch )(?<!chương trình )(?<!giáo dục ){c}\s*(?:[;.]|$)",
-            form,
-        ):
-            return Deadline(kind="recurring", value=value)
-    return None
+            rf"(?<!kế hoạch )(?<!chương trình )(?<!giáo dục ){c}\s*(?:[;.]|$)"
+        )
+        out.append((cue, value, re.compile(rf"(?<!\w){c}(?!\w)"), in_clause))
+    return tuple(out)
 
 
 def _first_by(form: str, *, narrative: bool) -> Deadline | None:
+    if "19" not in form and "20" not in form:
+        return None  # every candidate below carries a year (19xx or 20xx)
     candidates: list[tuple[int, str]] = []
     for m in _DATE.finditer(form):
         day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
@@ -99,7 +112,7 @@ def _first_by(form: str, *, narrative: bool) -> Deadline | None:
                     candidates.append((m.start(), m.group(1)))
     else:
         phrased: list[tuple[int, str]] = []  # "trong năm 2025", "chậm nhất đến năm 2026": completion phrases
-        for m in re.finditer(rf"(?:trong|hết|hoàn\s+thành|chậm\s+nhất(?:\s+(?:là|đến|vào))?)\s+năm\s+{_YEAR}", form):
+        for m in _PHRASED_YEAR.finditer(form):
             phrased.append((m.start() + m.group(0).find("năm"), m.group(1)))
         candidates = [c for c in candidates if _NARRATIVE_CUE.search(form[max(0, c[0] - 40) : c[0]])
                       or form[max(0, c[0] - 5) : c[0]].endswith("năm")] + phrased
@@ -109,5 +122,5 @@ def _first_by(form: str, *, narrative: bool) -> Deadline | None:
 
 
 def _nearby_year(form: str, pos: int) -> str | None:
-    m = re.match(rf"\s*(?:năm\s+)?{_YEAR}", form[pos:])
+    m = _NEXT_YEAR.match(form[pos:])
     return m.group(1) if m else None

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dirgraph.ingest.body.cues import role_of, role_pattern
+from dirgraph.ingest.body.cues import role_of, role_pattern, words_pattern
 from dirgraph.ingest.body.lines import Line
 from dirgraph.ingest.body.mentions import in_name, mention_end, split_mentions, starts_agency
 from dirgraph.ingest.body.textform import UPPER, match_form
@@ -36,16 +36,20 @@ _OPENERS = re.compile(r"^(?:(?:đồng\s+thời|ngoài\s+ra|trong\s+đó|bên\s+
 _PARTNER = re.compile(
     r"^(?:\s*,)?\s*(?:và\s+)?(?:phối\s+hợp\s+)?(?:(?:chặt\s+chẽ|thường\s+xuyên|tốt|hiệu\s+quả)\s+)?(?:với\s+)?"
 )
-_REPORT = re.compile(r"(?<![\w])báo\s+cáo(?!\s+viên)(?![\w])")
+# "b(?<!\w.)" is "(?<!\w)b" with a literal first, which the regex engine scans for quickly
+_REPORT = re.compile(r"b(?<!\w.)áo\s+cáo(?!\s+viên)(?![\w])")
 _REPORT_TO = re.compile(r"\s(?:về|với|cho|lên|tới|đến|gửi)\s+$")
 # After these words the verbs are the object of the duty, not duties of the subject:
 # "giám sát việc tổ chức thực hiện", "tham mưu bố trí kinh phí", "đề xuất cấp có thẩm quyền ban hành".
-_OBJECT_OF = re.compile(r"(?<!\w)(?:việc|tham\s+mưu|đề\s+xuất|kiến\s+nghị)(?!\w)")
-_NOMINAL = re.compile(r"(?<!\w)(?:kết\s+quả|tình\s+hình)(?!\w)")
+_OBJECT_OF = words_pattern(("việc", "tham mưu", "đề xuất", "kiến nghị"))
+_NOMINAL = words_pattern(("kết quả", "tình hình"))
 _EXPLICIT = {"leads"}
 # "Văn phòng Sở … tham mưu Sở báo cáo Ủy ban nhân dân tỉnh": the advised body reports, not the adviser.
 _ADVISED = re.compile(r"(?<!\w)[Tt]ham\s+mưu\s+(?:cho\s+)?([^\W\d_][\w\s]{0,60}?)\s+$")
 _REQUEST = re.compile(r"(?:đề|kiến)\s+nghị(?!\w)")
+_PLURAL_BEFORE = re.compile(r"(?:các|những)\s+$")
+_CHO = re.compile(r"cho\s+")
+_REPORT_PREP = re.compile(r"\s(?:về|với|cho|lên|tới|đến|gửi)\s+")
 _TAKEN_BY_DIRECTOR = {"implements", "supervises"}
 _DUTY_ROLES = ("leads", "coordinates", "implements", "supervises")
 
@@ -128,8 +132,11 @@ def _sentence(line: Line, start: int, end: int, subjects: list[str], explicit: b
         _clause(line, c_start, c_end, sentence_subjects, found)
 
 
+_RESPONSIBLE = re.compile(r"\s*(?:chịu|có)\s+trách\s+nhiệm")
+
+
 def _responsible(text: str, pos: int) -> bool:
-    return bool(re.match(r"\s*(?:chịu|có)\s+trách\s+nhiệm", match_form(text[pos : pos + 30])))
+    return bool(_RESPONSIBLE.match(match_form(text[pos : pos + 30])))
 
 
 def _overseen_act(text: str, pos: int, end: int, nxt: re.Match[str] | None) -> bool:
@@ -150,10 +157,11 @@ def _skip_space(text: str, pos: int) -> int:
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = start
-    for semi in re.finditer(";", text[start:end]):
-        cut = start + semi.start()
+    cut = text.find(";", start, end)
+    while cut >= 0:
         spans.append((pos, cut))
         pos = cut + 1
+        cut = text.find(";", pos, end)
     spans.append((pos, end))
     return spans
 
@@ -164,17 +172,19 @@ def _cues(text: str, form: str, start: int, end: int) -> list[re.Match[str]]:
     viec = _OBJECT_OF.search(form[start:end])
     stop = start + viec.start() if viec else end
     # "báo cáo kết quả thực hiện", "đánh giá tình hình triển khai": nouns up to the next comma.
-    nominal = [(m.end(), form.find(",", m.end(), end) if "," in form[m.end():end] else end)
-               for m in _NOMINAL.finditer(form, start, end)]
+    nominal: list[tuple[int, int]] = []
+    for m in _NOMINAL.finditer(form, start, end):
+        comma = form.find(",", m.end(), end)
+        nominal.append((m.end(), comma if comma >= 0 else end))
     for cue in role_pattern().finditer(form, start, end):
-        if any(a <= cue.start() < b for a, b in nominal):
+        at = cue.start()
+        if nominal and any(a <= at < b for a, b in nominal):
             continue
-        if text[cue.start()].isupper() and not _after_opener(text, start, cue.start()) and in_name(text, cue.start()):
+        if text[at].isupper() and not _after_opener(text, start, at) and in_name(text, at):
             continue
-        if re.search(r"(?:các|những)\s+$", form[max(0, cue.start() - 7) : cue.start()]):
+        if _PLURAL_BEFORE.search(form, max(0, at - 7), at):
             continue
-        role = role_of(cue.group(0))
-        if cue.start() >= stop and role != "none":
+        if at >= stop and role_of(cue.group(0)) != "none":
             continue
         out.append(cue)
     return out
@@ -248,7 +258,7 @@ def _chain(text: str, form: str, pos: int, end: int) -> tuple[list[str], int, st
     while True:
         while pos < end and text[pos] in " ,":
             pos += 1
-        cho = re.match(r"cho\s+", match_form(text[pos : pos + 6]))  # "giao cho Sở Y tế"
+        cho = _CHO.match(match_form(text[pos : pos + 6]))  # "giao cho Sở Y tế"
         pos += cho.end() if cho else 0
         m_end = mention_end(text, pos, end) if starts_agency(text, pos) is not None else None
         if m_end is None:
@@ -302,7 +312,7 @@ def _reports(text: str, form: str, start: int, end: int, subjects: list[str], fo
         target_end = mention_end(text, pos, end) if starts_agency(text, pos) is not None else None
         if target_end is None:
             window = form[rep.end() : min(end, rep.end() + 80)]
-            for m in re.finditer(r"\s(?:về|với|cho|lên|tới|đến|gửi)\s+", window):
+            for m in _REPORT_PREP.finditer(window):
                 cand = rep.end() + m.end()
                 if starts_agency(text, cand) is not None:
                     pos, target_end = cand, mention_end(text, cand, end)

@@ -44,6 +44,8 @@ class Line:
 
     def to_source(self, offset: int) -> int:
         """The ``source`` offset of ``text[offset]``."""
+        if len(self.pieces) == 1 and offset >= self.pieces[0][0]:  # one physical line: no search
+            return min(self.pieces[0][1] + (offset - self.pieces[0][0]), self.end)
         base_text, base_src = 0, self.start
         for piece_text, piece_src in self.pieces:
             if piece_text > offset:

@@ -22,8 +22,8 @@ _NOUN_AFTER = re.compile(
     r"^\s+(?:đảng|chính\s+trị|cơ\s+sở|xã\s+hội|hội|đoàn\s+thể|quần\s+chúng|phi\s+chính\s+phủ|quốc\s+tế|thành\s+viên)\b"
 )
 # Words that begin like an organisation but are not one here ("Báo cáo", "Hội nghị", "Thanh tra, kiểm tra").
-_NOT_HEAD = re.compile(
-    r"^(?:báo\s+cáo|hội\s+(?:nghị|thảo|thi|nhập|họp)|trường\s+hợp|phòng,|phòng\s+(?:chống|ngừa)|đoàn\s+kết|"
+_NOT_HEAD = re.compile(  # matched at a position (``match(form, pos)``), so no "^"
+    r"(?:báo\s+cáo|hội\s+(?:nghị|thảo|thi|nhập|họp)|trường\s+hợp|phòng,|phòng\s+(?:chống|ngừa)|đoàn\s+kết|"
     r"ban\s+hành|bộ\s+(?:máy|phận|tiêu\s+chí|sách)|sở\s+hữu|viện\s+dẫn|"
     r"thanh\s+tra(?:\s*[,;.]|\s+(?:kiểm|việc|giám|chuyên|hành|các|công)))",
 )
@@ -84,19 +84,40 @@ def _head_capitals() -> dict[str, bool]:
     return dict(_head_words())
 
 
+@lru_cache(maxsize=1)
+def _first_chars() -> frozenset[str]:
+    """Every character a head, an abbreviation or a plural group ("các", "những") can start with."""
+    return frozenset({h[0] for h, _ in _head_words() if h} | {"c", "n"})
+
+
+# Lines are asked the same questions several times (an item's heading by the item, its children and
+# the duty reader): answers for lines up to this length are cached; longer texts are not kept alive.
+_CACHED_LEN = 2000
+
+
 def starts_agency(text: str, pos: int, *, any_case: bool = True) -> int | None:
     """End of the head word(s) when an agency mention starts at ``pos``, else None.
 
     ``any_case`` accepts lower-case heads ("thủ trưởng các đơn vị" after "yêu cầu"); list
     splitting passes False so "…, huyện ủy" stays inside "Các quận ủy, huyện ủy".
     """
-    form = match_form(text)
-    rest = form[pos:]
-    if _NOT_HEAD.match(rest):
+    if pos >= len(text):
         return None
-    group = _group_pattern().match(rest)
+    if len(text) <= _CACHED_LEN:
+        return _starts_agency_cached(text, pos, any_case)
+    return _starts_agency(text, pos, any_case)
+
+
+def _starts_agency(text: str, pos: int, any_case: bool) -> int | None:
+    form = match_form(text)
+    firsts = _first_chars()
+    if text[pos] not in firsts and form[pos] not in firsts:
+        return None  # no head, abbreviation or group starts with this character
+    if _NOT_HEAD.match(form, pos):
+        return None
+    group = _group_pattern().match(form, pos)
     if group:
-        return pos + group.end()
+        return group.end()
     abbr = _abbr_pattern().match(text, pos)
     if abbr:
         return abbr.end()
@@ -112,6 +133,12 @@ def starts_agency(text: str, pos: int, *, any_case: bool = True) -> int | None:
 def mention_end(text: str, start: int, limit: int | None = None) -> int | None:
     """End of the agency mention starting at ``start`` (see module doc), or None."""
     limit = len(text) if limit is None else limit
+    if len(text) <= _CACHED_LEN:
+        return _mention_end_cached(text, start, limit)
+    return _mention_end(text, start, limit)
+
+
+def _mention_end(text: str, start: int, limit: int) -> int | None:
     head_end = starts_agency(text, start)
     if head_end is None:
         return None
@@ -133,31 +160,40 @@ def mention_end(text: str, start: int, limit: int | None = None) -> int | None:
     return _trim(text, start, end)
 
 
+_starts_agency_cached = lru_cache(maxsize=8192)(_starts_agency)
+_mention_end_cached = lru_cache(maxsize=4096)(_mention_end)
+
+
 # A singular body's name ends at its level word ("Bộ Chỉ huy Quân sự tỉnh", "Công an huyện"): a
 # lower-case word after it is the clause ("… tỉnh điều tra, xử lý"), unless it is one of these
 # ("tỉnh ủy", "huyện đoàn", "xã hội" written in lower case).
 _LEVEL_THEN_WORD = re.compile(r"\s(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn)\s+(\w+)")
+_PLURAL = re.compile(r"(?<!\w)(?:các|những)(?!\w)", re.IGNORECASE)
 _LEVEL_CONTINUES = frozenset({"ủy", "uỷ", "đoàn", "đội", "hội", "và", "hoặc", "có", "thuộc", "trực", "cấp"})
 
 
 def _cut_after_level(text: str, start: int, end: int) -> int:
     segment = text[start:end]
     for m in _LEVEL_THEN_WORD.finditer(segment):
-        if re.search(r"(?<!\w)(?:các|những)(?!\w)", segment[: m.start()], re.IGNORECASE):
+        if _PLURAL.search(segment, 0, m.start()):
             return end  # a plural group takes qualifiers ("các xã vùng cao", "các huyện biên giới")
         if m.group(1)[0].islower() and m.group(1) not in _LEVEL_CONTINUES:
             return start + m.start(1) - 1
     return end
 
 
+_LIST_BEFORE = re.compile(r"(?:các|những|,|;|\bvà)\s*$")
+_PLURAL_BEFORE = re.compile(r"(?:các|những)\s*$")
+
+
 def _is_noun_use(text: str, form: str, cue: re.Match[str]) -> bool:
     if text[cue.start()].isupper():
         return in_name(text, cue.start())
     before = form[max(0, cue.start() - 8) : cue.start()]
-    if re.search(r"(?:các|những|,|;|\bvà)\s*$", before):
+    if _LIST_BEFORE.search(before):
         if _NOUN_AFTER.match(form[cue.end() :]) or text[cue.start()].isupper():
             return True
-        if re.search(r"(?:các|những)\s*$", before):
+        if _PLURAL_BEFORE.search(before):
             return True
     return bool(_NOUN_AFTER.match(form[cue.end() :]) and cue.group(0).startswith("tổ chức"))
 
@@ -192,10 +228,14 @@ def _cut_semicolons(text: str, start: int, end: int) -> int:
         pos = semi + 1
 
 
+_TRAILING_JUNK = re.compile(r"(?:[\s,;&\-–—]|\bvà\b)+$")
+_TRAILING_LEVEL = re.compile(r"\s+và\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường|thị\s+trấn)$")
+
+
 def _trim(text: str, start: int, end: int) -> int | None:
     segment = text[start:end]
-    trimmed = re.sub(r"(?:[\s,;&\-–—]|\bvà\b)+$", "", segment)
-    trimmed = re.sub(r"\s+và\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường|thị\s+trấn)$", "", trimmed)
+    trimmed = _TRAILING_JUNK.sub("", segment)
+    trimmed = _TRAILING_LEVEL.sub("", trimmed)
     return start + len(trimmed) if trimmed.strip() else None
 
 
@@ -215,6 +255,12 @@ def _joins_office(part: str, rest: str) -> bool:
 
 def split_mentions(text: str) -> list[str]:
     """Cut a list of agencies where another agency starts (see ``agencies.split_agency_list``)."""
+    return list(_split_mentions(text))
+
+
+@lru_cache(maxsize=4096)
+def _split_mentions(text: str) -> tuple[str, ...]:
+    """Cached: the same lists ("các sở, ban, ngành") recur through a document and a corpus."""
     cuts: list[tuple[int, int]] = []
     for sep in _SPLIT.finditer(text):
         part = text[cuts[-1][1] if cuts else 0 : sep.start()]
@@ -228,4 +274,4 @@ def split_mentions(text: str) -> list[str]:
     parts.append(text[pos:])
     from dirgraph.ingest.agency_lists import share_head  # "Sở Nội vụ, Tài chính": one head, two bodies
 
-    return [one for p in parts if p.strip(" ,;") for one in share_head(p.strip(" ,;"))]
+    return tuple(one for p in parts if p.strip(" ,;") for one in share_head(p.strip(" ,;")))

@@ -6,11 +6,19 @@ The heading starts are in ``ingest/data/section_kinds.tsv``; the longest matchin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dirgraph.ingest.body.cues import section_kinds
 from dirgraph.ingest.body.textform import match_form
 
 _LEAD = re.compile(r"^[\W\d_]+")
+_ROMAN_LEAD = re.compile(r"^(?:[ivxl]+\s*[.\-–—:)]\s*)")
+
+
+@lru_cache(maxsize=1)
+def _phrase_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each heading start as a whole-word pattern, compiled once, in section_kinds() order."""
+    return tuple((re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)"), kind) for phrase, kind in section_kinds())
 
 
 def classify(heading: str, *, anywhere: bool = True) -> str:
@@ -23,12 +31,12 @@ def classify(heading: str, *, anywhere: bool = True) -> str:
     'organization'
     """
     text = match_form(_LEAD.sub("", heading.replace("*", "")).strip())
-    text = re.sub(r"^(?:[ivxl]+\s*[.\-–—:)]\s*)", "", text)
+    text = _ROMAN_LEAD.sub("", text)
     for start, kind in section_kinds():
         if text.startswith(start):
             return kind
     if anywhere:
-        for phrase, kind in section_kinds():
-            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
+        for phrase, kind in _phrase_patterns():
+            if phrase.search(text):
                 return kind
     return "other"

@@ -54,6 +54,10 @@ def table_targets(ctx: DocContext, start: int) -> list[Target]:
     return out
 
 
+_NAME_HEAD = re.compile(r"chỉ\s+tiêu|nội\s+dung|tiêu\s+chí")
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def _header(cells: list[str]) -> tuple[int, int, dict[int, int]] | None:
     name_col = unit_col = None
     years: dict[int, int] = {}
@@ -61,7 +65,7 @@ def _header(cells: list[str]) -> tuple[int, int, dict[int, int]] | None:
         form = match_form(cell)
         if ("đơn vị" in form and "tính" in form) or form in ("đvt", "đơn vị"):
             unit_col = i
-        elif name_col is None and re.search(r"chỉ\s+tiêu|nội\s+dung|tiêu\s+chí", form):
+        elif name_col is None and _NAME_HEAD.search(form):
             name_col = i
         elif (year := _YEAR.search(form)) and len(form) <= 25:
             years[i] = int(year.group(1))
@@ -81,7 +85,7 @@ def _unit(cell: str) -> str | None:
 
 
 def _number(raw: str) -> int | float:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+    if _THOUSANDS.fullmatch(raw):
         raw = raw.replace(".", "")
     value = float(raw.replace(",", "."))
     return int(value) if value.is_integer() else value

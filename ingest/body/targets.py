@@ -35,6 +35,9 @@ _HEADING_YEAR = re.compile(
 _LEAD_YEAR = re.compile(r"^\W{0,3}(?:[a-zđ\d]{1,3}[.)]\s*)?(?:phấn\s+đấu\s+)?(?:(?:đến|tới|trong)\s+(?:hết\s+)?)?năm\s+((?:19|20)\d\d)(?!\d)")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _DIGIT = re.compile(r"\d")
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_STOP = re.compile(r"[.!?](?:\s|$)")
+_CLAUSE_CUT = re.compile(r"(?<=[;,])\s+(?=(?:phấn\s+đấu|tỷ\s+lệ|tỉ\s+lệ|đến\s+năm|\d))")
 SKIP_KINDS = {"situation"}
 
 
@@ -56,8 +59,22 @@ def _unit_patterns() -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
     return tuple(sorted(out, key=lambda p: p[2] == "before"))  # compiled once; level units last (see _scan)
 
 
+@lru_cache(maxsize=1)
+def _unit_hint() -> re.Pattern[str]:
+    """What every unit pattern needs: a digit, spaces and an "after" unit (a number ends in a
+    digit), or a "before" unit, spaces and a digit. A line without it has no target; this one
+    scan (it opens with a digit, so the engine skips ahead) spares the per-unit patterns."""
+    after: list[str] = []
+    before: list[str] = []
+    for unit in target_units():
+        written = re.escape(unit.written).replace(r"\ ", r"\s+")
+        (before if unit.position == "before" else after).append(written)
+    hint = rf"\d\s*(?:{'|'.join(after)})"
+    return re.compile(hint + rf"|(?:{'|'.join(before)})\s+\d" if before else hint)
+
+
 def _value(raw: str) -> int | float:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+    if _THOUSANDS.fullmatch(raw):
         raw = raw.replace(".", "")
     number = float(raw.replace(",", "."))
     return int(number) if number.is_integer() else number
@@ -67,23 +84,25 @@ def extract_targets(ctx: DocContext, body: Body) -> list[Target]:
     """Targets of the body, one per (value, unit, year)."""
     out: dict[tuple[float, str, int | None], Target] = {}
     patterns = _unit_patterns()
+    years: dict[int, int | None] = {}  # heading year of each item (by id()), read once
     for item in body.items:
         if item.kind in SKIP_KINDS:
             continue
-        year = _context_year(item)
+        year = _context_year(item, years)
         for line in item.lines:
             year = _scan(ctx, line, item, year, patterns, out)
     return list(out.values())
 
 
-def _context_year(item: Item) -> int | None:
-    node: Item | None = item.parent
-    while node is not None:
+def _context_year(item: Item, memo: dict[int, int | None]) -> int | None:
+    """The year of the nearest heading above ``item`` that states one."""
+    node = item.parent
+    if node is None:
+        return None
+    if id(node) not in memo:
         m = _HEADING_YEAR.search(match_form(node.heading))
-        if m:
-            return int(m.group(1))
-        node = node.parent
-    return None
+        memo[id(node)] = int(m.group(1)) if m else _context_year(node, memo)
+    return memo[id(node)]
 
 
 def _scan(ctx: DocContext, line: Line, item: Item, year: int | None, patterns: tuple[tuple[re.Pattern[str], str, str, str], ...],
@@ -92,14 +111,19 @@ def _scan(ctx: DocContext, line: Line, item: Item, year: int | None, patterns: t
     form = match_form(text)
     if not _DIGIT.search(form):
         return year  # no value and no year on the line: the clause loop below would find nothing
-    heading = _HEADING_YEAR.search(form)
+    # only the units written somewhere on the line can match in one of its clauses
+    units = [entry for entry in patterns if entry[3] in form] if _unit_hint().search(form) else []
     title = text.rstrip(" *").endswith(":") or (line is item.lines[0] and not text.rstrip(" *").endswith("."))
-    if heading and title and len(text) < 160 and not any(n in form and p.search(form) for p, _, _, n in patterns):
-        return int(heading.group(1))  # "Mục tiêu cụ thể đến năm 2030:" sets the year below it
+    if title and len(text) < 160:
+        heading = _HEADING_YEAR.search(form)
+        if heading and not any(p.search(form) for p, _, _, _ in units):
+            return int(heading.group(1))  # "Mục tiêu cụ thể đến năm 2030:" sets the year below it
+    if not units:
+        return year  # no unit, no target; the years a clause carries stay on this line
     pos = 0
     lead = _LEAD_YEAR.match(form)
     line_year = int(lead.group(1)) if lead else year  # "Đến năm 2030, A đạt x; B đạt y": both by 2030
-    stop = re.search(r"[.!?](?:\s|$)", form)
+    stop = _STOP.search(form)
     first_stop = stop.start() if stop else len(form)  # ... up to the end of that first sentence
     for sentence in _SENTENCE.split(form):
         if not sentence:
@@ -111,14 +135,17 @@ def _scan(ctx: DocContext, line: Line, item: Item, year: int | None, patterns: t
             if not _DIGIT.search(clause):
                 continue  # every value and every year needs a digit: nothing to find or carry
             years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(clause)]
-            goal = bool(_GOAL.search(clause)) or item.kind == "goals" or carried is not None
+            goal: bool | None = None  # read on the first value that needs it
             counted = False  # a clause with a counted value already has its target ("80% người dân dùng
-            for pattern, unit, position, needle in patterns:  # tài khoản mức độ 2": the level names a kind)
+            for pattern, unit, position, needle in units:  # tài khoản mức độ 2": the level names a kind)
                 if needle not in clause or (position == "before" and counted):
                     continue
                 for m in pattern.finditer(clause):
                     if unit != "%" and not goal:
-                        continue
+                        if goal is None:
+                            goal = bool(_GOAL.search(clause)) or item.kind == "goals" or carried is not None
+                        if not goal:
+                            continue
                     value = _value(m.group(1))
                     counted = counted or position == "after"
                     target_year = _year_for(m.start(), m.end(), years, carried)
@@ -153,7 +180,7 @@ def _year_for(pos: int, end: int, years: list[tuple[int, int]], carried: int | N
 def _clauses(sentence: str, start: int) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     pos = 0
-    for part in re.split(r"(?<=[;,])\s+(?=(?:phấn\s+đấu|tỷ\s+lệ|tỉ\s+lệ|đến\s+năm|\d))", sentence):
+    for part in _CLAUSE_CUT.split(sentence):
         idx = sentence.index(part, pos)
         out.append((start + idx, part))
         pos = idx + len(part)

@@ -22,6 +22,7 @@ from dirgraph.ingest.record import Deadline, Task
 _FIRST_SENTENCE = re.compile(rf"^(.+?[.!?…])(?=\s+[\"“(]?[{UPPER}]|\s*$)")
 _BULLET = re.compile(r"^[\s\-–—+•·*]+")
 _TITLE_MAX = 250
+_TIME_LABEL = re.compile(r"(?i)(thời\s+gian|thời\s+hạn|tiến\s+độ)[^:]{0,25}:")
 
 
 def is_task(item: Item) -> bool:
@@ -79,7 +80,7 @@ def _text_and_deadline(item: Item) -> tuple[str, Deadline | None]:
 
 def _labelled(lines: list[Line]) -> Deadline | None:
     for line in lines:
-        if re.search(r"(?i)(thời\s+gian|thời\s+hạn|tiến\s+độ)[^:]{0,25}:", line.text):
+        if _TIME_LABEL.search(line.text):
             found = parse_narrative(line.text)
             if found is not None:
                 return found

@@ -26,6 +26,35 @@ def _swap(match: re.Match[str]) -> str:
     return first + tone + second
 
 
+# What ``_OLD_TONE`` needs in composed text: a bare o/u before an a/e/y whose decomposition goes
+# on with a tone mark ("á", "ạ", also "ặ" = a + dot below + breve). A line without one (most
+# lines) skips the NFD → swap → NFC round trip.
+_TONED = "".join(ch for ch in map(chr, range(0xC0, 0x2000))
+                 if len(d := unicodedata.normalize("NFD", ch)) > 1 and d[0] in "aAeEyY" and d[1] in _TONES)
+_SWAP_SPOT = re.compile(rf"[oOuU](?:[{_TONED}]|[aAeEyY][{_TONES}])")
+
+
+def _swap_tones(text: str) -> str:
+    """NFC(``_OLD_TONE`` swaps on NFD(text)) for ``text`` in NFC, done only on the space-delimited
+    words holding a spot: neither NFD/NFC nor the pattern (look-behind and look-ahead included)
+    reaches across a space, and a word without a spot comes back unchanged."""
+    pieces: list[str] = []
+    done = 0
+    for spot in _SWAP_SPOT.finditer(text):
+        if spot.start() < done:
+            continue  # in the word already swapped
+        begin = text.rfind(" ", 0, spot.start()) + 1
+        end = text.find(" ", spot.end())
+        end = len(text) if end < 0 else end
+        word = unicodedata.normalize("NFC", _OLD_TONE.sub(_swap, unicodedata.normalize("NFD", text[begin:end])))
+        pieces += (text[done:begin], word)
+        done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 @lru_cache(maxsize=8192)
 def match_form(text: str) -> str:
     """Lower-case, NFC, one tone placement; same length as ``text`` when ``text`` is NFC.
@@ -34,5 +63,8 @@ def match_form(text: str) -> str:
     'thành ủy cụ thể hóa'
     """
     lowered = unicodedata.normalize("NFC", text).lower()
-    fixed = unicodedata.normalize("NFC", _OLD_TONE.sub(_swap, unicodedata.normalize("NFD", lowered)))
+    if unicodedata.is_normalized("NFC", lowered):  # the usual case: only the words with a spot change
+        fixed = _swap_tones(lowered)
+    else:
+        fixed = unicodedata.normalize("NFC", _OLD_TONE.sub(_swap, unicodedata.normalize("NFD", lowered)))
     return fixed if len(fixed) == len(text) else lowered if len(lowered) == len(text) else text

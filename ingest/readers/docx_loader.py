@@ -46,18 +46,21 @@ class _Walker:
         self.styles = styles
         self.qn = qn
         self.lines: list[str] = []
+        # tag names resolved once per document, not once per paragraph
+        self.p_tag, self.tbl_tag, self.sdt_tag = qn("w:p"), qn("w:tbl"), qn("w:sdt")
+        self.sdt_content = qn("w:sdtContent")
+        self.wanted: dict[str, str | None] = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
 
     def block(self, parent: Any) -> None:
-        qn = self.qn
         for child in parent.iterchildren():
-            if child.tag == qn("w:p"):
+            if child.tag == self.p_tag:
                 self.lines.append(self.paragraph(child))
-            elif child.tag == qn("w:tbl"):
+            elif child.tag == self.tbl_tag:
                 self.lines.append("")
                 self.lines.extend(self.table(child))
                 self.lines.append("")
-            elif child.tag == qn("w:sdt"):
-                content = child.find(qn("w:sdtContent"))
+            elif child.tag == self.sdt_tag:
+                content = child.find(self.sdt_content)
                 if content is not None:
                     self.block(content)
 
@@ -78,8 +81,7 @@ class _Walker:
         Deleted text (``w:delText``) and field codes (``w:instrText``) are not ``w:t`` and stay
         out; a text box's fallback copy for old Word versions is skipped so it is read once.
         """
-        qn = self.qn
-        wanted = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
+        wanted = self.wanted
         fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
         has_fallback = p.find(".//" + fallback) is not None
         parts: list[str] = []
@@ -93,9 +95,9 @@ class _Walker:
     def cell_text(self, tc: Any) -> str:
         parts: list[str] = []
         for child in tc.iterchildren():
-            if child.tag == self.qn("w:p"):
+            if child.tag == self.p_tag:
                 parts.append(self.paragraph(child))
-            elif child.tag == self.qn("w:tbl"):  # nested table: its text, flattened
+            elif child.tag == self.tbl_tag:  # nested table: its text, flattened
                 parts.extend(" ".join(self.cell_text(c) for c in tr.tc_lst) for tr in child.tr_lst)
         return " ".join(" ".join(parts).split())
 

@@ -109,3 +109,14 @@ def test_sparql_update_refused_and_cross_product_stopped(server: str) -> None:
         assert client.get("/health", timeout=5).status_code == 200
         still = client.get("/sparql", params={"query": f"ASK {{ <https://dirgraph.org/id/{ROOT}> ?p ?o }}"})
         assert still.json()["boolean"] is True
+
+
+def test_several_workers_answer_the_same_lookups(demo_home: Path, tmp_path: Path) -> None:
+    """``dirgraph serve --workers 2``: each worker opens the workspace itself and answers alike."""
+    with running_server(demo_home, workers=2, log_path=tmp_path / "server.log") as base:
+        result = run_load(base, [f"/documents/{ROOT}", f"/documents/{ROOT}/chain", "/search?q=so+giao+duc"],
+                          clients=4, seconds=0.5)
+        with httpx.Client(base_url=base, timeout=30) as client:
+            answers = {client.get(f"/documents/{ROOT}").content for _ in range(6)}
+    assert result.errors == 0 and set(result.statuses) == {"200"}
+    assert len(answers) == 1

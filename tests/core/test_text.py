@@ -61,3 +61,26 @@ def test_fast_move_tones_agrees_with_the_scorer(value: str) -> None:
     if any(w[0] in text.TONE_MARKS for w in words):  # a tone with no letter before it: scorer drops it
         return
     assert text.move_tones(composed) == _reference_move_tones(composed)
+
+
+def _reference_norm_key(value: str) -> str:
+    """norm_key's definition: tones moved over the whole text, then white space collapsed."""
+    return " ".join(text._move_tones_reference(value.casefold()).split())
+
+
+@given(st.text(alphabet=st.sampled_from([*"aăâeêioôơuưyAĐđ _-/,.12\n\t\u00a0\u2000=<", "̀", "́", "̃", "̉", "̣", "\u0338"]))
+       | st.text())
+def test_word_by_word_keys_equal_the_definition(value: str) -> None:
+    for form in (value, unicodedata.normalize("NFD", value)):
+        assert text.move_tones(form) == text._move_tones_reference(form)
+        assert norm_key(form) == _reference_norm_key(form)
+
+
+def test_a_lone_tone_mark_between_spaces_vanishes_from_the_key() -> None:
+    assert norm_key("1 \u0300 Hà") == "1 hà"
+
+
+@given(st.text(alphabet=st.sampled_from([*"aăâeêioôơuưyAĐđ _-/,.12\n\u00a0\u2000=<", "̀", "́", "̣", "\u0338", "ǅ"])) | st.text())
+def test_word_by_word_strip_equals_the_definition(value: str) -> None:
+    for form in (value, unicodedata.normalize("NFD", value)):
+        assert text.strip_diacritics(form) == text._strip_diacritics_reference(form)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dirgraph.core.errors import IngestError
 from dirgraph.ingest.encodings import (
+    _utf16_guess,
     convert_legacy,
     decode_bytes,
     is_syllable,
     legacy_tables,
     repair_legacy,
+    syllable_score,
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "readers"
@@ -141,3 +146,21 @@ def test_error_names_the_file() -> None:
     with pytest.raises(IngestError) as info:
         decode_bytes(bytes(range(32)) * 10, "/data/ke-hoach.txt")
     assert str(info.value) == "/data/ke-hoach.txt: unknown text encoding"
+
+
+@given(st.text(alphabet=st.sampled_from([*"aăâeêioôơuưyngđhtĐK _-/,.12²\n\t\u00a0", "̀", "́", "̣"])) | st.text())
+def test_syllable_score_counts_token_by_token_as_over_the_whole_text(value: str) -> None:
+    """The score is tallied per white-space token (cached); it must equal the per-word definition."""
+    words = re.findall(r"[^\W\d_]+", value)
+    valid = sum(1 for w in words if is_syllable(w))
+    assert syllable_score(value) == (2 * valid - len(words), len(words))
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ("Kế hoạch số 12".encode("utf-16-le"), "utf-16-le"),
+    ("Kế hoạch số 12".encode("utf-16-be"), "utf-16-be"),
+    ("Kế hoạch số 12".encode(), None),
+    (b"a", None),
+])
+def test_utf16_guess_reads_the_nul_column(data: bytes, expected: str | None) -> None:
+    assert _utf16_guess(data) == expected

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dirgraph.ingest.frame import parse_frame
 from dirgraph.ingest.signature import title_position
@@ -331,3 +333,11 @@ def test_signature_and_recipients_after_an_appendix_table_are_read() -> None:
     assert frame.signature is not None and frame.signature.name == "Trần Văn Sơn"
     assert [r.marker for r in frame.recipients][:2] == ["b/c", "t/h"]
     assert frame.body_span[1] <= text.index("PHỤ LỤC")
+
+
+@given(st.text(alphabet=st.sampled_from([*"Sở Giáo dục *#>\\_|:-", "\t", "\u00a0", "\u2003", "\u200b", "\n"])))
+def test_line_cleaning_precheck_agrees_with_its_pattern(value: str) -> None:
+    """The substring pre-check must say "needs cleaning" exactly when the regex would."""
+    from dirgraph.ingest.frame_lines import _NEEDS_CLEANING, _may_need_cleaning
+
+    assert _may_need_cleaning(value) == (_NEEDS_CLEANING.search(value) is not None)

@@ -119,3 +119,15 @@ def test_text_without_any_structure_of_the_genre_is_refused(tmp_path: Path) -> N
     note.write_text("Danh sách mua sắm: gạo, nước mắm, rau muống.\nNhớ gọi điện cho chị Lan.\n", encoding="utf-8")
     with pytest.raises(IngestError, match="no recognizable"):
         extract_file(note)
+
+
+def test_warm_up_text_reaches_every_stage() -> None:
+    """warm_up() must load what a real document loads: frame, references, places, body, Nơi nhận."""
+    from dirgraph.ingest.normalize import normalize_text
+    from dirgraph.ingest.pipeline import _WARM_UP_TEXT, extract_text, warm_up
+
+    warm_up()
+    record = extract_text(normalize_text(_WARM_UP_TEXT), "warm-up.txt")
+    assert record.warnings == []
+    assert (record.document.kind, record.document.locality) == ("plan", "Nghệ An")
+    assert record.documents and record.tasks and record.recipients

@@ -57,3 +57,52 @@ def test_share_head_gives_the_same_split_every_call() -> None:
     for _ in range(2):  # the field table is built once and must not be altered by a call
         assert share_head("Sở Nội vụ, Tài chính và Y tế") == ["Sở Nội vụ", "Sở Tài chính", "Sở Y tế"]
         assert share_head("Sở Văn hóa, Thể thao và Du lịch") == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_unit_hint_keeps_level_units_and_drops_bare_numbers(make_ctx: Ctx) -> None:
+    # "mức độ 3" is the one unit written before its number; "năm 2025" and "Điều 3" carry no unit
+    text = ("như sau:\nI. NHIỆM VỤ\n1. Chuyển đổi số.\nPhấn đấu đến năm 2026 có 80% dịch vụ công trực tuyến "
+            "mức độ 4 và 100% cơ quan dùng mức   độ 3; thực hiện Điều 3 trong năm 2025.\n")
+    assert _targets(make_ctx, text) == {(80.0, "%", 2026), (100.0, "%", 2026)}
+    text = "như sau:\nI. NHIỆM VỤ\n1. Chuyển đổi số.\nĐạt mức độ 4 về dịch vụ công trực tuyến đến năm 2027.\n"
+    assert _targets(make_ctx, text) == {(4.0, "mức độ", 2027)}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Hoàn thành trong tháng 11/2025.", "2025-11"),
+    ("Báo cáo kết quả trước ngày 30/6/2019.", "2019-06-30"),
+    ("Hoàn thành trong quý IV năm 2024.", "2024-Q4"),
+    ("Hoàn thành trước ngày 15 hằng tháng.", None),  # no year: nothing dated
+])
+def test_narrative_deadline_needs_a_year(text: str, value: str | None) -> None:
+    from dirgraph.ingest.body.deadlines import parse_narrative
+
+    found = parse_narrative(text)
+    assert (found.value if found is not None and found.kind == "by" else None) == value
+
+
+def test_split_mentions_hands_out_a_fresh_list_each_call() -> None:
+    from dirgraph.ingest.body.mentions import split_mentions
+
+    first = split_mentions("Sở Y tế, Sở Tài chính")
+    first.append("changed")
+    assert split_mentions("Sở Y tế, Sở Tài chính") == ["Sở Y tế", "Sở Tài chính"]
+
+
+def test_appendix_start_depends_on_where_the_search_starts() -> None:
+    from dirgraph.ingest.body.appendix_flat import appendix_start
+
+    text = "1. Nội dung.\nPHỤ LỤC\nSTT Nhiệm vụ Chủ trì Thời gian thực hiện\n1 Tổ chức Sở Y tế Quý IV/2025\n"
+    at = text.index("PHỤ LỤC")
+    assert appendix_start(text, 0) == at
+    assert appendix_start(text, at + 1) is None
+    assert appendix_start(text, 0) == at  # asked again after another start: the cache keys on both
+
+
+@pytest.mark.parametrize(("name", "central"), [
+    ("Bộ Y tế", True), ("Bộ Giáo dục và Đào tạo tỉnh", True), ("Sở Y tế", False), ("Bộ đội Biên phòng tỉnh", False),
+])
+def test_is_central_by_table_prefix(name: str, central: bool) -> None:
+    from dirgraph.ingest.agencies import is_central
+
+    assert is_central(name) is central

@@ -1,0 +1,126 @@
+"""Building at scale: streamed graph.json, streamed store loads, the paused collector — same output as before."""
+
+from __future__ import annotations
+
+import gc
+import io
+import json
+from pathlib import Path
+
+import pytest
+from graph_fixtures import central_conclusion, gold_records, province_plan
+
+import dirgraph.graph.workspace as workspace_module
+from dirgraph.graph import rdf
+from dirgraph.graph.gc_pause import gc_paused
+from dirgraph.graph.model import EdgeType, Graph, Level
+from dirgraph.graph.resolve import resolve
+from dirgraph.graph.service import GraphService
+from dirgraph.graph.stores.ladybug_store import _cell, _edge_row
+from dirgraph.graph.stores.oxigraph_store import OxigraphStore
+from dirgraph.graph.workspace import Workspace, write_graph_json
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    return resolve([*gold_records(), central_conclusion(), province_plan("hd.txt", "Hải Dương")])
+
+
+@pytest.mark.parametrize("slice_size", [1, 3, 20_000])
+def test_graph_json_is_written_in_slices_with_the_bytes_of_model_dump_json(
+        graph: Graph, slice_size: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workspace_module, "_SLICE", slice_size)
+    out = io.BytesIO()
+    write_graph_json(graph, out)
+    assert out.getvalue() == graph.model_dump_json().encode("utf-8")
+
+
+def test_an_empty_graph_round_trips(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    write_graph_json(Graph(), out)
+    assert json.loads(out.getvalue()) == {"nodes": {}, "edges": {}}
+    ws = Workspace(tmp_path)
+    ws.ensure()
+    ws.save_graph(Graph())
+    assert ws.load_graph().nodes == {}
+
+
+def test_saved_graph_loads_back_equal(graph: Graph, tmp_path: Path) -> None:
+    ws = Workspace(tmp_path)
+    ws.ensure()
+    ws.save_graph(graph)
+    loaded = ws.load_graph()
+    assert loaded.nodes == graph.nodes and loaded.edges == graph.edges
+    assert not ws.graph_path.with_suffix(".tmp").exists()
+
+
+@pytest.mark.parametrize(("value", "cell"), [
+    (None, ""),
+    ("Sở Giáo dục  và\nĐào tạo", '"Sở Giáo dục và Đào tạo"'),
+    ('Kế hoạch "Chuyển đổi số"', '"Kế hoạch ""Chuyển đổi số"""'),
+    ("", '""'),
+    (True, "true"),
+    (False, "false"),
+    (2025, "2025"),
+    (Level.COMMUNE, '"commune"'),
+    (["Nghị quyết 57", "NQ 57"], '"[""Nghị quyết 57"", ""NQ 57""]"'),
+])
+def test_csv_cells_as_ladybug_reads_them(value: object, cell: str) -> None:
+    assert _cell(value) == cell
+
+
+def test_edge_rows_carry_the_provenance_json_of_the_model(graph: Graph) -> None:
+    edges = [e for e in graph.edges.values() if e.type is EdgeType.LEADS and e.provenances]
+    assert edges
+    for edge in edges:
+        row = _edge_row(edge)
+        expected = json.dumps([p.model_dump(mode="json") for p in edge.provenances], ensure_ascii=False)
+        assert row[3] == expected
+        assert row[4] == len(edge.provenances)
+        assert row[2] == next((p.quote for p in edge.provenances if p.quote), None)
+
+
+def _count(store: OxigraphStore) -> int:
+    rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return int(rows[0]["n"])
+
+
+def test_streamed_oxigraph_load_holds_the_same_quads_as_an_nquads_load(graph: Graph, tmp_path: Path) -> None:
+    data = rdf.to_nquads(graph)
+    streamed, from_bytes, from_file = (OxigraphStore(tmp_path / name) for name in ("a", "b", "c"))
+    streamed.load(graph)
+    from_bytes.load_nquads(data)
+    (tmp_path / "all.nq").write_bytes(data)
+    from_file.load_nquads(tmp_path / "all.nq")
+    distinct = len(set(data.splitlines()))
+    assert _count(streamed) == _count(from_bytes) == _count(from_file) == distinct > 0
+
+
+def test_gc_is_paused_inside_and_restored_after_even_on_error() -> None:
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError), gc_paused():
+        raise ValueError("boom")
+    assert gc.isenabled()
+
+
+def test_rebuild_keeps_the_graph_it_built_as_the_view(graph: Graph, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, rec in (("kl91.json", central_conclusion()), ("hp.json", province_plan())):
+        (docs / name).write_text(json.dumps(rec.to_json_dict(), ensure_ascii=False), encoding="utf-8")
+    with GraphService.open(tmp_path / "home", backend="networkx") as service:
+        report = service.ingest_paths([docs], workers=1)
+        kept = service.view.graph
+        saved = service.ws.load_graph()
+        assert report.nodes == len(saved.nodes) > 0
+        assert kept.nodes == saved.nodes and kept.edges == saved.edges
+
+
+def test_resolving_a_stream_of_records_gives_the_graph_of_the_list(graph: Graph) -> None:
+    records = [*gold_records(), central_conclusion(), province_plan("hd.txt", "Hải Dương")]
+    streamed = resolve(iter(records[::-1]))
+    assert list(streamed.nodes) == list(graph.nodes) and list(streamed.edges) == list(graph.edges)
+    assert streamed.nodes == graph.nodes and streamed.edges == graph.edges

@@ -1,0 +1,26 @@
+"""finditer_from / search_from must give exactly the full pattern's own matches."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dirgraph.ingest.regex_scan import finditer_from, search_from
+
+FULL = re.compile(r"(?<!\w)(?:tỉnh|Tỉnh|xã|Xã hội|thị xã)\s+(?P<name>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)?)")
+STARTS = re.compile(r"tỉnh|Tỉnh|xã|Xã hội|thị xã")
+
+
+def test_a_word_glued_to_the_level_word_is_not_a_match() -> None:
+    text = "Ủy ban nhân dân tỉnh Nghệ An và thị xã Cửa Lò, không phải thịxã Hoàng Mai"
+    assert [m.group("name") for m in finditer_from(FULL, STARTS, text)] == ["Nghệ An", "Cửa Lò"]
+
+
+@given(st.lists(st.sampled_from(["tỉnh", "Tỉnh", "xã", "Xã hội", "thị", " ", "Nghệ", "An", "a", ",", "Đ"])).map("".join))
+def test_scan_equals_the_full_pattern(text: str) -> None:
+    assert [m.span() for m in finditer_from(FULL, STARTS, text)] == [m.span() for m in FULL.finditer(text)]
+    for pos in range(0, len(text) + 1, 3):
+        a, b = search_from(FULL, STARTS, text, pos), FULL.search(text, pos)
+        assert (a.span() if a else None) == (b.span() if b else None)
