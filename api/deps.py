@@ -88,6 +88,11 @@ class ServiceHolder:
         self.lock = ReadWriteLock()
 
     @property
+    def open_service(self) -> Any | None:
+        """The service if it is open already (the ASGI fast path never opens it)."""
+        return self._service
+
+    @property
     def is_open(self) -> bool:
         return self._service is not None
 

@@ -16,6 +16,7 @@ from fastapi_offline import FastAPIOffline
 from dirgraph.api import pages
 from dirgraph.api.deps import ServiceHolder
 from dirgraph.api.errors import install_error_handlers
+from dirgraph.api.lookup_fast import LookupFastPath
 from dirgraph.api.response_cache import ResponseCacheMiddleware
 from dirgraph.api.routers import agencies, documents, health, query, search, sparql, tasks, upload
 from dirgraph.api.settings import Settings, get_settings
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, *, service: Any | None = None) 
     app.include_router(sparql.router)
     app.include_router(pages.router)
     pages.mount_static(app)
+    app.add_middleware(LookupFastPath, holder=holder)
     # Look-up answers are replayed from memory until graph.json changes (see response_cache).
     if settings.response_cache:
         app.add_middleware(ResponseCacheMiddleware, graph_path=holder.graph_path)

@@ -441,8 +441,13 @@ def run_size(config: BenchConfig, size: int, work: Path, progress: Progress) -> 
     return res
 
 
-def run_bench(config: BenchConfig, progress: Progress = lambda _msg: None) -> BenchResults:
-    """Run every size in ``config.sizes``; scratch data lives under ``config.workdir`` or a temp folder."""
+def run_bench(config: BenchConfig, progress: Progress = lambda _msg: None,
+              on_size: Callable[[BenchResults], None] | None = None) -> BenchResults:
+    """Run every size in ``config.sizes``; scratch data lives under ``config.workdir`` or a temp folder.
+
+    ``on_size`` gets the results so far after each size (the CLI rewrites the report then, so a run
+    stopped during its largest size still leaves the smaller sizes' figures).
+    """
     results = BenchResults(config=config, machine=machine.describe())
     started = time.perf_counter()
     scratch = Path(tempfile.mkdtemp(prefix="dirgraph-bench-", dir=config.workdir))
@@ -452,6 +457,9 @@ def run_bench(config: BenchConfig, progress: Progress = lambda _msg: None) -> Be
             work.mkdir(parents=True, exist_ok=True)
             results.sizes.append(run_size(config, size, work, progress))
             shutil.rmtree(work, ignore_errors=True)
+            if on_size is not None:
+                results.seconds = round(time.perf_counter() - started, 1)
+                on_size(results)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     results.seconds = round(time.perf_counter() - started, 1)

@@ -61,7 +61,8 @@ def bench(
     config = BenchConfig(sizes=size_list, quick=quick, repeat=repeat or (5 if quick else 50), seed=seed,
                          workdir=workdir)
     try:
-        results = run_bench(config, progress=lambda msg: typer.echo(msg, err=True))
+        results = run_bench(config, progress=lambda msg: typer.echo(msg, err=True),
+                            on_size=lambda partial: write_report(partial, out))
     except DirgraphError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None

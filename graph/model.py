@@ -272,8 +272,8 @@ class Graph(_Model):
         key = f"{type_.value}|{source}|{target}"
         edge = self.edges.get(key)
         if edge is None:
-            # typed arguments already: skip validation (half a million edges at 10^4 documents)
-            edge = Edge.model_construct(type=type_, source=source, target=target)
+            edge = Edge(type=type_, source=source, target=target)  # (model_construct is slower here:
+            # it inspects the default_factory's signature on every call)
             self.edges[key] = edge
         if provenance is not None:
             # the private dict directly: ``self._statements`` goes through pydantic's slow __getattr__

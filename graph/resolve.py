@@ -275,12 +275,10 @@ def _agency_level(name: str, loc: ResolvedPlace | None) -> Level:
 
 
 def _prov(doc_id: str, record: ExtractionRecord, p: Provenance | None) -> EdgeProvenance:
-    # The record's Provenance is validated already: construct without validating again (one per
-    # statement, hundreds of thousands per rebuild).
     if p is None:
-        return EdgeProvenance.model_construct(document=doc_id, file=record.source)
-    return EdgeProvenance.model_construct(document=doc_id, file=p.file or record.source, start=p.start,
-                                          end=p.end, quote=p.quote)
+        return EdgeProvenance(document=doc_id, file=record.source)
+    return EdgeProvenance(document=doc_id, file=p.file or record.source, start=p.start, end=p.end,
+                          quote=p.quote)
 
 
 def _record_places(record: ExtractionRecord) -> list[str | None]:

@@ -1,8 +1,10 @@
 """GraphService: the one facade over the workspace and its stores (the API, viz and CLI use it).
 
 Writes go through the workspace (records are the truth) and then rebuild every store; reads use
-the resolved graph in memory for look-ups and the configured backend (Ladybug by default) for the
-seven analyst queries, so the same answers come from Cypher, SPARQL or Python. A read notices a
+a compact in-memory view of the resolved graph for look-ups (including the one-hop chain-up and
+task/agency role rows of the detail pages, see :mod:`dirgraph.graph.service_lookups`) and the
+configured backend (Ladybug by default) for the traversals (cascade, coverage, deadlines,
+coordination), so the same answers come from Cypher, SPARQL or Python. A read notices a
 newer graph written by another process (``graph.json`` changed) and reopens its handles.
 """
 
@@ -20,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from dirgraph.core.errors import DirgraphError, NotFoundError, QueryRejectedError, StoreError
+from dirgraph.graph import service_lookups
 from dirgraph.graph.model import AgencyNode, DocumentNode, EdgeType, Graph, TaskNode
 from dirgraph.graph.places import localities_of_level
 from dirgraph.graph.queries import QueryName
@@ -136,6 +139,11 @@ class GraphService:
                     view = GraphView(self.ws.load_graph() if self.ws.manifest_path.exists() else Graph())
                 self._view, self._stamp = view, self._graph_stamp()
             return self._view
+
+    def view_is_current(self) -> bool:
+        """True when :attr:`view` answers without (re)loading the graph: the API then runs a
+        look-up on its event loop instead of paying a worker-thread hop for sub-millisecond work."""
+        return self._view is not None and self._graph_stamp() == self._stamp
 
     def _store_path(self, name: str) -> Path:
         module = importlib.import_module(store_class(name).__module__)
@@ -275,8 +283,9 @@ class GraphService:
         )
 
     def chain_up(self, doc_id: str) -> list[ChainHop]:
-        self.view.document(doc_id)
-        rows = self._named(QueryName.CHAIN_UP, id=doc_id)
+        view = self.view
+        view.document(doc_id)
+        rows = service_lookups.chain_up(view, doc_id)  # one-hop look-ups come from memory, not the store
         hops = [ChainHop(**{**r, "quote": r["quote"] or ""}) for r in rows]
         return sorted(hops, key=lambda h: (h.depth, h.source, h.target))
 
@@ -358,7 +367,7 @@ class GraphService:
         issued = [view.nodes[e.source] for e in view.into_of(agency_id, EdgeType.ISSUED_BY)]
         return AgencyDetail(
             **view.agency_summary(node).model_dump(),
-            tasks=[AgencyTaskRow(**r) for r in self._named(QueryName.AGENCY_TASKS, id=agency_id)],
+            tasks=[AgencyTaskRow(**r) for r in service_lookups.agency_tasks(view, agency_id)],
             reports_to=agencies([e.target for e in view.out_of(agency_id, EdgeType.REPORTS_TO)]),
             coordinates_with=agencies(cw),
             part_of=agencies([e.target for e in view.out_of(agency_id, EdgeType.PART_OF)]),
@@ -371,7 +380,7 @@ class GraphService:
         node = view.task(task_id)
         role_edges = {(e.source, ROLE_OF_EDGE[e.type]): e for e in view.into_of(task_id, *ROLE_OF_EDGE)}
         responsible = []
-        for r in self._named(QueryName.TASK_AGENCIES, id=task_id):
+        for r in service_lookups.task_agencies(view, task_id):
             edge = role_edges.get((r["agency_id"], r["role"]))
             responsible.append(ResponsibleAgency(
                 agency_id=r["agency_id"], agency_name=r["agency_name"], role=r["role"],

@@ -28,6 +28,8 @@ def _first_quote(edge: EdgeRef) -> str | None:
 def chain_up(view: GraphView, doc_id: str) -> list[Row]:
     """Every chain hop above ``doc_id``, at the depth its source is first reached (+1)."""
     nodes = view.nodes
+    if not isinstance(nodes.get(doc_id), DocumentNode):
+        return []
     depth = {doc_id: 0}
     queue = deque([doc_id])
     while queue:
@@ -41,11 +43,12 @@ def chain_up(view: GraphView, doc_id: str) -> list[Row]:
     rows = []
     for source, dist in depth.items():
         src = nodes[source]
+        assert isinstance(src, DocumentNode)
         for e in view.out_of(source, *CHAIN):
             target = nodes.get(e.target)
             if not isinstance(target, DocumentNode) or (e.target == doc_id and source != doc_id):
                 continue
-            rows.append({"source": source, "source_number": getattr(src, "number", None),
+            rows.append({"source": source, "source_number": src.number,
                          "relation": e.type.value, "target": e.target, "target_number": target.number,
                          "target_title": target.title, "target_kind": target.kind.value,
                          "target_level": target.level.value if target.level else None,

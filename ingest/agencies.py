@@ -129,18 +129,21 @@ def _canonical(raw: str) -> tuple[str, str | None, str | None]:
 def canonical_agency(raw: str, ctx: DocContext | None = None) -> AgencyRef:
     """The agency as an analyst files it (see the module docstring); never raises on text."""
     raw_text = raw if isinstance(raw, str) else str(raw)
-    try:
-        name, written, level = _canonical(raw_text)
-    except Exception:  # a malformed string must not stop an extraction
-        return AgencyRef(name=tidy(raw_text), locality=ctx.locality if ctx else None)
-    if level == "central":
-        return _ref(name, None)
-    return _ref(name, written or infer_locality(level, ctx))
+    # A document names the same few bodies over and over: the answer depends on the raw string and
+    # on the context fields infer_locality reads (its place chain comes from the text), nothing else.
+    key = (raw_text, ctx.locality, ctx.locality_level, ctx.parent_localities, ctx.text) if ctx else (raw_text,)
+    filed = _FILED.get(key)
+    if filed is None:
+        try:
+            name, written, level = _canonical(raw_text)
+        except Exception:  # a malformed string must not stop an extraction
+            return AgencyRef(name=tidy(raw_text), locality=ctx.locality if ctx else None)
+        filed = (name, None) if level == "central" else (name, written or infer_locality(level, ctx))
+        if len(_FILED) >= _FILED_MAX:  # bounded: a key holds its document's text
+            _FILED.clear()
+        _FILED[key] = filed
+    return AgencyRef(name=filed[0], locality=filed[1])
 
 
-def _ref(name: str, locality: str | None) -> AgencyRef:
-    """An AgencyRef from fields already of its types (a few thousand per second of extraction:
-    validation was measurable); anything else is validated as usual."""
-    if type(name) is str and (locality is None or type(locality) is str):
-        return AgencyRef.model_construct(name=name, locality=locality)
-    return AgencyRef(name=name, locality=locality)
+_FILED: dict[tuple[object, ...], tuple[str, str | None]] = {}
+_FILED_MAX = 4096

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from dirgraph.core.text import clean_spaces, norm_key
+from dirgraph.core.text import clean_spaces, fold_key, norm_key
 from dirgraph.ingest.docnumbers import (
     PARTY_RE,
     PLACEHOLDER_RE,
@@ -99,12 +99,22 @@ def _kind_keys() -> tuple[tuple[str, str, str], ...]:
     return tuple((word, word.upper(), norm_key(word)) for word in kind_words())
 
 
+@lru_cache(maxsize=1)
+def _kind_keys_by_initial() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """``_kind_keys`` grouped by the diacritic-free first letter, table order kept in each group."""
+    groups: dict[str, list[tuple[str, str, str]]] = {}
+    for entry in _kind_keys():
+        groups.setdefault(fold_key(entry[0])[:1], []).append(entry)
+    return {initial: tuple(entries) for initial, entries in groups.items()}
+
+
 def _kind_line(line: Line) -> tuple[str, str] | None:
     """(kind, rest of line) when a line opens with an upper-case kind word (KẾ HOẠCH …)."""
     if not line.clean[:1].isupper() or not line.clean.split(" ", 1)[0].isupper():
         return None  # every kind line opens with an upper-case word: skip the table scan for the rest
     heads: dict[int, str] = {}  # norm_key of the line's first n characters, once per length
-    for word, upper, word_key in _kind_keys():
+    # equal norm_keys have equal diacritic-free initials: only the kind words sharing the line's are tried
+    for word, upper, word_key in _kind_keys_by_initial().get(fold_key(line.clean[:1]), ()):
         head = line.clean[: len(upper)]
         head_key = heads.get(len(head))
         if head_key is None:

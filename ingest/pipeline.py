@@ -25,7 +25,15 @@ from dirgraph.ingest.context import DocContext
 from dirgraph.ingest.frame import Frame, RecipientLine, parse_frame
 from dirgraph.ingest.metadata import build_metadata
 from dirgraph.ingest.readers import read_file
-from dirgraph.ingest.record import AgencyRelation, Assignment, DocumentMeta, ExtractionRecord, Recipient, Task
+from dirgraph.ingest.record import (
+    AgencyRef,
+    AgencyRelation,
+    Assignment,
+    DocumentMeta,
+    ExtractionRecord,
+    Recipient,
+    Task,
+)
 from dirgraph.ingest.references import extract_references
 from dirgraph.ingest.relations import extract_relations
 from dirgraph.ingest.tables import alternatives, load_table
@@ -191,24 +199,51 @@ def _tidy_fields(model: Any) -> tuple[Any, ...] | None:
     JSON escapes, no bare combining mark), the JSON's key is the field names with ``norm_key`` of
     each value in between, so the tuple of those compares the same way.
     """
+    if model.__class__ is Assignment:  # the common fact, keyed without the generic walk
+        agency, role, task = _ref_key(model.agency), _tidy_key(model.role), _tidy_key(model.task)
+        if agency is None or role is None or task is None:
+            return None
+        return (Assignment, agency, role, task)
     out: list[Any] = []
     for name, value in model.__dict__.items():
         if name == "provenance":
             continue
         if value is None:
-            out.append((name, None))
-        elif isinstance(value, str):
-            if value != " ".join(value.split()) or _UNSAFE.search(value):
+            out += (name, None)
+        elif value.__class__ is str:
+            key = _tidy_key(value)
+            if key is None:
                 return None
-            out.append((name, norm_key(value)))
+            out += (name, key)
         elif isinstance(value, BaseModel):
             inner = _tidy_fields(value)
             if inner is None:
                 return None
-            out.append((name, inner))
+            out += (name, inner)
         else:
             return None
     return tuple(out)
+
+
+def _ref_key(ref: AgencyRef) -> tuple[str, str | None] | None:
+    """Key of an agency (see :func:`_tidy_fields`), None when untidy or not a plain AgencyRef."""
+    if ref.__class__ is not AgencyRef:
+        return None
+    name = _tidy_key(ref.name)
+    if name is None:
+        return None
+    if ref.locality is None:
+        return (name, None)
+    locality = _tidy_key(ref.locality)
+    return None if locality is None else (name, locality)
+
+
+@lru_cache(maxsize=8192)
+def _tidy_key(value: str) -> str | None:
+    """``norm_key`` of a tidy field value, None for an untidy one (names and roles recur: cached)."""
+    if value != " ".join(value.split()) or _UNSAFE.search(value):
+        return None
+    return norm_key(value)
 
 
 def extract_file(path: Path, *, ocr: bool = False) -> ExtractionRecord:

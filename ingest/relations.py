@@ -12,8 +12,11 @@ and no SELF edge. One relation per ordered pair, the strongest kept. Cue phrases
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from dirgraph.core.text import clean_spaces, norm_key
 from dirgraph.ingest.context import DocContext
@@ -85,7 +88,7 @@ def last_cue(segment: str, at_start_only: bool = False) -> tuple[str | None, int
                 cand = (end, len(cue.phrase), cue.value, cue.phrase)
                 best = cand if best is None or cand[:2] > best[:2] else best
             continue
-        if at_start_only:
+        if at_start_only or cue.phrase not in key:  # the substring test first: most cues are absent
             continue
         for end in _find_all(key, cue.phrase):
             cand = (end, len(cue.phrase), cue.value, cue.phrase)
@@ -154,12 +157,16 @@ def _zones(frame: Frame) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
-def _units(text: str, frame: Frame) -> list[tuple[int, int]]:
-    """Paragraphs to read mention by mention; the title block counts as one paragraph."""
+def _units(text: str, frame: Frame, last: int | None = None) -> list[tuple[int, int]]:
+    """Paragraphs to read mention by mention; the title block counts as one paragraph.
+
+    ``last``: the last position a mention starts at; the paragraphs after it are not needed.
+    """
     units: list[tuple[int, int]] = []
     pos = 0
     title = frame.title_span
-    while pos < len(text):
+    limit = len(text) if last is None else min(len(text), last + 1)
+    while pos < limit:
         if title and pos == title[0]:
             units.append(title)
             pos = title[1] + 1
@@ -171,6 +178,24 @@ def _units(text: str, frame: Frame) -> list[tuple[int, int]]:
         units.append((pos, end))
         pos = end + 1 if end < len(text) and text[end] == "\n" else end
     return units
+
+
+def _by_unit(mentions: list[Mention], units: list[tuple[int, int]]) -> Iterator[tuple[int, list[Mention]]]:
+    """(unit start, the mentions starting in the unit in their order) for the units that hold any.
+
+    Mentions come sorted and units in order without overlap, so each unit's mentions are one slice
+    found by bisection (filtering every mention for every paragraph was quadratic); any other
+    input is filtered unit by unit.
+    """
+    starts = [m.start for m in mentions]
+    ordered = all(a <= b for a, b in pairwise(starts)) and all(a[1] <= b[0] for a, b in pairwise(units))
+    for u_start, u_end in units:
+        if ordered:
+            in_unit = mentions[bisect_left(starts, u_start) : bisect_left(starts, u_end)]
+        else:
+            in_unit = [m for m in mentions if u_start <= m.start < u_end]
+        if in_unit:
+            yield u_start, in_unit
 
 
 def extract_relations(
@@ -198,10 +223,8 @@ def extract_relations(
 
     usable = [m for m in mentions if not m.alias and m.key in known]
     nested_type: dict[int, str] = {}  # id(mention) -> type of the edge from its parent
-    for u_start, u_end in _units(text, frame):
-        in_unit = [m for m in usable if u_start <= m.start < u_end]
-        if not in_unit:
-            continue
+    last = max((m.start for m in usable), default=-1)
+    for u_start, in_unit in _by_unit(usable, _units(text, frame, last)):
         state = _State()
         parent: dict[int, Mention | None] = {}
         for m in in_unit:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from dirgraph.api.deps import ServiceDep
 from dirgraph.api.errors import COMMON_PROBLEMS, problem_responses
+from dirgraph.api.json_body import answer, json_body
 from dirgraph.api.schemas import AgencyDetailPublic, AgencySummaryPublic
-from dirgraph.graph.service_models import AgencyDetail, AgencySummary
+from dirgraph.graph.service_models import AgencySummary
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
 
@@ -28,10 +29,10 @@ def search_agencies(
 
 @router.get("/{agency_id}", response_model=AgencyDetailPublic,
             responses=problem_responses(*COMMON_PROBLEMS, 404), summary="One agency")
-def get_agency(
+async def get_agency(
     service: ServiceDep,
     agency_id: Annotated[str, Path(min_length=1, max_length=300,
                                    examples=["agency-so-giao-duc-va-dao-tao--hai-phong"])],
-) -> AgencyDetail:
+) -> Response:
     """Tasks it leads or coordinates (with deadlines), whom it reports to, coordinates with, is part of."""
-    return service.get_agency(agency_id)
+    return await answer(service, lambda: json_body(service.get_agency(agency_id)))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from dirgraph.api.deps import ServiceDep
 from dirgraph.api.errors import COMMON_PROBLEMS, problem_responses
+from dirgraph.api.json_body import answer, json_body
 from dirgraph.api.schemas import (
     CascadeRowPublic,
     ChainHopPublic,
@@ -23,7 +24,6 @@ from dirgraph.graph.service_models import (
     CascadeRow,
     ChainHop,
     Coverage,
-    DocumentDetail,
     DocumentSummary,
     Page,
     ResponsibilityRow,
@@ -68,16 +68,16 @@ def list_documents(
 
 
 @router.get("/{doc_id}", response_model=DocumentDetailPublic, responses=_ONE, summary="One document")
-def get_document(service: ServiceDep, doc_id: DocId) -> DocumentDetail:
+async def get_document(service: ServiceDep, doc_id: DocId) -> Response:
     """Metadata, issuer, signer, locality and relations in/out with the sentences that state them."""
-    return service.get_document(doc_id)
+    return await answer(service, lambda: json_body(service.get_document(doc_id)))
 
 
 @router.get("/{doc_id}/chain", response_model=list[ChainHopPublic], responses=_ONE,
             summary="Chain up to the directives it implements")
-def chain_up(service: ServiceDep, doc_id: DocId) -> list[ChainHop]:
+async def chain_up(service: ServiceDep, doc_id: DocId) -> Response:
     """Each hop from this document up to the central directive, with the quoted basis."""
-    return service.chain_up(doc_id)
+    return await answer(service, lambda: json_body(service.chain_up(doc_id), ChainHop))
 
 
 @router.get("/{doc_id}/cascade", response_model=list[CascadeRowPublic], responses=_ONE,

@@ -330,7 +330,8 @@ class LadybugStore:
 def _shortest_hops(rows: list[list[Any]], root: str) -> list[list[Any]]:
     """Keep each (source, relation, target) hop once, at its smallest depth; order by depth.
 
-    Hops from above back into ``root`` are dropped here (chain_up.cypher explains why not there).
+    Hops from above back into ``root`` are dropped (chain_up.cypher does it too; kept here so the
+    answer does not depend on that filter).
     """
     best: dict[tuple[Any, Any, Any], list[Any]] = {}
     for row in rows:

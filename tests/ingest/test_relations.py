@@ -161,3 +161,16 @@ def test_the_plan_a_decision_issues_speaks_for_the_decision() -> None:
     assert ("SELF", "based_on", "Luật Phòng, chống thiên tai") in rels
     record = extract_text(text, "t.txt")
     assert [t.id for t in record.tasks] == ["I.1"]
+
+
+def _mention_at(start: int) -> relations_module.Mention:
+    return relations_module.Mention(start, start + 5, f"Kết luận {start}", "conclusion", None)
+
+
+@pytest.mark.parametrize("starts", [[3, 12, 12, 40], [40, 3, 12]])  # sorted (bisection) and not (filter)
+def test_mentions_are_grouped_by_paragraph_in_their_order(starts: list[int]) -> None:
+    mentions = [_mention_at(s) for s in starts]
+    units = [(0, 10), (11, 20), (21, 30), (31, 50)]
+    grouped = list(relations_module._by_unit(mentions, units))
+    expected = [(a, [m for m in mentions if a <= m.start < b]) for a, b in units]
+    assert grouped == [(a, ms) for a, ms in expected if ms]
