@@ -165,9 +165,18 @@ def _bool(value: bool) -> Literal:
     return Literal("true" if value else "false", datatype=_n(XSD + "boolean"))
 
 
-def _statement_iri(edge: Edge, rank: int) -> str:
-    digest = hashlib.sha1(f"{edge.type.value}|{edge.source}|{edge.target}|{rank}".encode()).hexdigest()
+def statement_iri(edge_type: str, source: str, target: str, rank: int) -> str:
+    """IRI of the qualified node of rank ``rank`` of edge ``source -edge_type-> target`` (node ids).
+
+    Deterministic, so a query can look a statement up directly (``<st> dg:quote ?q``) instead of
+    joining through ``dg:qualifiedRelation`` (sparql_walks: chain_up's quote).
+    """
+    digest = hashlib.sha1(f"{edge_type}|{source}|{target}|{rank}".encode()).hexdigest()
     return ID + "st-" + digest[:20]
+
+
+def _statement_iri(edge: Edge, rank: int) -> str:
+    return statement_iri(edge.type.value, edge.source, edge.target, rank)
 
 
 class _Projector:

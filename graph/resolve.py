@@ -106,6 +106,11 @@ class _DocEntry:
     descs: list[_Desc] = field(default_factory=list)
     id: str = ""
     main_desc: _Desc | None = None
+    # The main description's place and year, kept with it: ``Resolver._match`` compares them for
+    # every entry sharing a number ("10/KH-UBND" is filed by thousands of communes at 10^5 documents).
+    loc: ResolvedPlace | None = None
+    loc_id: str | None = None
+    year: int | None = None
 
     @property
     def main(self) -> _Desc:
@@ -117,6 +122,8 @@ class _DocEntry:
         self.descs.append(desc)
         if self.main_desc is None or (desc.is_self and not self.main_desc.is_self):
             self.main_desc = desc
+            self.loc, self.year = desc.loc, desc.year
+            self.loc_id = desc.loc.id if desc.loc else None
 
     def first(self, attr: str) -> object:
         for d in sorted(self.descs, key=lambda d: not d.is_self):
@@ -158,18 +165,15 @@ class Resolver:
             candidates = self._by_number.get(nkey, [])
             if is_central_party(desc.number):
                 return candidates[0] if candidates else None
-            loc = desc.loc.id if desc.loc else None
-            for strict in (True, False):
-                for entry in candidates:
-                    e_loc = entry.main.loc.id if entry.main.loc else None
-                    e_year = entry.main.year
-                    if strict and (e_loc, e_year) == (loc, desc.year):
-                        return entry
-                    # Loose: a mention without year or place, or the same place name on another map
-                    # (one record may file "Ngô Quyền" as the district, another as today's ward).
-                    if not strict and _same_place(entry.main.loc, desc.loc) and (
-                            None in (e_year, desc.year) or e_year == desc.year):
-                        return entry
+            loc, year = (desc.loc.id if desc.loc else None), desc.year
+            for entry in candidates:  # strict: same place and year
+                if entry.loc_id == loc and entry.year == year:
+                    return entry
+            for entry in candidates:
+                # Loose: a mention without year or place, or the same place name on another map
+                # (one record may file "Ngô Quyền" as the district, another as today's ward).
+                if (year is None or entry.year is None or entry.year == year) and _same_place(entry.loc, desc.loc):
+                    return entry
             return None
         return self._by_identity.get(self._identity(desc))
 

@@ -22,7 +22,7 @@ import os
 import shutil
 import threading
 from collections.abc import Callable, Mapping
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -71,6 +71,8 @@ class OxigraphStore:
         self._reader: Any = None
         self._reader_db: Path | None = None
         self._reader_stamp: tuple[int, int, int] | None = None
+        self._memo_reader: Any = None
+        self._memo: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ writing
     def load(self, graph: Graph) -> None:
@@ -152,8 +154,12 @@ class OxigraphStore:
 
     def select(self, text: str) -> list[dict[str, Any]]:
         """Run a trusted SELECT in-process; rows as dicts of Python values (see sparql_named)."""
+        return self._select_on(self._store(), text)
+
+    @staticmethod
+    def _select_on(reader: Any, text: str) -> list[dict[str, Any]]:
         try:
-            solutions = self._store().query(text, use_default_graph_as_union=True)
+            solutions = reader.query(text, use_default_graph_as_union=True)
             names = [v.value for v in solutions.variables]
             convert = _term_converter()
             return [dict(zip(names, map(convert, sol), strict=True)) for sol in solutions]
@@ -166,7 +172,17 @@ class OxigraphStore:
         return sparql_named.counts(self.select)
 
     def named(self, name: QueryName, params: Mapping[str, Any]) -> QueryResult:
-        return sparql_named.run_named(self.select, QueryName(name), params)
+        """One analyst query; all its SPARQL queries run on one reader (one store generation).
+
+        The walks' memo (the locality hierarchy, :mod:`sparql_walks`) belongs to that reader: a
+        reload opens a new reader, and the memo starts empty again.
+        """
+        reader = self._store()
+        with self._lock:
+            if self._memo_reader is not reader:
+                self._memo_reader, self._memo = reader, {}
+            memo = self._memo
+        return sparql_named.run_named(partial(self._select_on, reader), QueryName(name), params, memo)
 
     def query(self, text: str, parameters: Mapping[str, Any] | None = None, timeout_s: float = 10.0,
               row_cap: int = 10_000) -> QueryResult:
@@ -203,6 +219,7 @@ class OxigraphStore:
             self._reader = None
             self._reader_db = None
             self._reader_stamp = None
+            self._memo_reader, self._memo = None, {}
 
 
 @cache
