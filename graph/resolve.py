@@ -16,10 +16,12 @@ workspace can rebuild every store from the records at any time.
 
 from __future__ import annotations
 
+import bisect
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import Any
 
 from dirgraph.core.provenance import Provenance
 from dirgraph.core.text import fold_key, norm_key
@@ -111,6 +113,8 @@ class _DocEntry:
     loc: ResolvedPlace | None = None
     loc_id: str | None = None
     year: int | None = None
+    seq: int = 0  # creation order: the first matching entry wins
+    index_keys: tuple[tuple[Any, ...], ...] = ()  # the Resolver buckets it is filed under
 
     @property
     def main(self) -> _Desc:
@@ -156,6 +160,9 @@ class Resolver:
         self.entries: list[_DocEntry] = []
         self._by_number: dict[str, list[_DocEntry]] = {}
         self._by_identity: dict[tuple[str, ...], _DocEntry] = {}
+        # Numbered entries by (number key, year, place key), each list in creation order: a match
+        # is a few dict look-ups instead of a scan of every entry sharing the number.
+        self._buckets: dict[tuple[Any, ...], list[_DocEntry]] = {}
         self._agencies: dict[tuple[str, str], str] = {}
 
     # -- phase 1: documents ------------------------------------------------------------------
@@ -166,9 +173,13 @@ class Resolver:
             if is_central_party(desc.number):
                 return candidates[0] if candidates else None
             loc, year = (desc.loc.id if desc.loc else None), desc.year
-            for entry in candidates:  # strict: same place and year
-                if entry.loc_id == loc and entry.year == year:
-                    return entry
+            strict = self._buckets.get((nkey, year, ("id", loc) if loc is not None else ("none",)))
+            if strict:  # same place and year
+                return strict[0]
+            if desc.loc is not None and year is not None:
+                firsts = [bucket[0] for key in self._loose_keys(nkey, desc.loc, year)
+                          if (bucket := self._buckets.get(key))]
+                return min(firsts, key=lambda e: e.seq) if firsts else None
             for entry in candidates:
                 # Loose: a mention without year or place, or the same place name on another map
                 # (one record may file "Ngô Quyền" as the district, another as today's ward).
@@ -185,16 +196,46 @@ class Resolver:
         # an undated unnumbered file is only itself
         return ("u", desc.kind, _issuer_key(desc), desc.date or "", own)
 
+    @staticmethod
+    def _place_keys(loc: ResolvedPlace | None) -> list[tuple[Any, ...]]:
+        """What ``_same_place`` compares: none, the unit's id, its name within a named province."""
+        if loc is None:
+            return [("none",)]
+        keys: list[tuple[Any, ...]] = [("id", loc.id)]
+        if loc.province is not None:
+            keys.append(("pk", norm_key(loc.name), norm_key(loc.province)))
+        return keys
+
+    @staticmethod
+    def _loose_keys(nkey: str, loc: ResolvedPlace, year: int) -> list[tuple[Any, ...]]:
+        """Buckets of the entries a dated, placed mention matches loosely (see ``_same_place``)."""
+        places = [("none",), ("id", loc.id), ("pk", norm_key(loc.name), norm_key(loc.province))]
+        return [(nkey, y, place) for y in (None, year) for place in places]
+
+    def _refile(self, entry: _DocEntry, nkey: str) -> None:
+        """File ``entry`` under the buckets of its current main place and year."""
+        keys = tuple((nkey, entry.year, place) for place in self._place_keys(entry.loc))
+        if keys == entry.index_keys:
+            return
+        for key in entry.index_keys:
+            self._buckets[key].remove(entry)
+        for key in keys:
+            bucket = self._buckets.setdefault(key, [])
+            bisect.insort(bucket, entry, key=lambda e: e.seq)
+        entry.index_keys = keys
+
     def add_desc(self, desc: _Desc) -> _DocEntry:
         entry = self._match(desc)
         if entry is None:
-            entry = _DocEntry()
+            entry = _DocEntry(seq=len(self.entries))
             self.entries.append(entry)
             if desc.number:
                 self._by_number.setdefault(number_key(desc.number), []).append(entry)
             else:
                 self._by_identity[self._identity(desc)] = entry
         entry.add(desc)
+        if entry.main.number:
+            self._refile(entry, number_key(entry.main.number))
         return entry
 
     def assign_ids(self) -> None:
