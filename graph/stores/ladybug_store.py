@@ -270,6 +270,11 @@ class LadybugStore:
                 self._conns += [local.conn, local.walk_conn]
         return local.conn
 
+    def _walk_connection(self) -> Any:
+        """The calling thread's single-threaded connection (opened beside :meth:`_connection`'s)."""
+        self._connection()
+        return self._local.walk_conn
+
     def _run(self, text: str, params: Mapping[str, Any], timeout_s: float,
              row_cap: int) -> tuple[list[str], list[list[Any]], bool]:
         conn = self._connection()
@@ -318,8 +323,7 @@ class LadybugStore:
 
     def _rows(self, text: str, params: Mapping[str, Any]) -> list[list[Any]]:
         """Rows of one small query of a walk (:mod:`ladybug_walks`), on the single-threaded connection."""
-        self._connection()
-        conn = self._local.walk_conn
+        conn = self._walk_connection()
         try:
             result = conn.execute(text, dict(params))
             rows: list[list[Any]] = []
