@@ -111,10 +111,13 @@ class _DocEntry:
     # The main description's place and year, kept with it: ``Resolver._match`` compares them for
     # every entry sharing a number ("10/KH-UBND" is filed by thousands of communes at 10^5 documents).
     loc: ResolvedPlace | None = None
-    loc_id: str | None = None
     year: int | None = None
     seq: int = 0  # creation order: the first matching entry wins
     index_keys: tuple[tuple[Any, ...], ...] = ()  # the Resolver buckets it is filed under
+
+    @property
+    def loc_id(self) -> str | None:
+        return self.loc.id if self.loc else None
 
     @property
     def main(self) -> _Desc:
@@ -127,7 +130,6 @@ class _DocEntry:
         if self.main_desc is None or (desc.is_self and not self.main_desc.is_self):
             self.main_desc = desc
             self.loc, self.year = desc.loc, desc.year
-            self.loc_id = desc.loc.id if desc.loc else None
 
     def first(self, attr: str) -> object:
         for d in sorted(self.descs, key=lambda d: not d.is_self):

@@ -15,15 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from dirgraph.graph.queries import MAX_DEPTH
+from dirgraph.graph.queries import CHAIN_RELATIONS as CHAIN_TYPES
+from dirgraph.graph.queries import MAX_DEPTH, ROLE_NAMES
 
 Rows = list[list[Any]]
 Run = Callable[[str, Mapping[str, Any]], Rows]
 
-CHAIN_RELATIONS = "IMPLEMENTS|CONTINUES|BASED_ON"
-ROLE_RELATIONS = "LEADS|COORDINATES|IMPLEMENTS_TASK|SUPERVISES"
-ROLE_NAMES = {"LEADS": "leads", "COORDINATES": "coordinates", "IMPLEMENTS_TASK": "implements",
-              "SUPERVISES": "supervises"}
+CHAIN_RELATIONS = "|".join(CHAIN_TYPES)
+ROLE_RELATIONS = "|".join(ROLE_NAMES)
 
 HOPS_UP = (f"MATCH (s:Document {{id: $id}})-[r:{CHAIN_RELATIONS}]->(t:Document) "
            "RETURN s.id, s.number, label(r), t.id, t.number, t.title, t.kind, t.level, r.quote")
