@@ -179,108 +179,127 @@ def _statement_iri(edge: Edge, rank: int) -> str:
     return statement_iri(edge.type.value, edge.source, edge.target, rank)
 
 
-class _Projector:
-    """Walks nodes then edges once; knows which named graph each fact belongs to."""
+class OxTerms:
+    """Terms as pyoxigraph objects: what ``bulk_extend``, ``serialize`` and the rdflib bridge take."""
 
-    def __init__(self, graph: Graph) -> None:
+    named = staticmethod(_n)
+    node = staticmethod(_node_term)
+    graph = staticmethod(_graph_term)
+    string = staticmethod(_s)
+    date = staticmethod(_date)
+    integer = staticmethod(_int)
+    boolean = staticmethod(_bool)
+    quad = Quad
+
+
+class _Projector:
+    """Walks nodes then edges once; knows which named graph each fact belongs to.
+
+    The terms it builds come from a factory (:class:`OxTerms`, or the N-Quads text of
+    :mod:`dirgraph.graph.rdf_nquads`), so one walk defines the projection whatever its output.
+    """
+
+    def __init__(self, graph: Graph, terms: Any) -> None:
         self.graph = graph
+        self.t = terms
+        self.a = terms.named(RDF + "type")
         self.ingested = {n.id for n in graph.nodes.values()
                          if isinstance(n, DocumentNode) and not n.placeholder}
-        self.entities = _n(ENTITIES_GRAPH)
+        self.entities = terms.named(ENTITIES_GRAPH)
 
-    def doc_graph(self, doc_id: str | None) -> NamedNode:
-        return _graph_term(doc_id) if doc_id and doc_id in self.ingested else self.entities
+    def doc_graph(self, doc_id: str | None) -> Any:
+        return self.t.graph(doc_id) if doc_id and doc_id in self.ingested else self.entities
 
-    def quads(self) -> Iterator[Quad]:
+    def quads(self) -> Iterator[Any]:
         for node in self.graph.nodes.values():
             yield from self._node(node)
         for edge in self.graph.edges.values():
             yield from self._edge(edge)
 
     # ----------------------------------------------------------------- nodes
-    def _node(self, node: object) -> Iterator[Quad]:
+    def _node(self, node: object) -> Iterator[Any]:
         if isinstance(node, DocumentNode):
             yield from self._document(node)
         elif isinstance(node, TaskNode):
-            g, s = self.doc_graph(node.document_id), _node_term(node.id)
-            yield Quad(s, A, _n(DG + "Task"), g)
-            yield Quad(s, _n(DG + "taskNumber"), _s(node.local_id), g)
-            yield Quad(s, _n(SCHEMA + "text"), _s(node.text), g)
-            yield Quad(s, _n(DCTERMS + "isPartOf"), _node_term(node.document_id), g)
+            g, s = self.doc_graph(node.document_id), self.t.node(node.id)
+            yield self.t.quad(s, self.a, self.t.named(DG + "Task"), g)
+            yield self.t.quad(s, self.t.named(DG + "taskNumber"), self.t.string(node.local_id), g)
+            yield self.t.quad(s, self.t.named(SCHEMA + "text"), self.t.string(node.text), g)
+            yield self.t.quad(s, self.t.named(DCTERMS + "isPartOf"), self.t.node(node.document_id), g)
             if node.deadline_kind:
-                yield Quad(s, _n(DG + "deadlineKind"), _s(node.deadline_kind), g)
+                yield self.t.quad(s, self.t.named(DG + "deadlineKind"), self.t.string(node.deadline_kind), g)
             if node.deadline_value:
-                yield Quad(s, _n(DG + "deadline"), _s(node.deadline_value), g)
+                yield self.t.quad(s, self.t.named(DG + "deadline"), self.t.string(node.deadline_value), g)
             if node.deadline_date:
-                yield Quad(s, _n(DG + "dueDate"), _date(node.deadline_date), g)
+                yield self.t.quad(s, self.t.named(DG + "dueDate"), self.t.date(node.deadline_date), g)
             if node.section:
-                yield Quad(s, _n(DG + "section"), _s(node.section), g)
+                yield self.t.quad(s, self.t.named(DG + "section"), self.t.string(node.section), g)
         elif isinstance(node, AgencyNode):
-            g, s = self.entities, _node_term(node.id)
-            yield Quad(s, A, _n(DG + "Agency"), g)
-            yield Quad(s, _n(SCHEMA + "name"), _s(node.name), g)
+            g, s = self.entities, self.t.node(node.id)
+            yield self.t.quad(s, self.a, self.t.named(DG + "Agency"), g)
+            yield self.t.quad(s, self.t.named(SCHEMA + "name"), self.t.string(node.name), g)
             if node.level:
-                yield Quad(s, _n(DG + "level"), _s(node.level.value), g)
+                yield self.t.quad(s, self.t.named(DG + "level"), self.t.string(node.level.value), g)
         elif isinstance(node, LocalityNode):
-            g, s = self.entities, _node_term(node.id)
-            yield Quad(s, A, _n(DG + "Locality"), g)
-            yield Quad(s, _n(SCHEMA + "name"), _s(node.name), g)
+            g, s = self.entities, self.t.node(node.id)
+            yield self.t.quad(s, self.a, self.t.named(DG + "Locality"), g)
+            yield self.t.quad(s, self.t.named(SCHEMA + "name"), self.t.string(node.name), g)
             if node.level:
-                yield Quad(s, _n(DG + "level"), _s(node.level.value), g)
-            yield Quad(s, _n(DG + "era"), _s(node.era.value), g)
+                yield self.t.quad(s, self.t.named(DG + "level"), self.t.string(node.level.value), g)
+            yield self.t.quad(s, self.t.named(DG + "era"), self.t.string(node.era.value), g)
             if node.code:
-                yield Quad(s, _n(SCHEMA + "identifier"), _s(node.code), g)
+                yield self.t.quad(s, self.t.named(SCHEMA + "identifier"), self.t.string(node.code), g)
         elif isinstance(node, PersonNode):
-            g, s = self.entities, _node_term(node.id)
-            yield Quad(s, A, _n(SCHEMA + "Person"), g)
-            yield Quad(s, _n(SCHEMA + "name"), _s(node.name), g)
+            g, s = self.entities, self.t.node(node.id)
+            yield self.t.quad(s, self.a, self.t.named(SCHEMA + "Person"), g)
+            yield self.t.quad(s, self.t.named(SCHEMA + "name"), self.t.string(node.name), g)
             if node.position:
-                yield Quad(s, _n(SCHEMA + "jobTitle"), _s(node.position), g)
+                yield self.t.quad(s, self.t.named(SCHEMA + "jobTitle"), self.t.string(node.position), g)
         elif isinstance(node, TargetNode):
-            g, s = self.doc_graph(node.document_id), _node_term(node.id)
-            yield Quad(s, A, _n(DG + "Target"), g)
-            yield Quad(s, _n(SCHEMA + "description"), _s(node.text), g)
+            g, s = self.doc_graph(node.document_id), self.t.node(node.id)
+            yield self.t.quad(s, self.a, self.t.named(DG + "Target"), g)
+            yield self.t.quad(s, self.t.named(SCHEMA + "description"), self.t.string(node.text), g)
             if node.value is not None:
-                yield Quad(s, _n(SCHEMA + "value"), _s(str(node.value)), g)
+                yield self.t.quad(s, self.t.named(SCHEMA + "value"), self.t.string(str(node.value)), g)
             if node.unit:
-                yield Quad(s, _n(SCHEMA + "unitText"), _s(node.unit), g)
+                yield self.t.quad(s, self.t.named(SCHEMA + "unitText"), self.t.string(node.unit), g)
             if node.year is not None:
-                yield Quad(s, _n(DG + "targetYear"), _int(node.year), g)
+                yield self.t.quad(s, self.t.named(DG + "targetYear"), self.t.integer(node.year), g)
 
-    def _document(self, doc: DocumentNode) -> Iterator[Quad]:
-        g, s = self.doc_graph(doc.id), _node_term(doc.id)
-        yield Quad(s, A, _n(DG + "Document"), g)
-        yield Quad(s, _n(ELI + "type_document"), _n(kind_iri(doc.kind.value)), g)
-        yield Quad(s, _n(DG + "placeholder"), _bool(doc.placeholder), g)
+    def _document(self, doc: DocumentNode) -> Iterator[Any]:
+        g, s = self.doc_graph(doc.id), self.t.node(doc.id)
+        yield self.t.quad(s, self.a, self.t.named(DG + "Document"), g)
+        yield self.t.quad(s, self.t.named(ELI + "type_document"), self.t.named(kind_iri(doc.kind.value)), g)
+        yield self.t.quad(s, self.t.named(DG + "placeholder"), self.t.boolean(doc.placeholder), g)
         if doc.number:
-            yield Quad(s, _n(ELI + "number"), _s(doc.number), g)
+            yield self.t.quad(s, self.t.named(ELI + "number"), self.t.string(doc.number), g)
         if doc.date:
-            yield Quad(s, _n(ELI + "date_document"), _date(doc.date), g)
+            yield self.t.quad(s, self.t.named(ELI + "date_document"), self.t.date(doc.date), g)
         if doc.title:
-            yield Quad(s, _n(DCTERMS + "title"), _s(doc.title), g)
+            yield self.t.quad(s, self.t.named(DCTERMS + "title"), self.t.string(doc.title), g)
         if doc.level:
-            yield Quad(s, _n(DG + "level"), _s(doc.level.value), g)
+            yield self.t.quad(s, self.t.named(DG + "level"), self.t.string(doc.level.value), g)
         if doc.issuer_name:
-            yield Quad(s, _n(DG + "issuerName"), _s(doc.issuer_name), g)
+            yield self.t.quad(s, self.t.named(DG + "issuerName"), self.t.string(doc.issuer_name), g)
         for alias in doc.aliases:
-            yield Quad(s, _n(PREFIXES["skos"] + "altLabel"), _s(alias), g)
+            yield self.t.quad(s, self.t.named(PREFIXES["skos"] + "altLabel"), self.t.string(alias), g)
         if not doc.placeholder:
-            yield Quad(g, A, _n(PROV + "Entity"), g)
-            yield Quad(g, _n(PROV + "hadPrimarySource"), s, g)
+            yield self.t.quad(g, self.a, self.t.named(PROV + "Entity"), g)
+            yield self.t.quad(g, self.t.named(PROV + "hadPrimarySource"), s, g)
             if doc.source:
-                yield Quad(g, _n(DG + "sourceFile"), _s(doc.source), g)
+                yield self.t.quad(g, self.t.named(DG + "sourceFile"), self.t.string(doc.source), g)
             if doc.sha256:
-                yield Quad(g, _n(DG + "sha256"), _s(doc.sha256), g)
+                yield self.t.quad(g, self.t.named(DG + "sha256"), self.t.string(doc.sha256), g)
 
     # ----------------------------------------------------------------- edges
-    def _graphs_of(self, edge: Edge) -> list[tuple[int, NamedNode, str]]:
+    def _graphs_of(self, edge: Edge) -> list[tuple[int, Any, str]]:
         """(rank, named graph, quote) per statement; one unquoted statement for an edge with none."""
         if not edge.provenances:
             return [(0, self._home_graph(edge.source), "")]
         ordered = [p for p in edge.provenances if p.quote] + [p for p in edge.provenances if not p.quote]
         return [(rank, self.doc_graph(p.document), p.quote) for rank, p in enumerate(ordered)]
 
-    def _home_graph(self, node_id: str) -> NamedNode:
+    def _home_graph(self, node_id: str) -> Any:
         """Graph of a derived fact: its document's for documents, tasks and targets, else entities."""
         node = self.graph.nodes.get(node_id)
         if isinstance(node, DocumentNode):
@@ -289,25 +308,25 @@ class _Projector:
             return self.doc_graph(node.document_id)
         return self.entities
 
-    def _edge(self, edge: Edge) -> Iterator[Quad]:
-        src, dst = _node_term(edge.source), _node_term(edge.target)
+    def _edge(self, edge: Edge) -> Iterator[Any]:
+        src, dst = self.t.node(edge.source), self.t.node(edge.target)
         if edge.type in RELATION_PREDICATES:
-            pred = _n(RELATION_PREDICATES[edge.type])
+            pred = self.t.named(RELATION_PREDICATES[edge.type])
             for rank, g, text in self._graphs_of(edge):
-                st = _n(_statement_iri(edge, rank))
-                yield Quad(src, pred, dst, g)
-                yield Quad(src, _n(DG + "qualifiedRelation"), st, g)
-                yield Quad(st, _n(PROV + "influencer"), dst, g)
-                yield Quad(st, _n(DG + "relationType"), pred, g)
+                st = self.t.named(_statement_iri(edge, rank))
+                yield self.t.quad(src, pred, dst, g)
+                yield self.t.quad(src, self.t.named(DG + "qualifiedRelation"), st, g)
+                yield self.t.quad(st, self.t.named(PROV + "influencer"), dst, g)
+                yield self.t.quad(st, self.t.named(DG + "relationType"), pred, g)
                 yield from self._quote_rank(st, text, rank, g)
         elif edge.type in ROLE_PREDICATES:
             shortcut, role = ROLE_PREDICATES[edge.type]
             for rank, g, text in self._graphs_of(edge):
-                st = _n(_statement_iri(edge, rank))
-                yield Quad(dst, _n(shortcut), src, g)
-                yield Quad(dst, _n(PROV + "qualifiedAssociation"), st, g)
-                yield Quad(st, _n(PROV + "agent"), src, g)
-                yield Quad(st, _n(PROV + "hadRole"), _n(role), g)
+                st = self.t.named(_statement_iri(edge, rank))
+                yield self.t.quad(dst, self.t.named(shortcut), src, g)
+                yield self.t.quad(dst, self.t.named(PROV + "qualifiedAssociation"), st, g)
+                yield self.t.quad(st, self.t.named(PROV + "agent"), src, g)
+                yield self.t.quad(st, self.t.named(PROV + "hadRole"), self.t.named(role), g)
                 yield from self._quote_rank(st, text, rank, g)
         elif edge.type == EdgeType.HAS_TASK and isinstance(self.graph.nodes.get(edge.target), TaskNode):
             return  # stated with the task node (dcterms:isPartOf)
@@ -315,29 +334,32 @@ class _Projector:
             pred_iri, reverse = PLAIN_PREDICATES[edge.type]
             s, o = (dst, src) if reverse else (src, dst)
             for g in {g for _, g, _ in self._graphs_of(edge)}:
-                yield Quad(s, _n(pred_iri), o, g)
+                yield self.t.quad(s, self.t.named(pred_iri), o, g)
         elif edge.type == EdgeType.LOCATED_IN:
             node = self.graph.nodes.get(edge.source)
             located = LOCATED_IN_DOCUMENT if isinstance(node, DocumentNode) else LOCATED_IN_AGENCY
             home = self.doc_graph(edge.source) if isinstance(node, DocumentNode) else self.entities
-            yield Quad(src, _n(located), dst, home)
+            yield self.t.quad(src, self.t.named(located), dst, home)
         elif edge.type == EdgeType.MERGED_INTO:
-            ev = _n(ID + "change-" + _escape(edge.source) + "--" + _escape(edge.target))
+            ev = self.t.named(ID + "change-" + _escape(edge.source) + "--" + _escape(edge.target))
             g = self.entities
-            yield Quad(ev, A, _n(ORG + "ChangeEvent"), g)
-            yield Quad(ev, _n(ORG + "originalOrganization"), src, g)
-            yield Quad(ev, _n(ORG + "resultingOrganization"), dst, g)
+            yield self.t.quad(ev, self.a, self.t.named(ORG + "ChangeEvent"), g)
+            yield self.t.quad(ev, self.t.named(ORG + "originalOrganization"), src, g)
+            yield self.t.quad(ev, self.t.named(ORG + "resultingOrganization"), dst, g)
 
-    @staticmethod
-    def _quote_rank(st: NamedNode, text: str, rank: int, g: NamedNode) -> Iterator[Quad]:
-        yield Quad(st, _n(DG + "rank"), _int(rank), g)
+    def _quote_rank(self, st: Any, text: str, rank: int, g: Any) -> Iterator[Any]:
+        yield self.t.quad(st, self.t.named(DG + "rank"), self.t.integer(rank), g)
         if text:
-            yield Quad(st, _n(DG + "quote"), _s(text), g)
+            yield self.t.quad(st, self.t.named(DG + "quote"), self.t.string(text), g)
 
 
-def project(graph: Graph) -> Iterator[Quad]:
-    """Every quad of the projection (duplicates across named graphs are intended)."""
-    return _Projector(graph).quads()
+def project(graph: Graph, terms: Any = OxTerms) -> Iterator[Any]:
+    """Every quad of the projection (duplicates across named graphs are intended).
+
+    pyoxigraph ``Quad`` objects by default; ``terms`` builds another representation of the same
+    quads (the N-Quads lines the Oxigraph store streams into its bulk loader).
+    """
+    return _Projector(graph, terms).quads()
 
 
 def _bytes(data: bytes | None) -> bytes:

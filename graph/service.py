@@ -56,6 +56,7 @@ from dirgraph.graph.service_models import (
 )
 from dirgraph.graph.service_views import ROLE_OF_EDGE, GraphView, doc_summary, expand_query, quotes
 from dirgraph.graph.stores import GraphStore, open_store, store_class, store_names
+from dirgraph.graph.stores.concurrent_load import load_concurrently
 from dirgraph.graph.stores.networkx_store import NetworkxStore
 from dirgraph.graph.stores.protocol import Capability
 from dirgraph.graph.subgraph import neighbourhood
@@ -193,20 +194,21 @@ class GraphService:
         return removed
 
     def rebuild(self) -> None:
-        """Re-resolve every record and reload every projected store."""
+        """Re-resolve every record and reload every projected store (concurrently: see concurrent_load)."""
         self.close()
         graph = self.ws.build_graph(save=False)  # saved last: readers reopen once every store is ready
         names = [n for n in dict.fromkeys((self.backend, *PROJECTED_STORES)) if n in store_names()]
+        stores = []
         for name in names:
             try:
-                store = open_store(name, self._store_path(name))
+                stores.append(open_store(name, self._store_path(name)))
             except StoreError:
                 if name == self.backend:
                     raise
-                continue
-            try:
-                store.load(graph)
-            finally:
+        try:
+            load_concurrently(graph, stores)  # the backend first: its failure is the one raised
+        finally:
+            for store in stores:
                 store.close()
         self.ws.save_graph(graph)
         # Keep the graph just built as the view: re-reading graph.json would parse it all again

@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from dirgraph.core.errors import QueryRejectedError, StoreError
 from dirgraph.graph import rdf
 from dirgraph.graph.model import Graph
 from dirgraph.graph.queries import QueryName
+from dirgraph.graph.rdf_nquads import nquad_chunks
 from dirgraph.graph.service_models import QueryResult, SparqlResult
 from dirgraph.graph.sparql_guard import check_query
 from dirgraph.graph.stores import sparql_named
@@ -78,10 +79,12 @@ class OxigraphStore:
     def load(self, graph: Graph) -> None:
         """Replace the store's content with the projection of ``graph``.
 
-        The quads stream from the projection into Oxigraph's bulk loader (``bulk_extend``): no
-        N-Quads blob of the whole graph is ever held in memory (~2 GB of bytes at 10^5 documents).
+        The projection is written as N-Quads text (:mod:`dirgraph.graph.rdf_nquads`) into a pipe
+        that Oxigraph's bulk loader parses on the other end: no blob of the whole dataset is held
+        (~6 GB of text at 10^5 documents), and building text then letting Rust parse it is ~1.6x
+        faster than handing it ``pyoxigraph.Quad`` objects (``bulk_extend``).
         """
-        self._replace(lambda store: store.bulk_extend(rdf.project(graph)))
+        self._replace(lambda store: _bulk_load_streamed(store, nquad_chunks(graph)))
 
     def load_nquads(self, data: bytes | Path) -> None:
         """Bulk-load N-Quads (bytes, or a file streamed from disk) into a fresh database folder."""
@@ -220,6 +223,38 @@ class OxigraphStore:
             self._reader_db = None
             self._reader_stamp = None
             self._memo_reader, self._memo = None, {}
+
+
+def _bulk_load_streamed(store: Any, chunks: Iterator[bytes]) -> None:
+    """``store.bulk_load`` from N-Quads ``chunks`` written by a thread into a pipe.
+
+    The writer stops at the first write after the loader closed its end (a parse error there);
+    a failure while producing the chunks is raised here once the loader has returned.
+    """
+    import pyoxigraph as ox
+
+    read_fd, write_fd = os.pipe()
+    failures: list[BaseException] = []
+
+    def feed() -> None:
+        try:
+            with os.fdopen(write_fd, "wb", buffering=1 << 20) as sink:
+                for chunk in chunks:
+                    sink.write(chunk)
+        except BrokenPipeError:
+            pass  # the loader stopped reading: its own error is the one to report
+        except BaseException as exc:  # handed to the loading thread, raised there
+            failures.append(exc)
+
+    writer = threading.Thread(target=feed, name="dirgraph-nquads-writer", daemon=True)
+    writer.start()
+    try:
+        with os.fdopen(read_fd, "rb", buffering=1 << 20) as source:
+            store.bulk_load(input=source, format=ox.RdfFormat.N_QUADS)
+    finally:
+        writer.join()
+    if failures:
+        raise failures[0]
 
 
 @cache

@@ -5,12 +5,14 @@ from __future__ import annotations
 import gc
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from graph_fixtures import central_conclusion, gold_records, province_plan
 
 import dirgraph.graph.workspace as workspace_module
+from dirgraph.core.errors import StoreError
 from dirgraph.graph import rdf
 from dirgraph.graph.gc_pause import gc_paused
 from dirgraph.graph.model import EdgeType, Graph, Level
@@ -135,3 +137,52 @@ def test_resolve_leaves_no_cyclic_garbage_so_pausing_the_collector_is_safe() -> 
         found = gc.collect()
     assert len(graph.edges) > 100
     assert found < 50, f"{found} objects in reference cycles per resolve"
+
+
+def test_a_streamed_oxigraph_load_lets_go_of_its_database(graph: Graph, tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from dirgraph.graph.stores.oxigraph_store import current_db
+
+    store = OxigraphStore(tmp_path / "ox")
+    store.load(graph)
+    db = current_db(tmp_path / "ox")
+    assert db is not None
+    ox.Store(str(db)).flush()  # opening it read-write fails while any handle of the load is still alive
+
+
+def test_a_parse_error_mid_stream_is_a_store_error_and_keeps_the_live_data(
+        graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dirgraph.graph.stores.oxigraph_store as oxigraph_module
+
+    store = OxigraphStore(tmp_path / "ox")
+    store.load(graph)
+    before = _count(store)
+
+    def broken(_graph: Graph) -> Iterator[bytes]:
+        yield b"<https://dirgraph.org/id/a> <https://dirgraph.org/ns#b> this is not n-quads .\n"
+        for _ in range(2000):  # far more than a pipe buffers: the writer must not block forever
+            yield b"<https://dirgraph.org/id/a> <https://dirgraph.org/ns#b> \"x\" .\n" * 16
+
+    monkeypatch.setattr(oxigraph_module, "nquad_chunks", broken)
+    with pytest.raises(StoreError, match="SPARQL store load failed"):
+        store.load(graph)
+    assert _count(store) == before
+
+
+def test_a_failure_while_producing_the_text_is_raised_and_keeps_the_live_data(
+        graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dirgraph.graph.stores.oxigraph_store as oxigraph_module
+
+    store = OxigraphStore(tmp_path / "ox")
+    store.load(graph)
+    before = _count(store)
+
+    def failing(_graph: Graph) -> Iterator[bytes]:
+        yield b"<https://dirgraph.org/id/a> <https://dirgraph.org/ns#b> \"x\" .\n"
+        raise StoreError("projection failed")
+
+    monkeypatch.setattr(oxigraph_module, "nquad_chunks", failing)
+    with pytest.raises(StoreError, match="projection failed"):
+        store.load(graph)
+    assert _count(store) == before
