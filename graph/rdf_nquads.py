@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 from dirgraph.graph.model import Graph
 from dirgraph.graph.rdf import XSD, graph_iri, iri, project
@@ -69,16 +70,11 @@ class NQuadTerms:
 
     @staticmethod
     def quad(s: str, p: str, o: str, g: str) -> str:
-        return s + " " + p + " " + o + " " + g + " .\n"
+        return f"{s} {p} {o} {g} .\n"
 
 
 def nquad_chunks(graph: Graph, lines: int = CHUNK_LINES) -> Iterator[bytes]:
     """The projection of ``graph`` as UTF-8 N-Quads, ``lines`` quads per chunk."""
-    batch: list[str] = []
-    for line in project(graph, NQuadTerms):
-        batch.append(line)
-        if len(batch) >= lines:
-            yield "".join(batch).encode("utf-8")
-            batch.clear()
-    if batch:
+    quads = project(graph, NQuadTerms)
+    while batch := list(islice(quads, lines)):
         yield "".join(batch).encode("utf-8")
