@@ -25,6 +25,9 @@ def test_quick_bench_writes_every_section(tmp_path: Path) -> None:
     assert "ingest ≥ 300 docs/s per core" in report
     assert "**cores**" in report and "**python**" in report
     assert "Traceback" not in report
+    # the stores an ingest loads are built the way it builds them: concurrently, timed as one step
+    assert "| projected stores, one thread each (ladybug + oxigraph) |" in report
+    assert "loaded concurrently with the other projected stores" in report
 
 
 def test_generate_command_writes_files_and_manifest(tmp_path: Path) -> None:
