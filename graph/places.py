@@ -67,8 +67,9 @@ def _current_province_names() -> frozenset[str]:
     return frozenset(norm_key(p.name) for p in gazetteer.provinces("current"))
 
 
+@lru_cache(maxsize=1 << 16)
 def place_id(place: Place) -> str:
-    """Stable id of a gazetteer unit (see module docstring)."""
+    """Stable id of a gazetteer unit (see module docstring); cached: the same units recur in every record."""
     if place.level == "province":
         return f"loc-{slug(place.name)}"
     return "loc-" + "--".join(slug(part) for part in (place.full_name, *place.parents))
@@ -76,6 +77,18 @@ def place_id(place: Place) -> str:
 
 def province_of(place: Place) -> str:
     return place.name if place.level == "province" else place.parents[-1]
+
+
+@lru_cache(maxsize=1 << 16)
+def _parent_keys(place: Place) -> frozenset[str]:
+    """Normalized names that place ``place``: its parents and its post-2025 province, not its own name
+    (a township named after its district proves nothing). Cached per unit: scoring asks for it on
+    every candidate of every mention."""
+    parents = {_norm(p) for p in place.parents}
+    if place.current_province:
+        parents.add(_norm(place.current_province))
+    parents.discard(_norm(place.name))
+    return frozenset(parents)
 
 
 class PlaceResolver:
@@ -107,11 +120,7 @@ class PlaceResolver:
         return found
 
     def _score(self, place: Place, hints: tuple[str, ...]) -> tuple[int, int]:
-        parents = {_norm(p) for p in place.parents}
-        if place.current_province:
-            parents.add(_norm(place.current_province))
-        parents.discard(_norm(place.name))  # a township named after its district proves nothing
-        score = 2 * len(parents & self.context)
+        score = 2 * len(_parent_keys(place) & self.context)
         if hints and place.level in hints:
             score += 3
         if (place.era == "current") == self.prefer_current:
