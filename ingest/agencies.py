@@ -132,18 +132,21 @@ def canonical_agency(raw: str, ctx: DocContext | None = None) -> AgencyRef:
     # A document names the same few bodies over and over: the answer depends on the raw string and
     # on the context fields infer_locality reads (its place chain comes from the text), nothing else.
     key = (raw_text, ctx.locality, ctx.locality_level, ctx.parent_localities, ctx.text) if ctx else (raw_text,)
+    # The same AgencyRef is handed out again (a record already shares one between its facts, and
+    # no stage writes to an AgencyRef): validating a new model per mention was a visible cost.
     filed = _FILED.get(key)
     if filed is None:
         try:
             name, written, level = _canonical(raw_text)
         except Exception:  # a malformed string must not stop an extraction
             return AgencyRef(name=tidy(raw_text), locality=ctx.locality if ctx else None)
-        filed = (name, None) if level == "central" else (name, written or infer_locality(level, ctx))
+        locality = None if level == "central" else written or infer_locality(level, ctx)
+        filed = AgencyRef(name=name, locality=locality)
         if len(_FILED) >= _FILED_MAX:  # bounded: a key holds its document's text
             _FILED.clear()
         _FILED[key] = filed
-    return AgencyRef(name=filed[0], locality=filed[1])
+    return filed
 
 
-_FILED: dict[tuple[object, ...], tuple[str, str | None]] = {}
+_FILED: dict[tuple[object, ...], AgencyRef] = {}
 _FILED_MAX = 4096

@@ -39,7 +39,10 @@ STATE_RE = re.compile(
 PLACEHOLDER_RE = re.compile(rf"(?<![\w/])/\s*({_CODE})\s*[-/]\s*({_CODE})")
 
 
-@dataclass(frozen=True)
+# Immutable by convention (never assigned after construction): a frozen dataclass costs ~3x to
+# construct, and numbers are built for every number in a text;
+# ``unsafe_hash`` keeps the frozen form's hash and equality.
+@dataclass(unsafe_hash=True)
 class DocNumber:
     """A parsed document number; ``str()`` gives the canonical printed form."""
 

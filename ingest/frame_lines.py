@@ -16,7 +16,10 @@ _TABLE_RULE = re.compile(r"\|[\s:|\-]*\|?")
 _MD = re.compile(r"\*+|^#+\s*|^>\s*|\\(?=[\-.*_])")
 
 
-@dataclass(frozen=True)
+# Immutable by convention (never assigned after construction): a frozen dataclass costs ~3x to
+# construct, and these are built for every line of every document;
+# ``unsafe_hash`` keeps the frozen form's hash and equality.
+@dataclass(unsafe_hash=True)
 class Line:
     """One line (or one table cell) of the text: ``text[start:end]`` raw, ``clean`` without markup."""
 

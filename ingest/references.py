@@ -332,10 +332,12 @@ def _resolve_bare(text: str, mentions: list[Mention], spans: list[tuple[int, int
     serials = {k[1] for k in by_serial if k[1]}
     if not serials:
         return out
-    # one fixed pattern for every digit run, filtered by the serials: a pattern built per document
-    # would also push the module-level patterns out of the re module's compile cache
-    for sm in _BARE_SERIAL.finditer(text):
-        if sm.group(1).lstrip("0") not in serials:
+    # one fixed pattern, filtered by the serials: a pattern built per document would also push the
+    # module-level patterns out of the re module's compile cache. Its matches begin where a digit run
+    # begins and end where it ends, so it is tried only at the runs naming a serial.
+    for run_start in _serial_runs(text, serials):
+        sm = _BARE_SERIAL.match(text, run_start)
+        if sm is None:
             continue
         wm = _bare_word_re().search(text, max(0, sm.start() - 40), sm.start())
         if wm is None or any(a <= wm.start() < b for a, b in spans):
@@ -345,6 +347,27 @@ def _resolve_bare(text: str, mentions: list[Mention], spans: list[tuple[int, int
         if key:
             out.append(Mention(wm.start(), sm.end(), key, kind or "other", key, word_end=sm.end()))
     return out
+
+
+def _serial_runs(text: str, serials: set[str]) -> list[int]:
+    """Starts of the digit runs whose value, leading zeros apart, is one of ``serials``, in order.
+
+    The same runs as scanning every digit run (``\\d+``) and keeping those whose ``lstrip("0")`` is a
+    serial, found with ``str.find``: a text has a handful of serials and hundreds of digit runs.
+    """
+    starts: list[int] = []
+    for serial in serials:  # each is \d+ with no leading "0"
+        at = text.find(serial)
+        while at >= 0:
+            end = at + len(serial)
+            if end == len(text) or not text[end].isdecimal():  # \d is Unicode category Nd, as isdecimal
+                begin = at
+                while begin > 0 and text[begin - 1] == "0":
+                    begin -= 1
+                if begin == 0 or not text[begin - 1].isdecimal():
+                    starts.append(begin)
+            at = text.find(serial, at + 1)
+    return sorted(starts)
 
 
 @lru_cache(maxsize=1)

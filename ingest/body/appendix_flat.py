@@ -15,6 +15,7 @@ from functools import lru_cache
 from dirgraph.ingest.body.appendix_table import Row, agencies, text_lines
 from dirgraph.ingest.body.mentions import starts_agency
 from dirgraph.ingest.body.textform import UPPER, match_form
+from dirgraph.ingest.regex_scan import search_from
 
 _ROW_NO = re.compile(r"^\s*(?P<no>(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}))\.?(?:\s+|$)")
 
@@ -72,13 +73,21 @@ _HEADER = re.compile(
     r"(?<!\w)s?tt\s+(?:nhiệm\s+vụ|nội\s+dung|tên)(?:(?!\d\.\d).){0,160}?(?:thời\s+(?:gian|hạn)|tiến\s+độ)"
     r"(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|(?<!\w)s?tt\s+(?:nhiệm\s+vụ|nội\s+dung)(?!\w)"
 )
+# Where a header match can begin (both branches open with "s?tt"): the full pattern opens with a
+# look-behind, which makes the engine try it at every character of a 3,000-character window.
+_HEADER_START = re.compile(r"s?tt")
+
+
+def _find_header(form: str, pos: int = 0) -> re.Match[str] | None:
+    """``_HEADER.search(form, pos)``, tried only where "tt" is written."""
+    return search_from(_HEADER, _HEADER_START, form, pos)
 
 
 @lru_cache(maxsize=4)
 def appendix_start(text: str, start: int) -> int | None:
     """Offset of the first appendix heading (PHỤ LỤC, biểu kèm theo …) with a task table under it."""
     for begin, _end, raw in text_lines(text, start):
-        if _APPENDIX.match(raw) and _HEADER.search(match_form(text[begin : begin + 3000])):
+        if _APPENDIX.match(raw) and _find_header(match_form(text[begin : begin + 3000])):
             return begin
     return None
 
@@ -88,7 +97,7 @@ def flat_rows(text: str, start: int) -> list[Row]:
     if first is None:
         return []
     form = match_form(text)
-    header = _HEADER.search(form, first)
+    header = _find_header(form, first)
     if header is None:
         return []
     has_partner = "phối hợp" in form[header.start() : header.end() + 80]

@@ -14,6 +14,7 @@ An agency that leads an item gets no extra ``implements`` there.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dirgraph.core.text import norm_key
 from dirgraph.ingest.body.agency_refs import agency_ref
@@ -178,18 +179,26 @@ def _agency_heading(item: Item) -> bool:
 
 def _heading_subjects(head: Line) -> tuple[list[str], int]:
     """Agencies heading an item ("Sở Y tế: …", a heading line naming them) and where duties start."""
-    marker = _MARKER.match(head.text)
+    names, end = _subjects_of(head.text)
+    return list(names), end
+
+
+@lru_cache(maxsize=4096)
+def _subjects_of(text: str) -> tuple[tuple[str, ...], int]:
+    """:func:`_heading_subjects` of a heading's text; cached, since an item's heading is asked by the
+    item, its children and the checks on its kind, and headings recur across a cascade's plans."""
+    marker = _MARKER.match(text)
     pos = marker.end() if marker else 0
-    prefix = _DUTY_OF.match(head.text[pos:])
+    prefix = _DUTY_OF.match(text[pos:])
     pos += prefix.end() if prefix else 0
-    lead = leading_mention(head.text, pos)
+    lead = leading_mention(text, pos)
     if lead is None:
-        return [], pos
+        return (), pos
     names, end = lead
-    after = head.text[end:].lstrip(" *")
+    after = text[end:].lstrip(" *")
     if after.startswith(":"):
-        end = head.text.index(":", end) + 1
-    return names, end
+        end = text.index(":", end) + 1
+    return tuple(names), end
 
 
 class _Collector:

@@ -33,6 +33,9 @@ _CELL_END = re.compile(r"[;.]\s")
 _LABEL = re.compile(r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:\s*")
 
 
+# Both readings are pure functions of the text, and task sentences and time cells recur across the
+# plans of a cascade: answers are cached (one Deadline may serve several tasks; none is written to).
+@lru_cache(maxsize=4096)
 def parse_cell(text: str) -> Deadline | None:
     """The deadline a time cell states ("Hoàn thành trong Quý IV/2024" → by 2024-Q4)."""
     form = match_form(" ".join(text.split()))
@@ -47,6 +50,7 @@ def parse_cell(text: str) -> Deadline | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_narrative(text: str) -> Deadline | None:
     """The deadline a task sentence states by a completion phrase or a "Thời gian …:" label."""
     form = match_form(" ".join(text.split()))

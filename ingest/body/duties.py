@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dirgraph.ingest.body.cues import role_of, role_pattern, words_pattern
 from dirgraph.ingest.body.lines import Line
@@ -54,7 +55,10 @@ _TAKEN_BY_DIRECTOR = {"implements", "supervises"}
 _DUTY_ROLES = ("leads", "coordinates", "implements", "supervises")
 
 
-@dataclass(frozen=True)
+# Immutable by convention (never assigned after construction): a frozen dataclass costs ~3x to
+# construct, and duties and links are built for every clause;
+# ``unsafe_hash`` keeps the frozen form's hash and equality.
+@dataclass(unsafe_hash=True)
 class Duty:
     """An agency (as written) given a role by a clause spanning ``start:end`` of ctx.text."""
 
@@ -65,7 +69,7 @@ class Duty:
     request: bool = False  # handed over by "đề nghị"/"kiến nghị": upward it asks, it does not assign
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Link:
     """``source`` reports_to / coordinates_with ``target`` (agencies as written)."""
 
@@ -91,7 +95,34 @@ def leading_mention(text: str, pos: int = 0) -> tuple[list[str], int] | None:
 
 
 def analyze_line(line: Line, subjects: list[str], *, offset: int = 0, explicit: bool = False) -> Found:
-    """Duties and links of ``line.text[offset:]`` (see module doc)."""
+    """Duties and links of ``line.text[offset:]`` (see module doc).
+
+    The reading depends on the line's text, the subjects, ``offset`` and ``explicit`` only; the
+    line's place in the document just maps offsets back (``line.to_source``). So the reading of a
+    text is cached in text offsets (cascading plans repeat their parent's lines word for word) and
+    mapped through each line's ``to_source`` on the way out.
+    """
+    text = line.text
+    if len(text) > _CACHED_LEN:
+        return _analyze(line, subjects, offset, explicit)
+    duties, links = _analyze_text(text, tuple(subjects), offset, explicit)
+    to_source = line.to_source
+    return Found([Duty(d.agency, d.role, to_source(d.start), to_source(d.end), d.request) for d in duties],
+                 [Link(k.source, k.type, k.target, to_source(k.start), to_source(k.end)) for k in links])
+
+
+_CACHED_LEN = 2000  # longer texts are read every time (a cache entry holds its text alive)
+
+
+@lru_cache(maxsize=4096)
+def _analyze_text(text: str, subjects: tuple[str, ...], offset: int,
+                  explicit: bool) -> tuple[tuple[Duty, ...], tuple[Link, ...]]:
+    """:func:`_analyze` of a line that is its own source (offsets are offsets of ``text``)."""
+    found = _analyze(Line(0, len(text), text, ((0, 0),)), list(subjects), offset, explicit)
+    return tuple(found.duties), tuple(found.links)
+
+
+def _analyze(line: Line, subjects: list[str], offset: int, explicit: bool) -> Found:
     found = Found([], [])
     text = line.text
     for s_start, s_end in _sentences(text, offset):

@@ -29,7 +29,10 @@ _DECOR = re.compile(r"^[\s*_#>]+")
 _SENTENCE_END = re.compile(r"[.:;!?…”\"*)]\s*$")
 
 
-@dataclass(frozen=True)
+# Immutable by convention (never assigned after construction): a frozen dataclass costs ~3x to
+# construct, and these are built for every body line;
+# ``unsafe_hash`` keeps the frozen form's hash and equality.
+@dataclass(unsafe_hash=True)
 class Line:
     """One logical line: ``text`` is ``source[start:end]`` with wrapping newlines folded to spaces.
 
