@@ -1,8 +1,10 @@
 """Ladybug (embedded Cypher, the maintained Kùzu fork): typed tables, bulk COPY, read-only queries.
 
 Why this shape (see STACK.md): row-by-row CREATE manages a few dozen documents per second, so
-``load`` writes one CSV per node table / relationship pair and runs ``COPY`` (node tables with one
-thread: a multi-threaded COPY with a string key hung at scale). Queries run on a separate
+``load`` writes one CSV per node table / relationship pair (:mod:`ladybug_csv`: tab-separated,
+unquoted, the form COPY reads fastest) on a writer thread and runs ``COPY`` on each as soon as it
+is written (node tables with one thread: a multi-threaded COPY with a string key hung at scale).
+Queries run on a separate
 read-only handle with a timeout; a read-only handle sees the snapshot of when it opened, so
 ``load`` drops it and the next query reopens it. Each load writes a new database file
 (``graph-<n>.lbug``) and then switches the ``CURRENT`` pointer, so a reader in another process (the
@@ -16,12 +18,13 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable, Mapping
-from enum import Enum
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from types import TracebackType
 from typing import Any, ClassVar
 
 from pydantic import BaseModel
@@ -32,7 +35,6 @@ from dirgraph.graph.model import (
     EDGE_ENDPOINTS,
     AgencyNode,
     DocumentNode,
-    Edge,
     EdgeType,
     Graph,
     LocalityNode,
@@ -43,7 +45,7 @@ from dirgraph.graph.model import (
 )
 from dirgraph.graph.queries import COLUMNS, QueryName, cypher
 from dirgraph.graph.service_models import QueryResult
-from dirgraph.graph.stores import ladybug_walks
+from dirgraph.graph.stores import ladybug_csv, ladybug_walks
 from dirgraph.graph.stores.protocol import Capability, StoreCounts
 
 NODE_MODELS: dict[NodeType, type[BaseModel]] = {
@@ -81,37 +83,6 @@ def schema_statements() -> list[str]:
     return out
 
 
-# ``json.dumps(value, ensure_ascii=False)`` without re-checking its arguments on every edge.
-_to_json = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _cell(value: Any) -> str:
-    """CSV cell as Ladybug reads it: empty unquoted = NULL, strings always quoted, one line."""
-    if value is None:
-        return ""
-    if value.__class__ is str:  # the common case first (exact str, not a StrEnum)
-        text = " ".join(value.split())
-        return '"' + text.replace('"', '""') + '"' if '"' in text else '"' + text + '"'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, Enum):
-        value = value.value
-    if isinstance(value, list):
-        value = json.dumps(value, ensure_ascii=False)
-    text = " ".join(str(value).split())
-    return '"' + text.replace('"', '""') + '"'
-
-
-def _edge_row(edge: Edge) -> list[Any]:
-    """(from, to, first quote, provenance JSON, weight); the dicts are ``model_dump(mode="json")``'s."""
-    provs = [{"document": p.document, "file": p.file, "start": p.start, "end": p.end, "quote": p.quote}
-             for p in edge.provenances]
-    quote = next((p.quote for p in edge.provenances if p.quote), None)
-    return [edge.source, edge.target, quote, _to_json(provs), max(1, len(provs))]
-
-
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
@@ -120,6 +91,65 @@ def _jsonable(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
+
+
+_FILES_AHEAD = 2  # CSV files the writer thread may have ready before COPY takes them (disk use)
+_DONE = object()
+
+
+class _Ahead:
+    """Iterate ``items`` on a worker thread, at most ``depth`` items ahead of the consumer.
+
+    Leaving the ``with`` block early (an error in COPY) stops the worker after its current item;
+    an error in the worker is raised in the consumer.
+    """
+
+    def __init__(self, items: Iterator[ladybug_csv.CsvTable], depth: int) -> None:
+        self._items = items
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="ladybug-csv", daemon=True)
+
+    def _put(self, item: Any) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        try:
+            for item in self._items:
+                if not self._put(item):
+                    return
+            self._put(_DONE)
+        except BaseException as exc:  # handed to the consumer, which raises it
+            self._put(exc)
+
+    def __enter__(self) -> _Ahead:
+        self._thread.start()
+        return self
+
+    @property
+    def working(self) -> bool:
+        """Whether the worker still has items to produce."""
+        return self._thread.is_alive()
+
+    def __iter__(self) -> Iterator[ladybug_csv.CsvTable]:
+        while True:
+            item = self._queue.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 _WALK_TIMEOUT_MS = 60_000
@@ -176,7 +206,7 @@ class LadybugStore:
             conn.execute("CHECKPOINT")
             conn.close()
             db.close()
-        except RuntimeError as exc:
+        except (RuntimeError, OSError) as exc:  # OSError: writing the CSV files (disk full …)
             raise StoreError(f"{self.path}: ladybug load failed: {exc}") from exc
         pointer = self.path / (_CURRENT + ".tmp")
         pointer.write_text(new.name, "utf-8")
@@ -186,56 +216,28 @@ class LadybugStore:
             if child.name.split(".lbug")[0] + ".lbug" not in keep:
                 shutil.rmtree(child) if child.is_dir() else child.unlink(missing_ok=True)
 
-    def _copy_all(self, conn: Any, graph: Graph, tmp: Path) -> None:
-        """One CSV per node label / relationship pair, written in one pass each (no per-type rescans)."""
-        by_label: dict[NodeType, list[Any]] = {label: [] for label in NodeType}
-        for node in graph.nodes.values():
-            by_label[node.type].append(node)
-        conn.set_max_threads_for_exec(1)  # STACK.md: multi-threaded COPY of string keys can hang
-        for label, nodes in by_label.items():
-            cols = [name for name, _ in node_columns(label)]
-            nodes.sort(key=lambda n: n.id)
-            rows = ([getattr(n, c) for c in cols] for n in nodes)
-            self._copy(conn, tmp, label.value, cols, rows, "")
-            nodes.clear()  # free each label's list once written
-        conn.set_max_threads_for_exec(0)
-        labels = {node_id: node.type for node_id, node in graph.nodes.items()}
-        # Edges grouped by (type, source label, target label) in one pass over the edge dict, in
-        # insertion order within a group (the order COPY gives them internal offsets in).
-        groups: dict[tuple[EdgeType, NodeType, NodeType], list[Edge]] = {
-            (etype, a, b): [] for etype in EdgeType for a, b in EDGE_ENDPOINTS[etype]}
-        for edge in graph.edges.values():
-            group = groups.get((edge.type, labels.get(edge.source), labels.get(edge.target)))  # type: ignore[arg-type]
-            if group is not None:
-                group.append(edge)
-        del labels
-        for (etype, src, dst), edges in groups.items():
-            option = f", from='{src.value}', to='{dst.value}'" if len(EDGE_ENDPOINTS[etype]) > 1 else ""
-            self._copy(conn, tmp, etype.value, ["from", "to", *REL_COLUMNS], map(_edge_row, edges), option,
-                       suffix=f"{src.value}_{dst.value}")
-            edges.clear()
-
     @staticmethod
-    def _copy(conn: Any, tmp: Path, table: str, cols: list[str], rows: Iterable[list[Any]], option: str,
-              suffix: str = "") -> None:
-        """Stream ``rows`` into a CSV (1 MB buffered writes) and COPY it; nothing when there are none."""
-        path = tmp / f"{table}{suffix}.csv"
-        written = 0
-        with path.open("w", encoding="utf-8", newline="", buffering=1 << 20) as fh:
-            fh.write(",".join(cols) + "\n")
-            lines: list[str] = []
-            for row in rows:
-                lines.append(",".join([_cell(v) for v in row]))
-                if len(lines) >= 4096:
-                    fh.write("\n".join(lines) + "\n")
-                    written += len(lines)
-                    lines.clear()
-            if lines:
-                fh.write("\n".join(lines) + "\n")
-                written += len(lines)
-        if written:
-            conn.execute(f"COPY {table} FROM '{path.as_posix()}' (HEADER=true{option})")
-        path.unlink(missing_ok=True)
+    def _copy_all(conn: Any, graph: Graph, tmp: Path) -> None:
+        """COPY each CSV of :func:`ladybug_csv.write_tables` while a thread writes the next ones.
+
+        ``COPY`` runs without the GIL, so the Python work of writing the files (half the load
+        when done in turn) overlaps Ladybug's reading them. Node tables are copied with one thread
+        (STACK.md: a multi-threaded COPY of string keys can hang). Relationships too while the
+        writer still works: on two cores, one COPY thread beside the writer beat two (measured at
+        10^4 documents); once every file is written they get all threads.
+        """
+        columns = {label: [name for name, _ in node_columns(label)] for label in NodeType}
+        with _Ahead(ladybug_csv.write_tables(graph, tmp, columns), depth=_FILES_AHEAD) as tables:
+            threads = -1
+            for table in tables:
+                if table.rows:
+                    wanted = 1 if table.node or tables.working else 0
+                    if threads != wanted:
+                        conn.set_max_threads_for_exec(wanted)
+                        threads = wanted
+                    conn.execute(table.statement)
+                table.path.unlink(missing_ok=True)
+        conn.set_max_threads_for_exec(0)
 
     # -- read --------------------------------------------------------------------------------
     def _connection(self) -> Any:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from graph_fixtures import central_conclusion, gold_records, province_plan
+from ladybug_reference import edge_row as _edge_row
+from ladybug_reference import portable_cell as _cell
 
 import dirgraph.graph.workspace as workspace_module
 from dirgraph.core.errors import StoreError
@@ -18,7 +20,6 @@ from dirgraph.graph.gc_pause import gc_paused
 from dirgraph.graph.model import EdgeType, Graph, Level
 from dirgraph.graph.resolve import resolve
 from dirgraph.graph.service import GraphService
-from dirgraph.graph.stores.ladybug_store import _cell, _edge_row
 from dirgraph.graph.stores.oxigraph_store import OxigraphStore
 from dirgraph.graph.workspace import Workspace, write_graph_json
 
