@@ -32,6 +32,7 @@ from dirgraph.bench.measure import (
     time_calls,
 )
 from dirgraph.bench.synthetic import Corpus, generate_corpus
+from dirgraph.core.errors import StoreError
 
 Progress = Callable[[str], None]
 QUERY_NAMES = ("chain_up", "cascade", "task_agencies", "agency_tasks", "coverage", "deadlines", "coordination")
@@ -485,7 +486,12 @@ def run_bench(config: BenchConfig, progress: Progress = lambda _msg: None,
     """
     results = BenchResults(config=config, machine=machine.describe())
     started = time.perf_counter()
-    scratch = Path(tempfile.mkdtemp(prefix="dirgraph-bench-", dir=config.workdir))
+    try:
+        if config.workdir is not None:
+            config.workdir.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix="dirgraph-bench-", dir=config.workdir))
+    except OSError as exc:
+        raise StoreError(f"{config.workdir}: cannot make the bench's scratch folder: {exc.strerror or exc}") from exc
     try:
         for size in config.sizes:
             work = scratch / f"n{size}"

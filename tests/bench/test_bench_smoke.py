@@ -44,3 +44,13 @@ def test_bench_rejects_bad_sizes(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["bench", "--sizes", "ten", "--out", str(tmp_path / "b.md")])
     assert result.exit_code == 2
     assert "not a list of integers" in result.output
+
+
+def test_an_unusable_workdir_is_a_one_line_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(app, ["bench", "--quick", "--sizes", "5", "--out", str(tmp_path / "B.md"),
+                                      "--workdir", str(blocker / "scratch")])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("error:") and "scratch folder" in result.output
+    assert "Traceback" not in result.output
