@@ -1,7 +1,8 @@
 """The Oxigraph SPARQL store: a persistent pyoxigraph database in the workspace.
 
 Layout of the store folder: ``CURRENT`` names the live database folder (``db-<n>``). A load
-bulk-loads the N-Quads projection (:mod:`dirgraph.graph.rdf`) into a fresh folder and then
+bulk-loads the projection as N-Quads text (:mod:`dirgraph.graph.rdf_nquads`, streamed through a
+pipe) into a fresh folder and then
 switches ``CURRENT``, so readers never open a database while it is being written (opening
 read-only beside a live writer gave "Corruption", STACK.md); readers in any process notice the
 switch on their next query and reopen. The previous folder is kept one generation for readers
