@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -152,38 +152,30 @@ def test_a_streamed_oxigraph_load_lets_go_of_its_database(graph: Graph, tmp_path
     ox.Store(str(db)).flush()  # opening it read-write fails while any handle of the load is still alive
 
 
-def test_a_parse_error_mid_stream_is_a_store_error_and_keeps_the_live_data(
-        graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _not_nquads(_graph: Graph) -> Iterator[bytes]:
+    yield b"<https://dirgraph.org/id/a> <https://dirgraph.org/ns#b> this is not n-quads .\n"
+    for _ in range(2000):  # far more than a pipe buffers: the writer must not block forever
+        yield b"<https://dirgraph.org/id/a> <https://dirgraph.org/ns#b> \"x\" .\n" * 16
+
+
+def _failing_projection(_graph: Graph) -> Iterator[bytes]:
+    yield b"<https://dirgraph.org/id/a> <https://dirgraph.org/ns#b> \"x\" .\n"
+    raise StoreError("projection failed")
+
+
+@pytest.mark.parametrize(("chunks", "message"), [
+    (_not_nquads, "SPARQL store load failed"),  # the loader stops mid-stream on a parse error
+    (_failing_projection, "projection failed"),  # the text's producer fails: its own error is raised
+])
+def test_a_failed_streamed_load_raises_and_keeps_the_live_data(
+        graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        chunks: Callable[[Graph], Iterator[bytes]], message: str) -> None:
     import dirgraph.graph.stores.oxigraph_store as oxigraph_module
 
     store = OxigraphStore(tmp_path / "ox")
     store.load(graph)
     before = _count(store)
-
-    def broken(_graph: Graph) -> Iterator[bytes]:
-        yield b"<https://dirgraph.org/id/a> <https://dirgraph.org/ns#b> this is not n-quads .\n"
-        for _ in range(2000):  # far more than a pipe buffers: the writer must not block forever
-            yield b"<https://dirgraph.org/id/a> <https://dirgraph.org/ns#b> \"x\" .\n" * 16
-
-    monkeypatch.setattr(oxigraph_module, "nquad_chunks", broken)
-    with pytest.raises(StoreError, match="SPARQL store load failed"):
-        store.load(graph)
-    assert _count(store) == before
-
-
-def test_a_failure_while_producing_the_text_is_raised_and_keeps_the_live_data(
-        graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import dirgraph.graph.stores.oxigraph_store as oxigraph_module
-
-    store = OxigraphStore(tmp_path / "ox")
-    store.load(graph)
-    before = _count(store)
-
-    def failing(_graph: Graph) -> Iterator[bytes]:
-        yield b"<https://dirgraph.org/id/a> <https://dirgraph.org/ns#b> \"x\" .\n"
-        raise StoreError("projection failed")
-
-    monkeypatch.setattr(oxigraph_module, "nquad_chunks", failing)
-    with pytest.raises(StoreError, match="projection failed"):
+    monkeypatch.setattr(oxigraph_module, "nquad_chunks", chunks)
+    with pytest.raises(StoreError, match=message):
         store.load(graph)
     assert _count(store) == before
