@@ -76,7 +76,6 @@ def _n(iri: str) -> NamedNode:
     return NamedNode(iri)
 
 
-A = _n(RDF + "type")
 # Document-to-document and agency-to-agency edges: the plain predicate of each type.
 RELATION_PREDICATES: dict[EdgeType, str] = {
     EdgeType.IMPLEMENTS: ELI + "ensures_implementation_of",
