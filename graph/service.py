@@ -205,12 +205,16 @@ class GraphService:
             except StoreError:
                 if name == self.backend:
                     raise
+        staged = self.ws.stage_graph_file()  # written beside the loads, published after them
         try:
-            load_concurrently(graph, stores)  # the backend first: its failure is the one raised
+            load_concurrently(graph, [*stores, staged])  # the backend first: its failure is the one raised
+        except BaseException:
+            staged.discard()
+            raise
         finally:
             for store in stores:
                 store.close()
-        self.ws.save_graph(graph)
+        staged.publish()
         # Keep the graph just built as the view: re-reading graph.json would parse it all again
         # (~30 s and a second whole-graph copy at 10^5 documents).
         with self._state_lock:
@@ -401,9 +405,23 @@ class GraphService:
         )
 
     def deadlines(self, date_from: str | None = None, date_to: str | None = None) -> list[DeadlineRow]:
-        rows = self._named(QueryName.DEADLINES, date_from=date_from or "0000-01-01",
+        """Every task due in the window (the CLI's export); the API pages it with :meth:`deadline_page`."""
+        rows = self._deadline_rows(date_from, date_to)
+        return [_deadline_row(r) for r in rows]
+
+    def deadline_page(self, date_from: str | None = None, date_to: str | None = None,
+                      offset: int = 0, limit: int = 1000) -> Page[DeadlineRow]:
+        """One page of :meth:`deadlines`, in the same order, with the window's total.
+
+        A wide window holds ~10^5 tasks at 10^5 documents: only the page becomes response rows.
+        """
+        rows = self._deadline_rows(date_from, date_to)
+        return Page(items=[_deadline_row(r) for r in rows[offset:offset + limit]], total=len(rows),
+                    offset=offset, limit=limit)
+
+    def _deadline_rows(self, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
+        return self._named(QueryName.DEADLINES, date_from=date_from or "0000-01-01",
                            date_to=date_to or "9999-12-31")
-        return [DeadlineRow(**{**r, "lead_agencies": sorted(r["lead_agencies"] or [])}) for r in rows]
 
     def coordination_network(self, locality: str) -> list[AgencyEdge]:
         found = self.view.localities_named(locality)
@@ -455,3 +473,7 @@ class GraphService:
 
 
 __all__ = ["DEFAULT_HOME", "DirgraphError", "GraphService", "default_home"]
+
+
+def _deadline_row(row: dict[str, Any]) -> DeadlineRow:
+    return DeadlineRow(**{**row, "lead_agencies": sorted(row["lead_agencies"] or [])})

@@ -190,6 +190,11 @@ class FakeService:
                             deadline_kind="by", deadline_value="Quý IV/2025", deadline_date="2025-12-31",
                             locality_name="Hải Phòng", lead_agencies=[SO_GD.name])]
 
+    def deadline_page(self, date_from: str | None = None, date_to: str | None = None,
+                      offset: int = 0, limit: int = 1000) -> Page[DeadlineRow]:
+        rows = self.deadlines(date_from, date_to)
+        return Page(items=rows[offset:offset + limit], total=len(rows), offset=offset, limit=limit)
+
     def search(self, q: str, limit: int = 20) -> SearchResults:
         key = fold_key(q)
         return SearchResults(

@@ -134,3 +134,25 @@ def test_upload_ingests_into_a_real_workspace(tmp_path) -> None:  # type: ignore
         assert bad.status_code == 422, bad.text
         detail = bad.json()["detail"]
         assert detail.startswith("hong.pdf: ") and "\n" not in detail and "Traceback" not in detail
+
+
+def test_deadlines_are_paged_with_the_total_and_a_link_to_the_next_page(real_client: TestClient) -> None:
+    everything = real_client.get("/deadlines", params={"limit": 10_000})
+    total = int(everything.headers["X-Total-Count"])
+    rows = everything.json()
+    assert total == len(rows) >= 3 and "Link" not in everything.headers
+    first = real_client.get("/deadlines", params={"limit": 2})
+    assert first.json() == rows[:2] and first.headers["X-Total-Count"] == str(total)
+    following = first.headers["Link"]
+    assert following.endswith('>; rel="next"') and "offset=2" in following and "limit=2" in following
+    pages: list[dict] = []  # type: ignore[type-arg]
+    url: str | None = following[1:following.index(">")]
+    pages += first.json()
+    while url:
+        page = real_client.get(url)
+        pages += page.json()
+        link = page.headers.get("Link")
+        url = link[1:link.index(">")] if link else None
+    assert pages == rows  # walking the links gives every row once, in order
+    assert real_client.get("/deadlines", params={"limit": 0}).status_code == 422
+    assert real_client.get("/deadlines", params={"offset": total}).json() == []
