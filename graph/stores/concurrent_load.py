@@ -16,9 +16,22 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from dirgraph.graph.model import Graph
-from dirgraph.graph.stores.protocol import GraphStore
+
+
+class Loadable(Protocol):
+    """What a concurrent load needs of a job: a name for its time and a ``load(graph)``.
+
+    Every :class:`~dirgraph.graph.stores.protocol.GraphStore` is one; so is the workspace's
+    staged ``graph.json`` (:class:`~dirgraph.graph.workspace.StagedGraphFile`).
+    """
+
+    @property
+    def name(self) -> str: ...
+
+    def load(self, graph: Graph) -> None: ...
 
 
 @dataclass
@@ -29,7 +42,7 @@ class LoadTimes:
     wall: float = 0.0
 
 
-def load_concurrently(graph: Graph, stores: Sequence[GraphStore]) -> LoadTimes:
+def load_concurrently(graph: Graph, stores: Sequence[Loadable]) -> LoadTimes:
     """``store.load(graph)`` for every store, each in its own thread; their times."""
     times = LoadTimes()
     if len(stores) <= 1:  # nothing to overlap: no thread
@@ -41,7 +54,7 @@ def load_concurrently(graph: Graph, stores: Sequence[GraphStore]) -> LoadTimes:
         return times
     failures: list[BaseException | None] = [None] * len(stores)
 
-    def run(index: int, store: GraphStore) -> None:
+    def run(index: int, store: Loadable) -> None:
         begun = time.perf_counter()
         try:
             store.load(graph)

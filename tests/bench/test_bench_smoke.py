@@ -26,8 +26,10 @@ def test_quick_bench_writes_every_section(tmp_path: Path) -> None:
     assert "**cores**" in report and "**python**" in report
     assert "Traceback" not in report
     # the stores an ingest loads are built the way it builds them: concurrently, timed as one step
-    assert "| projected stores, one thread each (ladybug + oxigraph) |" in report
+    assert "| projected stores, one thread each (ladybug + oxigraph + graph.json) |" in report
     assert "loaded concurrently with the other projected stores" in report
+    # graph.json is written beside those loads, then only renamed into place (as GraphService.rebuild does)
+    assert "beside the store loads, then renamed into place" in report
 
 
 def test_generate_command_writes_files_and_manifest(tmp_path: Path) -> None:

@@ -179,3 +179,61 @@ def test_a_failed_streamed_load_raises_and_keeps_the_live_data(
     with pytest.raises(StoreError, match=message):
         store.load(graph)
     assert _count(store) == before
+
+
+def _records_folder(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir(exist_ok=True)
+    for name, rec in (("kl91.json", central_conclusion()), ("hp.json", province_plan())):
+        (docs / name).write_text(json.dumps(rec.to_json_dict(), ensure_ascii=False), encoding="utf-8")
+    return docs
+
+
+def test_rebuild_writes_graph_json_beside_the_store_loads_and_publishes_it_after(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dirgraph.graph.service as service_module
+
+    seen: list[tuple[list[str], bool]] = []
+    real = service_module.load_concurrently
+
+    def spy(graph: Graph, jobs: list) -> object:  # type: ignore[type-arg]
+        times = real(graph, jobs)
+        seen.append(([job.name for job in jobs], (tmp_path / "home" / "graph.json").exists()))
+        return times
+
+    monkeypatch.setattr(service_module, "load_concurrently", spy)
+    with GraphService.open(tmp_path / "home", backend="networkx") as service:
+        service.ingest_paths([_records_folder(tmp_path)], workers=1)
+        assert seen and seen[-1][0][-1] == "graph.json"  # one of the concurrent jobs, after the stores
+        assert seen[-1][1] is False  # not published while the stores were loading
+        assert service.ws.graph_path.exists()
+        assert not service.ws.graph_path.with_suffix(".tmp").exists()
+
+
+def test_a_failed_store_load_leaves_the_published_graph_json_as_it_was(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dirgraph.graph.stores.networkx_store import NetworkxStore
+
+    with GraphService.open(tmp_path / "home", backend="networkx") as service:
+        service.ingest_paths([_records_folder(tmp_path)], workers=1)
+        before = service.ws.graph_path.read_bytes()
+
+        def broken(self: NetworkxStore, graph: Graph) -> None:
+            raise StoreError("disk full")
+
+        monkeypatch.setattr(NetworkxStore, "load", broken)
+        (tmp_path / "docs" / "hd.json").write_text(
+            json.dumps(province_plan("hd.txt", "Hải Dương").to_json_dict(), ensure_ascii=False), encoding="utf-8")
+        with pytest.raises(StoreError, match="disk full"):
+            service.ingest_paths([tmp_path / "docs"], workers=1)
+        assert service.ws.graph_path.read_bytes() == before
+        assert not service.ws.graph_path.with_suffix(".tmp").exists()
+
+
+def test_a_staged_graph_file_that_cannot_be_written_is_one_store_error(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "home")
+    staged = ws.stage_graph_file()
+    staged.tmp.mkdir()  # a folder where the file should go
+    with pytest.raises(StoreError, match="cannot write the graph"):
+        staged.load(Graph())
+    assert not ws.graph_path.exists()
