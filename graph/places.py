@@ -99,6 +99,9 @@ class PlaceResolver:
         self.context = {_norm(n) for n in context if n}
         self.prefer_current = bool(date and date >= POST_2025)
         self._cache: dict[str, ResolvedPlace] = {}
+        # Agency node ids already resolved within this record, by (name, locality) as written:
+        # a record names the same few agencies dozens of times (see Resolver.agency).
+        self.agency_ids: dict[tuple[str, str | None], str] = {}
 
     def resolve(self, name: str | None, hint_agency: str | None = None) -> ResolvedPlace | None:
         """Locality node for ``name`` (created with its parents), or None for no name.

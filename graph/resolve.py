@@ -264,7 +264,19 @@ class Resolver:
 
     # -- phase 2: facts ----------------------------------------------------------------------
     def agency(self, ref: AgencyRef, places: PlaceResolver) -> str:
-        """Agency node id for ``ref`` (created with LOCATED_IN on first sight)."""
+        """Agency node id for ``ref`` (created with LOCATED_IN on first sight).
+
+        Memoized per record (``places`` is the record's resolver): the same name and locality in
+        one record always resolve to the same node, and the first sighting already did its work.
+        """
+        memo_key = (ref.name, ref.locality)
+        known = places.agency_ids.get(memo_key)
+        if known is not None:
+            return known
+        agency_id = places.agency_ids[memo_key] = self._agency(ref, places)
+        return agency_id
+
+    def _agency(self, ref: AgencyRef, places: PlaceResolver) -> str:
         loc = places.resolve(ref.locality, hint_agency=ref.name) if ref.locality else None
         key = (agency_key(ref.name), loc.id if loc else "")
         agency_id = self._agencies.get(key)

@@ -155,3 +155,25 @@ def test_unnumbered_laws_without_issuer_are_told_apart_by_name() -> None:
     g = resolve([record("a.txt", documents=laws, relations=rel, issuer=agency("Tỉnh ủy", "Nghệ An"))])
     assert sorted(d.id for d in _docs(g).values() if d.kind.value == "Law") == [
         "doc-law-luat-dau-tu-cong", "doc-law-luat-giao-duc"]
+
+
+def test_agency_ids_memoized_per_record_give_the_graph_of_resolving_every_mention(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The per-record memo of Resolver.agency changes nothing: same nodes, edges and provenance."""
+    from graph_fixtures import gold_records
+
+    import dirgraph.graph.resolve as resolve_module
+
+    records = [*gold_records(), central_conclusion(), province_plan(), province_plan("hd.txt", "Hải Dương")]
+    memoized = resolve(records)
+    calls = {"n": 0}
+    original = resolve_module.Resolver._agency
+
+    def every_time(self, ref, places):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        return original(self, ref, places)
+
+    monkeypatch.setattr(resolve_module.Resolver, "agency", every_time)  # the memo bypassed
+    plain = resolve(records)
+    assert calls["n"] > 0
+    assert list(plain.nodes) == list(memoized.nodes) and list(plain.edges) == list(memoized.edges)
+    assert plain.nodes == memoized.nodes and plain.edges == memoized.edges
