@@ -89,10 +89,10 @@ def _extract_job(path_str: str, sha: str) -> Job:
     processes) with its fact counts, so the parent only writes files.
     """
     try:
-        record = extract(Path(path_str))
-        data = record.model_copy(update={"sha256": sha}).to_json_dict()
-        facts = {group: len(data.get(group) or []) for group in _FACT_GROUPS}
-        return path_str, json.dumps(data, ensure_ascii=False), facts, None
+        record = extract(Path(path_str)).model_copy(update={"sha256": sha})
+        facts = {group: len(getattr(record, group) or []) for group in _FACT_GROUPS}
+        # pydantic's own JSON (same content as to_json_dict, ~3× cheaper than json.dumps of it)
+        return path_str, record.model_dump_json(), facts, None
     except DirgraphError as exc:
         return path_str, None, {}, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     except Exception as exc:  # an extractor bug must not abort a thousand-file ingest

@@ -105,3 +105,21 @@ def test_pool_and_serial_ingest_give_the_same_graph(tmp_path: Path) -> None:
     serial.ingest([docs], workers=1)
     pooled.ingest([docs], workers=2)
     assert serial.build_graph().model_dump() == pooled.build_graph().model_dump()
+
+
+def test_a_stored_record_holds_the_extraction_with_its_sha_and_counts_its_facts(tmp_path: Path) -> None:
+    seeds = sorted((Path(__file__).resolve().parents[3] / "shared" / "seeds").glob("*"))
+    if not seeds:
+        pytest.skip("the shared seeds are not next to the repository")
+    from dirgraph.graph.workspace import file_sha256
+    from dirgraph.ingest.pipeline import extract_file
+
+    ws = Workspace(tmp_path / "home")
+    report = ws.ingest(seeds[:2], workers=1)
+    assert len(report.read) == 2
+    for source in seeds[:2]:
+        sha = file_sha256(source)
+        stored = json.loads(ws._record_path(sha).read_text(encoding="utf-8"))
+        expected = extract_file(source).model_copy(update={"sha256": sha}).to_json_dict()
+        assert stored == expected
+    assert report.facts["assignments"] == sum(len(extract_file(s).assignments) for s in seeds[:2]) > 0
