@@ -40,8 +40,12 @@ _CENTRAL_PATTERNS = (
 _CENTRAL_SUFFIX = re.compile(r"\btrung ương( đảng)?( khóa [ivxlc]+)?$")
 
 
+@lru_cache(maxsize=4096)
 def _prepare(raw: str) -> str:
-    """Surface form: tidy, one tone placement, abbreviations spelled out, casing of all-caps fixed."""
+    """Surface form: tidy, one tone placement, abbreviations spelled out, casing of all-caps fixed.
+
+    Cached: a document's issuer is asked for by ``is_central`` and by ``canonical_agency``.
+    """
     text = expand_abbreviations(recase(fix_tone_placement(tidy(raw))))
     text = re.sub(r"\bMặt trận Tổ quốc(?! Việt Nam)", "Mặt trận Tổ quốc Việt Nam", text)
     text = re.sub(r"\b(Việt Nam)(?: Việt Nam)+\b", r"\1", text)

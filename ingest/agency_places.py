@@ -171,6 +171,7 @@ def _level_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)  # a name without its place ("Ủy ban nhân dân") recurs in every document
 def agency_level(name: str) -> str | None:
     """Level of the body a name designates: the last level-bearing word wins.
 
@@ -207,6 +208,15 @@ def _chain_of(locality: str, locality_level: str | None, parent_localities: tupl
             names += list(parents)
     elif locality_level == "commune" and len(parent_localities) == 1:
         names += _district_between(locality, parent_localities[0], text)
+    return _chain_levels(tuple(names), locality_level)
+
+
+@lru_cache(maxsize=1024)
+def _chain_levels(names: tuple[str, ...], locality_level: str | None) -> tuple[tuple[str, str | None, bool], ...]:
+    """Level and city flag of each place of a chain: the gazetteer's answer for these names alone
+    (no text), so every document of the same place shares it."""
+    from dirgraph.ingest.gazetteer import lookup_place
+
     chain: list[tuple[str, str | None, bool]] = []
     for i, name in enumerate(names):
         within = names[i + 1] if i + 1 < len(names) else None

@@ -29,12 +29,20 @@ from dirgraph.core.text import nfc, norm_key
 from dirgraph.ingest.tables import alternatives, load_table
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,9}"
-#: Party form: serial - code / issuer code ("91-KL/TW", "281-KH/ThU", "203-HD/BTGTU").
-PARTY_RE = re.compile(rf"(?<![\w/-])(\d{{1,5}})\s*-\s*({_CODE})\s*/\s*({_CODE}(?:\s*-\s*{_CODE})*)(?![\w/])")
-#: State form: serial [/ year] / code - issuer ("298/KH-UBND", "09/2024/TT-BGDĐT", "123/UBND-VX").
-STATE_RE = re.compile(
-    rf"(?<![\w/-])(\d{{1,5}})\s*/\s*(?:(\d{{4}})\s*/\s*)?({_CODE}(?:\d{{1,2}}(?![\w]))?)((?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]{{0,9}})*)(?![\w/])"
+_SERIAL = r"(?<![\w/-])(\d{1,5})"  # a serial starts a word (not "ABC12", "1/2", "a-3")
+_PARTY_REST = rf"\s*-\s*({_CODE})\s*/\s*({_CODE}(?:\s*-\s*{_CODE})*)(?![\w/])"
+_STATE_REST = (
+    rf"\s*/\s*(?:(\d{{4}})\s*/\s*)?({_CODE}(?:\d{{1,2}}(?![\w]))?)((?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]{{0,9}})*)(?![\w/])"
 )
+#: Party form: serial - code / issuer code ("91-KL/TW", "281-KH/ThU", "203-HD/BTGTU").
+PARTY_RE = re.compile(_SERIAL + _PARTY_REST)
+#: State form: serial [/ year] / code - issuer ("298/KH-UBND", "09/2024/TT-BGDĐT", "123/UBND-VX").
+STATE_RE = re.compile(_SERIAL + _STATE_REST)
+#: Every number of either form in a text: the same matches as ``(?:PARTY_RE|STATE_RE)``, scanned fast.
+#: Python's regex engine skips to a pattern's possible first characters only when the pattern
+#: opens with a character set; the serial's look-behind is therefore checked after its first
+#: digit (``(?<![\w/-]\d)``: the character before that digit), and its other digits follow.
+NUMBER_SCAN_RE = re.compile(rf"\d(?<![\w/-]\d)(?:\d{{0,4}}{_PARTY_REST}|\d{{0,4}}{_STATE_REST})")
 #: A number whose serial was left blank in an unsigned draft ("Số:      /KH-UBND").
 PLACEHOLDER_RE = re.compile(rf"(?<![\w/])/\s*({_CODE})\s*[-/]\s*({_CODE})")
 
@@ -74,8 +82,13 @@ def _squash(text: str) -> str:
     return "".join(text.split())  # every white-space run removed (str.split and \s agree on white space)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(printed: str) -> DocNumber | None:
-    """Parse one printed number (see the module doctests); ``None`` for a placeholder or no number."""
+    """Parse one printed number (see the module doctests); ``None`` for a placeholder or no number.
+
+    Cached (bounded): a text prints the same numbers again and again, and a corpus cites the same
+    central documents; the result is shared, which is why a :class:`DocNumber` is never modified.
+    """
     text = nfc(printed)
     party = PARTY_RE.search(text)
     state = STATE_RE.search(text)

@@ -138,14 +138,53 @@ def _control_ratio(text: str) -> float:
     return len(_BAD_CONTROL.findall(text)) / len(text)
 
 
+#: Vietnamese letters no legacy font can surface: VNI (cp1252) and TCVN3 (Latin-1) only give
+#: characters up to U+00FF (and cp1252's few extras, none of them these), VIQR only ASCII.
+_VIETNAMESE_ONLY = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]")
+#: VIQR marks that ordinary Unicode typing does not use (circumflex, grave, tilde written as ASCII).
+_VIQR_MARKS = "^`~"
+
+
+@lru_cache(maxsize=1)
+def _legacy_marks() -> re.Pattern[str]:
+    """Characters that only a legacy encoding puts in a text: the VNI and TCVN3 sequences' characters
+    that are no Vietnamese letter (VNI's "ø" for the grave tone, TCVN3's "¸" for "á" …), and VIQR's marks."""
+    tables = legacy_tables()
+    letters = {ch for rows in tables.values() for _seq, uni in rows for ch in uni}
+    marks = {ch for enc in ("vni", "tcvn3") for seq, _uni in tables[enc] for ch in seq
+             if not ch.isascii() and ch not in letters}
+    return re.compile("[" + re.escape("".join(sorted(marks)) + _VIQR_MARKS) + "]")
+
+
+def typed_in_unicode(sample: str) -> bool:
+    """True when ``sample`` is plainly Vietnamese typed in Unicode, so no legacy decoding reads better.
+
+    A legacy font's text (VNI, TCVN3, VIQR) has none of the Vietnamese-only letters (ơ, ư, đ, ạ …)
+    and is full of its own marks (VNI's tone bytes "ø û ï", TCVN3's "¸ µ ¶", VIQR's "^ ` ~"); a
+    Unicode text has those letters and none of those marks. A text with both (a Unicode header
+    over a legacy body) or with no Vietnamese-only letter goes to the scoring.
+    """
+    return _legacy_marks().search(sample) is None and _VIETNAMESE_ONLY.search(sample) is not None
+
+
 def repair_legacy(text: str) -> Decoded:
     """Undo a legacy font encoding in already-decoded text when doing so clearly reads better.
 
     Word files typed in VNI-Times or .VnTime keep their letters as Latin-1 look-alikes even
-    after a Unicode save; the same test serves .txt, .docx, .pdf and .html.
+    after a Unicode save; the same test serves .txt, .docx, .pdf and .html. Scoring every
+    candidate decoding is most of a reader's cost, so a text plainly typed in Unicode
+    (:func:`typed_in_unicode`) skips it; tests check both give the same answer.
     """
     text = unicodedata.normalize("NFC", text)
     sample = text[:_SAMPLE_CHARS]  # a few pages decide; the whole text is converted once
+    if typed_in_unicode(sample):
+        return Decoded(text, "unicode")
+    return repair_by_score(text)
+
+
+def repair_by_score(text: str) -> Decoded:
+    """:func:`repair_legacy` by scoring alone: every candidate decoding of an NFC ``text`` is tried."""
+    sample = text[:_SAMPLE_CHARS]
     best_valid, words = syllable_score(sample)
     if words == 0 or best_valid >= 0.7 * words:  # 85% of the words already read as Vietnamese
         return Decoded(text, "unicode")

@@ -153,12 +153,13 @@ def _parse_legal(lines: list[Line], frame: Frame) -> None:
     for i, line in enumerate(lines[:80]):
         if len(line.clean) > 200:
             continue
-        m = _LEGAL_LINE.match(line.clean)
+        colon = line.clean.find(":")  # _LEGAL_LINE needs the first colon at 3..20: most lines fail here
+        m = _LEGAL_LINE.match(line.clean) if 3 <= colon <= 20 else None
         if m:
             key = norm_key(m.group(1))
         else:
             whole = line.clean.rstrip(":")
-            if len(whole.split()) > _LEGAL_KEY_WORDS and _MARK.search(whole) is None:
+            if len(whole.split(maxsplit=_LEGAL_KEY_WORDS)) > _LEGAL_KEY_WORDS and _MARK.search(whole) is None:
                 continue  # too many words to be a key (only a lone combining mark could vanish from one)
             key = norm_key(whole)
         field_name = _legal_keys().get(key)
@@ -244,12 +245,14 @@ _ISSUER_HEAD = re.compile(r"^(?:(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s
 _LEVEL_START = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(?!ỦY|UỶ|ĐOÀN)\S")
 
 
+# Every cut starts at white space or at the "C"/"Đ" of the quốc hiệu: the leading look-ahead turns most
+# positions away with one character test instead of trying each alternative and its look-behinds.
 _COLUMN_CUT = re.compile(
-    r"(?<!\s)(?<!ngày)(?<!tháng)(?<!:)\s{3,}(?=[^\s/\d])|\t"
+    r"(?=[\sCĐ])(?:(?<!\s)(?<!ngày)(?<!tháng)(?<!:)\s{3,}(?=[^\s/\d])|\t"
     r"|(?=CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI)|(?=ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)|(?=Độc\s+lập\s*[-–])"
     r"|(?<=VIỆT NAM)\s+(?=\S)|(?<=Hạnh phúc)\s+(?=\S)|\s+\*+(?:\s+|$)|(?<=\S)\s+(?=Số\s*:?\s*[\d/])"
     r"|(?<=[A-ZĐÀ-Ỹ])(?<!VỤ)(?<!TRỰC)(?<!CƠ)\s+(?=(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ|ĐẢNG)\s+[ỦU]Ỷ?Y?\b|SỞ\s|UBND\s"
-    r"|ỦY\s+BAN\s|UỶ\s+BAN\s)"
+    r"|ỦY\s+BAN\s|UỶ\s+BAN\s))"
 )
 
 
@@ -281,7 +284,8 @@ def _parse_header(lines: list[Line], frame: Frame) -> None:
         if m and frame.number_span == (line.start, line.end):
             printed = PARTY_RE.search(clean) or STATE_RE.search(clean) or PLACEHOLDER_RE.search(clean)
             after_number = clean[printed.end() :] if printed else ""
-        d = _DATE_LINE.search(after_number)
+        # the date line's literal words first: the pattern's place words backtrack on every upper-case line
+        d = _DATE_LINE.search(after_number) if "ngày" in after_number and "năm" in after_number else None
         if d and frame.date_span is None:
             place_words = clean_spaces(d.group("place")).strip(" *-").split()
             popped: list[str] = []

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from dirgraph.core.text import clean_spaces
 
 _NEEDS_CLEANING = re.compile(r"[*#>\\]|__|\s\s|[^\S ]")
+#: Whether any line of a text may need cleaning: with none of these, no line does (see split_lines).
+_ANY_NEEDS_CLEANING = re.compile(r"[*#>\\]|__|  |[^\S \n]")
 _TABLE_RULE = re.compile(r"\|[\s:|\-]*\|?")
 _MD = re.compile(r"\*+|^#+\s*|^>\s*|\\(?=[\-.*_])")
 
@@ -109,6 +111,8 @@ def split_lines(text: str) -> list[Line]:
                     lines.append(row[col])
         table.clear()
 
+    # a normalized text has no markup and single spaces: one scan spares the test on every line
+    may_need_cleaning = _ANY_NEEDS_CLEANING.search(text) is not None
     pos = 0
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
@@ -128,8 +132,10 @@ def split_lines(text: str) -> list[Line]:
                 offset = c_start + len(cell) + 1
             table.append(cells)
             continue
-        flush()
-        clean = clean_line(raw)
+        if table:
+            flush()
+        # clean_line, inlined
+        clean = clean_line(raw) if may_need_cleaning and _may_need_cleaning(stripped) else stripped
         if clean:
             lines.append(Line(start, end, clean))
     flush()

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from dirgraph.core.text import fold_key, norm_key
-from dirgraph.ingest.regex_scan import search_from
+from dirgraph.ingest.regex_scan import search_from, trie_alternation
 
 Era = str  # "current" | "legacy"
 _LEVEL_RANK = {"province": 0, "district": 1, "commune": 2}
@@ -250,7 +250,7 @@ def _mention_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
     full = re.compile(
         rf"(?<!\w)(?:(?P<level>{level_alt})|(?P<area>{area_alt}))[ \t]+(?P<run>[^\s,;:.()]+(?:[ \t]+[^\s,;:.()]+){{0,4}})"
     )
-    return full, re.compile(f"{level_alt}|{area_alt}")
+    return full, re.compile(trie_alternation(levels | areas))  # its opening words, as a trie: a fast scan
 
 
 def _capitalised_run(run: str) -> str:

@@ -23,7 +23,7 @@ from dirgraph.ingest.frame import Frame
 from dirgraph.ingest.frame_lines import proper_case
 from dirgraph.ingest.gazetteer import Place, find_places, lookup_place, provinces
 from dirgraph.ingest.record import AgencyRef, DocumentMeta, Signer
-from dirgraph.ingest.regex_scan import finditer_from
+from dirgraph.ingest.regex_scan import finditer_from, trie_alternation
 from dirgraph.ingest.signature import title_position
 
 _ISSUE_VERBS = (r"(?:ban\s+hành|xây\s+dựng|đề\s+ra|yêu\s+cầu|chỉ\s+thị|hướng\s+dẫn|thông\s+báo|kết\s+luận"
@@ -163,7 +163,7 @@ def _province_index() -> tuple[dict[str, Place], re.Pattern[str], re.Pattern[str
         forms.add(old)
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     full = re.compile(rf"(?=[A-ZĐÀ-Ỹ])(?<![\wÀ-ỹ])(?:{alt})(?![\wÀ-ỹ])")  # names start upper case
-    return names, full, re.compile(alt)  # the bare names: where a match can begin
+    return names, full, re.compile(trie_alternation(forms))  # the bare names, as a trie: where a match can begin
 
 
 def _places_in(text: str) -> list[tuple[str, Place]]:

@@ -120,6 +120,11 @@ def is_chrome(line: str) -> bool:
     """True for a portal chrome line (menu item, download link, view counter, copyright)."""
     if len(line) >= 120 or _first_word(line) not in _chrome_firsts():
         return False
+    return _is_chrome_listed(line)
+
+
+def _is_chrome_listed(line: str) -> bool:
+    """:func:`is_chrome` once the line's length and first word have passed the cheap gates."""
     lines, prefixes, _blocks = _chrome()
     key = _chrome_key(line)
     if key in lines:
@@ -132,17 +137,25 @@ def strip_markdown(line: str) -> str:
     """Remove Markdown heading markers, emphasis, links and escapes; pipe rows are kept."""
     if _MD_ANY.search(line) is None:
         return line
-    line = _HTML_BREAK.sub(" ", line)
-    line = _MD_HEADING.sub("", line)
-    line = _MD_IMAGE.sub("", line)
-    line = _MD_LINK.sub(r"\1", line)
+    # each substitution only where its literal opening is in the line (a sub scans the whole line)
+    if "<" in line:
+        line = _HTML_BREAK.sub(" ", line)
+    if "#" in line:
+        line = _MD_HEADING.sub("", line)
+    if "![" in line:
+        line = _MD_IMAGE.sub("", line)
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1", line)
     for _ in range(3):  # nested emphasis: ***x***, **_x_**
+        if "*" not in line and "__" not in line:
+            break
         new = _MD_EMPHASIS.sub(r"\2", line)
         if new == line:
             break
         line = new
-    line = _MD_STRAY_STARS.sub("", line)
-    return _MD_ESCAPE.sub(r"\1", line)
+    if "**" in line:
+        line = _MD_STRAY_STARS.sub("", line)
+    return _MD_ESCAPE.sub(r"\1", line) if "\\" in line else line
 
 
 def clean_line(line: str, format_chars: bool = True) -> str:
@@ -208,8 +221,13 @@ def _is_page_junk(line: str) -> bool:
 
 
 def drop_junk(lines: list[str]) -> list[str]:
-    """Drop page numbers, decoration, portal chrome and lists of related links."""
+    """Drop page numbers, decoration, portal chrome and lists of related links.
+
+    Every chrome line and block opener starts with one of a few first words: each line's first
+    word is folded once and the chrome tables are consulted only for those lines.
+    """
     _lines, _prefixes, blocks = _chrome()
+    firsts = _chrome_firsts()
     out: list[str] = []
     skipping_block = False
     for i, line in enumerate(lines):
@@ -217,10 +235,19 @@ def drop_junk(lines: list[str]) -> list[str]:
             if not line:
                 skipping_block = False
             continue
-        if line and len(line) < 60 and _first_word(line) in _chrome_firsts() and _chrome_key(line) in blocks:
-            skipping_block = True
+        if not line:
+            out.append(line)
             continue
-        if line and (_is_page_junk(line) or is_chrome(line) or _is_lone_page_number(lines, i)):
+        if _fold_word(line.split(" ", 1)[0]) in firsts:  # _first_word, inlined
+            if len(line) < 60 and _chrome_key(line) in blocks:
+                skipping_block = True
+                continue
+            if len(line) < 120 and _is_chrome_listed(line):
+                continue
+        first = line[0]  # the gates of _is_page_junk and _is_lone_page_number, inlined
+        if (first in _JUNK_FIRST or first.isspace()) and _is_page_junk(line):
+            continue
+        if len(line) <= 3 and line.isdecimal() and _is_lone_page_number(lines, i):
             continue
         out.append(line)
     return out
@@ -237,17 +264,20 @@ def _neighbour(lines: list[str], i: int, step: int) -> str:
 
 def _is_lone_page_number(lines: list[str], i: int) -> bool:
     """A bare number between two prose lines is a page number, not a table cell."""
-    if not _LONE_NUMBER.match(lines[i]):
+    line = lines[i]
+    if len(line) > 3 or not line.isdecimal():  # _LONE_NUMBER without a regex call: \d is category Nd
         return False
     before, after = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
     return len(before) >= 30 and not is_table_row(before) and not is_table_row(after)
 
 
 _LOWER_START = re.compile(f"[{_LOWER}]")
+_LOWER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz" + _LOWER.removeprefix("a-z"))  # the class as a set
 
 
 def _starts_lower(line: str) -> bool:
-    return _LOWER_START.match(line) is not None
+    """``_LOWER_START.match(line)``: the first character is in the lower-case class."""
+    return line[:1] in _LOWER_CHARS
 
 
 def _double_spaced(lines: list[str]) -> bool:
@@ -286,7 +316,7 @@ def _should_join(prev: str, line: str, across_blank: bool, double: bool, width: 
         return False
     if _BARE_LABEL.match(prev):
         return True  # "2.1" alone on its line, its text on the next (table cells copied from PDF)
-    if _NUMBER_BROKEN.search(prev) and "/" in line.split(" ")[0]:
+    if _number_broken(prev) and "/" in line.split(" ")[0]:
         return True  # "… Kết luận số 91-" + "KL/TW ngày …"
     if _starts_lower(line):
         return not across_blank or double or prev[-1] not in ".!?"
@@ -297,8 +327,13 @@ def _should_join(prev: str, line: str, across_blank: bool, double: bool, width: 
     return width == 0 or len(prev) >= 0.75 * width
 
 
+def _number_broken(prev: str) -> bool:
+    """``_NUMBER_BROKEN.search(prev)`` on a line (no newline in it) without scanning it: ends "<digit>-"."""
+    return prev[-1:] == "-" and prev[-2:-1].isdecimal()
+
+
 def _glue(prev: str, line: str) -> str:
-    if _NUMBER_BROKEN.search(prev) and "/" in line.split(" ")[0]:
+    if _number_broken(prev) and "/" in line.split(" ")[0]:
         return prev + line  # "91-" + "KL/TW ngày …": a document number broken at its hyphen
     return prev + " " + line
 
@@ -313,7 +348,8 @@ def join_wrapped(lines: list[str]) -> list[str]:
         if not line:
             blank_before = True
             continue
-        if out and _should_join(out[-1], line, blank_before, double, width):
+        # stands_alone (cached) is _should_join's first test: asked here, most lines skip the call
+        if out and not stands_alone(out[-1]) and _should_join(out[-1], line, blank_before, double, width):
             out[-1] = _glue(out[-1], line)
         else:
             out.append(line)
@@ -328,8 +364,18 @@ def normalize_text(raw: str) -> str:
     markup = _MD_ANY.search(text) is not None
     format_chars = _FORMAT_CHARS.search(text) is not None
     lines = []
-    for physical in text.split("\n"):
-        line = clean_line(strip_markdown(physical) if markup else physical, format_chars)
+    if format_chars:
+        physicals = text.split("\n")
+    else:  # clean_line's first steps, once for the whole text (the Markdown patterns read \s, as wide)
+        physicals = text.replace("\u00a0", " ").replace("\t", " ").split("\n")
+    for physical in physicals:
+        if format_chars:
+            line = clean_line(strip_markdown(physical) if markup else physical, format_chars)
+        else:  # clean_line inlined: a function call per physical line is a visible share
+            line = " ".join((strip_markdown(physical) if markup else physical).split())
+            m = _NUMBER_GLUED.match(line)
+            if m is not None:
+                line = m.group(1) + " " + line[m.end() :]
         if "|" in line and _MD_TABLE_RULE.match(line):
             continue
         lines.append(line)

@@ -17,7 +17,14 @@ from functools import lru_cache
 from dirgraph.core.text import clean_spaces, norm_key
 from dirgraph.ingest.agencies import canonical_agency
 from dirgraph.ingest.context import DocContext
-from dirgraph.ingest.docnumbers import PARTY_RE, STATE_RE, kind_from_word, kind_words, parse_number
+from dirgraph.ingest.docnumbers import (
+    NUMBER_SCAN_RE,
+    PARTY_RE,
+    STATE_RE,
+    kind_from_word,
+    kind_words,
+    parse_number,
+)
 from dirgraph.ingest.record import AgencyRef, DocumentRef
 from dirgraph.ingest.tables import load_table
 
@@ -47,8 +54,10 @@ _PLENUM_FULL = re.compile(
 )
 
 
+# The laws' look-behinds come after each alternative's first letter ("B(?<!\wB)" is "(?<!\w)B"), so that
+# the pattern opens with a character set and the regex engine skips straight to the "B"s and "L"s.
 _LAW = re.compile(
-    r"(?<![\w])(?P<word>Bộ\s+luật|Luật)\s+(?P<name>(?:[A-ZĐ]|sửa\s+đổi)[^\s,;()“”]*"
+    r"(?P<word>B(?<!\wB)ộ\s+luật|L(?<!\wL)uật)\s+(?P<name>(?:[A-ZĐ]|sửa\s+đổi)[^\s,;()“”]*"
     r"(?:(?:\s+|,\s+(?=[a-zđà-ỹ]))(?!ngày\b|năm\b|số\s+\d|và\b(?!\s+Luật\b))[^\s,;()“”.]+){0,24}?)"
     r"(?=\s+(?:số\s+(?P<num>\d{1,4}\s*/\s*\d{4}\s*/\s*QH\d{1,2})|ngày\s+\d))"
 )
@@ -63,7 +72,7 @@ _SUBJECT_STOP = re.compile(
 )
 #: A law named alone in a basis clause ("Căn cứ Luật Giáo dục;"), without number or date.
 _LAW_ALONE = re.compile(
-    r"(?m)(?<=[Cc]ăn cứ )(?P<word>Bộ\s+luật|Luật)\s+(?P<name>[A-ZĐ][^\s,;()“”]*"
+    r"(?m)(?P<word>B(?<=[Cc]ăn cứ B)ộ\s+luật|L(?<=[Cc]ăn cứ L)uật)\s+(?P<name>[A-ZĐ][^\s,;()“”]*"
     r"(?:(?:[ \t]+|,[ \t]+(?=[a-zđà-ỹ]))[^\s,;()“”.]+){0,16}?)(?=[ \t]*;|[ \t]*\.?[ \t]*$)"
 )
 
@@ -250,7 +259,7 @@ def find_mentions(text: str, own_number: str | None = None) -> list[Mention]:
 
 _QH = re.compile(r"/QH\d{0,2}$")
 _CONTINUATION_GAP = re.compile(r"^\s*(?:,|;|và|cùng)?\s*(?:các\s+)?(?:số\s*:?\s*)?$", re.IGNORECASE)
-_ANY_NUMBER = re.compile(rf"(?=\d)(?:{PARTY_RE.pattern}|{STATE_RE.pattern})")  # (?=\d): skip fast to digits
+_ANY_NUMBER = NUMBER_SCAN_RE  # the matches of (?:PARTY_RE|STATE_RE), found by a scan that skips to digits
 _VAN_BAN = norm_key("văn bản")
 
 

@@ -68,6 +68,12 @@ _OPENING = re.compile(r"^[\W\d]*(?:[a-zđ]\)\s*)?")
 _CONTINUE_KEY = norm_key("tiếp tục")
 
 
+@lru_cache(maxsize=1)
+def _last_cue_table() -> tuple[tuple[bool, str, int, str], ...]:
+    """The cues :func:`last_cue` reads, in their order, as plain tuples (is self-start, phrase, length, value)."""
+    return tuple((c.category == "self-start", c.phrase, len(c.phrase), c.value) for c in _of("self", "retro", "self-start"))
+
+
 def last_cue(segment: str, at_start_only: bool = False) -> tuple[str | None, int, str]:
     """Type of the cue nearest the end of ``segment`` (self, retro and clause-opening cues).
 
@@ -81,17 +87,17 @@ def last_cue(segment: str, at_start_only: bool = False) -> tuple[str | None, int
     key = norm_key(segment)
     best: tuple[int, int, str, str] | None = None  # (end, length, type, phrase)
     opened = _OPENING.sub("", key, count=1)  # the key without its list marker, for the self-start cues
-    for cue in _of("self", "retro", "self-start"):
-        if cue.category == "self-start":
-            if opened.startswith(cue.phrase) and (len(opened) == len(cue.phrase) or not opened[len(cue.phrase)].isalnum()):
-                end = len(key) - len(opened) + len(cue.phrase)
-                cand = (end, len(cue.phrase), cue.value, cue.phrase)
+    for at_start, phrase, size, value in _last_cue_table():
+        if at_start:
+            if opened.startswith(phrase) and (len(opened) == size or not opened[size].isalnum()):
+                end = len(key) - len(opened) + size
+                cand = (end, size, value, phrase)
                 best = cand if best is None or cand[:2] > best[:2] else best
             continue
-        if at_start_only or cue.phrase not in key:  # the substring test first: most cues are absent
+        if at_start_only or phrase not in key:  # the substring test first: most cues are absent
             continue
-        for end in _find_all(key, cue.phrase):
-            cand = (end, len(cue.phrase), cue.value, cue.phrase)
+        for end in _find_all(key, phrase):
+            cand = (end, size, value, phrase)
             if best is None or cand[:2] > best[:2]:
                 best = cand
     if best is None:

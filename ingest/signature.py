@@ -68,7 +68,7 @@ def parse_signature(lines: list[Line], lo: int, hi: int) -> SignatureBlock | Non
                 and not NOI_NHAN.match(lines[first - 1].clean))
         ):
             first -= 1
-        block = [_SIGNED.sub(" ", bl.clean) for bl in lines[first : i + 1]]
+        block = [_drop_signed(bl.clean, " ") for bl in lines[first : i + 1]]
         prefix, authority, position, name = _parse_sign_text(" ".join(block))
         if len(block) >= 2:  # one part per line: trust the lines over the phrase split
             for text_line in block:
@@ -83,7 +83,7 @@ def parse_signature(lines: list[Line], lo: int, hi: int) -> SignatureBlock | Non
         for k in range(i + 1, min(hi, i + 6)):
             if name:
                 break
-            cand = _SIGNED.sub("", lines[k].clean).strip(" .")
+            cand = _drop_signed(lines[k].clean, "").strip(" .")
             if _looks_like_name(cand):
                 name = _title_name(cand)
                 end = lines[k].end
@@ -96,6 +96,14 @@ def parse_signature(lines: list[Line], lo: int, hi: int) -> SignatureBlock | Non
 
 
 _SIGNED = re.compile(r"\(?\s*(?:đã ký|Đã ký|ĐÃ KÝ)[^()]{0,20}\)?|\[?\s*(?:chữ ký|Chữ ký|dấu)\s*\]?")
+
+
+def _drop_signed(line: str, repl: str) -> str:
+    """``_SIGNED.sub(repl, line)``, tried only when one of its words is in the line (its optional
+    opening brackets and spaces make the pattern start everywhere, so a sub tries every position)."""
+    if "ký" in line or "KÝ" in line or "dấu" in line:
+        return _SIGNED.sub(repl, line)
+    return line
 POSITION = re.compile(
     r"(?:PHÓ\s+)?(?:TỔNG\s+BÍ\s+THƯ|(?<!BAN )BÍ\s+THƯ|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG"
     r"|CHÁNH\s+VĂN\s+PHÒNG|CHỦ\s+NHIỆM|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|TRƯỞNG\s+PHÒNG|CỤC\s+TRƯỞNG|TRƯỞNG)"

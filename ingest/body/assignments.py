@@ -208,8 +208,15 @@ class _Collector:
         self.ctx = ctx
         self._assignments: dict[tuple[str, str | None, str, str], Assignment] = {}
         self._relations: dict[tuple[str, str | None, str, str, str | None], AgencyRelation] = {}
+        self._refs: dict[str, AgencyRef | None] = {}  # this document's mentions: the answer depends on ctx
 
     def _ref(self, raw: str) -> AgencyRef | None:
+        """The agency a raw mention files as; asked again for every duty and link naming it."""
+        if raw not in self._refs:
+            self._refs[raw] = self._filed(raw)
+        return self._refs[raw]
+
+    def _filed(self, raw: str) -> AgencyRef | None:
         issuer = self.ctx.issuer
         if issuer is not None and _BARE_HEAD.fullmatch(raw.strip()) and \
                 norm_key(issuer.name).startswith(norm_key(raw.strip()) + " "):

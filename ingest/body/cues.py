@@ -98,6 +98,13 @@ def role_pattern() -> re.Pattern[str]:
     return words_pattern([cue for cue, _ in role_cues()])
 
 
+@lru_cache(maxsize=8)
+def cues_of(roles: frozenset[str]) -> re.Pattern[str]:
+    """Whole-word pattern of the cues listed with one of ``roles`` (a quick test of whether a
+    clause can hold such a cue: whatever the full pattern finds there, this one finds too)."""
+    return words_pattern([cue for cue, role in role_cues() if role in roles])
+
+
 @lru_cache(maxsize=1)
 def _role_table() -> dict[str, str]:
     """cue → role, built once: role_of runs for every cue of every clause."""
@@ -105,5 +112,11 @@ def _role_table() -> dict[str, str]:
 
 
 def role_of(cue_text: str) -> str:
-    """The role of a matched cue ("Chủ trì" → "leads")."""
-    return _role_table().get(match_form(cue_text), "none")
+    """The role of a matched cue ("Chủ trì" → "leads").
+
+    Cues are mostly matched on a text already in match form, and a table key is its own match
+    form, so a hit needs no conversion (converting short cue strings kept missing the cache).
+    """
+    table = _role_table()
+    role = table.get(cue_text)
+    return role if role is not None else table.get(match_form(cue_text), "none")

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dirgraph.ingest.body.cues import role_of, role_pattern, words_pattern
+from dirgraph.ingest.body.cues import cues_of, role_of, role_pattern, words_pattern
 from dirgraph.ingest.body.lines import Line
 from dirgraph.ingest.body.mentions import in_name, mention_end, split_mentions, starts_agency
 from dirgraph.ingest.body.textform import UPPER, match_form
@@ -159,8 +159,15 @@ def _sentence(line: Line, start: int, end: int, subjects: list[str], explicit: b
             sentence_subjects, pos = names, m_end
     elif explicit:
         sentence_subjects = []
+    if not sentence_subjects and not cues_of(_HANDING_OVER).search(match_form(text), pos, end):
+        # Without a subject a clause gives something only through "giao/chỉ đạo X …" (the objects)
+        # or "chủ trì, phối hợp với Y" (the partners); most task sentences have neither.
+        return
     for c_start, c_end in _clauses(text, pos, end):
         _clause(line, c_start, c_end, sentence_subjects, found)
+
+
+_HANDING_OVER = frozenset({"directs", "assigns", "leads"})
 
 
 _RESPONSIBLE = re.compile(r"\s*(?:chịu|có)\s+trách\s+nhiệm")
@@ -204,16 +211,18 @@ def _cues(text: str, form: str, start: int, end: int) -> list[re.Match[str]]:
     stop = start + viec.start() if viec else end
     # "báo cáo kết quả thực hiện", "đánh giá tình hình triển khai": nouns up to the next comma.
     nominal: list[tuple[int, int]] = []
-    for m in _NOMINAL.finditer(form, start, end):
-        comma = form.find(",", m.end(), end)
-        nominal.append((m.end(), comma if comma >= 0 else end))
+    if "kết" in form or "tình" in form:  # each nominal phrase starts with one of these words
+        for m in _NOMINAL.finditer(form, start, end):
+            comma = form.find(",", m.end(), end)
+            nominal.append((m.end(), comma if comma >= 0 else end))
     for cue in role_pattern().finditer(form, start, end):
         at = cue.start()
         if nominal and any(a <= at < b for a, b in nominal):
             continue
         if text[at].isupper() and not _after_opener(text, start, at) and in_name(text, at):
             continue
-        if _PLURAL_BEFORE.search(form, max(0, at - 7), at):
+        before = form[max(0, at - 7) : at]  # "các"/"những" and a space must fit in this window
+        if ("các" in before or "những" in before) and _PLURAL_BEFORE.search(form, max(0, at - 7), at):
             continue
         if at >= stop and role_of(cue.group(0)) != "none":
             continue

@@ -123,7 +123,10 @@ def _starts_agency(text: str, pos: int, any_case: bool) -> int | None:
         return abbr.end()
     head = _head_pattern().match(form, pos)
     if head:
-        capital_needed = _head_capitals().get(match_form(head.group(0)), False)
+        capitals = _head_capitals()  # a head as matched is mostly a key already (keys are match forms)
+        capital_needed = capitals.get(head.group(0))
+        if capital_needed is None:
+            capital_needed = capitals.get(match_form(head.group(0)), False)
         if capital_needed and not any_case and not text[pos : pos + 1].isupper():
             return None
         return head.end()

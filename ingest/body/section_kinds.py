@@ -21,6 +21,7 @@ def _phrase_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)"), kind) for phrase, kind in section_kinds())
 
 
+@lru_cache(maxsize=1024)  # a handful of section headings recur in every document
 def classify(heading: str, *, anywhere: bool = True) -> str:
     """Kind of a top-section heading ("NHIỆM VỤ, GIẢI PHÁP" → "tasks"); "other" when unknown.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dirgraph.ingest.body.lines import Line, strip_decor
 from dirgraph.ingest.body.section_kinds import classify
@@ -73,8 +74,13 @@ def roman_value(text: str) -> int:
     return total
 
 
+@lru_cache(maxsize=8192)
 def parse_marker(text: str) -> tuple[str, str, str] | None:
-    """(style, number, heading text) of a line that opens an item, else None."""
+    """(style, number, heading text) of a line that opens an item, else None.
+
+    Cached (a pure function of the line): section headings and the task lines a cascade's plans
+    copy from their parent recur across documents.
+    """
     bare = strip_decor(text)
     match = _ITEM.match(bare)
     if not match:

@@ -9,10 +9,10 @@ an item headed by an agency alone ("1. Sở Giáo dục và Đào tạo" over da
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dirgraph.ingest.body.assignments import TASK_KINDS, is_closing
 from dirgraph.ingest.body.deadlines import parse_narrative
-from dirgraph.ingest.body.lines import Line
 from dirgraph.ingest.body.mentions import mention_end
 from dirgraph.ingest.body.sections import Body, Item
 from dirgraph.ingest.body.textform import UPPER
@@ -57,20 +57,33 @@ def first_sentence(text: str) -> str:
 
 
 def _text_and_deadline(item: Item) -> tuple[str, Deadline | None]:
-    heading = item.heading.strip()
-    body_lines = [line for line in item.lines[1:] if not is_closing(line)]
-    agency_end = mention_end(heading, 0)
-    if agency_end is not None and not heading[agency_end:].strip(" :*") and body_lines:
-        duty = first_sentence(_BULLET.sub("", body_lines[0].text))
+    """The task's text and deadline: a function of the item's heading and line texts only."""
+    body = tuple(line.text for line in item.lines[1:] if not is_closing(line))
+    key = (item.heading, item.lines[0].text, body, bool(item.children))
+    if len(item.lines[0].text) + sum(len(text) for text in body) > _CACHED_LEN:
+        return _read_item(*key)
+    return _read_item_cached(*key)
+
+
+_CACHED_LEN = 2000  # longer items are read every time (a cache entry holds its texts alive)
+
+
+def _read_item(heading: str, head_text: str, body: tuple[str, ...], has_children: bool) -> tuple[str, Deadline | None]:
+    """:func:`_text_and_deadline` of an item given as texts (its lines after the heading, closing
+    lines left out); cascading plans repeat their parent's items word for word, hence the cache."""
+    heading = heading.strip()
+    agency_end = mention_end(heading, 0) if body else None  # a one-line item needs no agency reading
+    if agency_end is not None and not heading[agency_end:].strip(" :*") and body:
+        duty = first_sentence(_BULLET.sub("", body[0]))
         text = f"{heading.rstrip(' :')}: {duty}"
         lead_text = duty
-    elif (body_lines or item.children) and len(heading) <= _TITLE_MAX and not heading.endswith("."):
+    elif (body or has_children) and len(heading) <= _TITLE_MAX and not heading.endswith("."):
         text = lead_text = heading
     else:
         text = lead_text = first_sentence(heading)
     deadline = parse_narrative(lead_text)
     if deadline is None:  # "… Thời gian: trong tháng 11/2025." after the lead sentence, or on a line below
-        deadline = _labelled([item.lines[0], *body_lines])
+        deadline = _labelled((head_text, *body))
     if deadline is None and lead_text != heading:
         # "Hỗ trợ sinh kế. Sở X chủ trì; hoàn thành trước ngày 30/11/2025.": a completion phrase in
         # the item's own paragraph (not in its sub-bullets, which may date other steps)
@@ -78,10 +91,13 @@ def _text_and_deadline(item: Item) -> tuple[str, Deadline | None]:
     return text, deadline
 
 
-def _labelled(lines: list[Line]) -> Deadline | None:
+_read_item_cached = lru_cache(maxsize=4096)(_read_item)
+
+
+def _labelled(lines: tuple[str, ...]) -> Deadline | None:
     for line in lines:
-        if _TIME_LABEL.search(line.text):
-            found = parse_narrative(line.text)
+        if _TIME_LABEL.search(line):
+            found = parse_narrative(line)
             if found is not None:
                 return found
     return None

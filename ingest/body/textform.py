@@ -26,12 +26,32 @@ def _swap(match: re.Match[str]) -> str:
     return first + tone + second
 
 
-# What ``_OLD_TONE`` needs in composed text: a bare o/u before an a/e/y whose decomposition goes
-# on with a tone mark ("á", "ạ", also "ặ" = a + dot below + breve). A line without one (most
-# lines) skips the NFD → swap → NFC round trip.
-_TONED = "".join(ch for ch in map(chr, range(0xC0, 0x2000))
-                 if len(d := unicodedata.normalize("NFD", ch)) > 1 and d[0] in "aAeEyY" and d[1] in _TONES)
-_SWAP_SPOT = re.compile(rf"[oOuU](?:[{_TONED}]|[aAeEyY][{_TONES}])")
+# What ``_OLD_TONE`` and ``_swap`` need in composed text: no q before, then o before an a/e or u
+# before a y whose decomposition goes on with a tone mark ("á", "ạ", also "ặ" = a + dot below +
+# breve), and after that mark no letter: a one-mark vowel ("á") followed by a non-letter, or a
+# vowel whose decomposition has a mark after the tone ("ặ": the breve is what the look-ahead
+# sees). "hoạch", "toàn", "quả" hold no spot. A line without one (most lines) skips the
+# NFD → swap → NFC round trip.
+def _toned(bases: str, marks: int) -> str:
+    return "".join(ch for ch in map(chr, range(0xC0, 0x2000))
+                   if len(d := unicodedata.normalize("NFD", ch)) == marks + 1 and d[0] in bases and d[1] in _TONES)
+
+
+def _after(bases: str) -> str:
+    one, more = _toned(bases, 1), _toned(bases, 2) + _toned(bases, 3)
+    alternatives = [rf"[{one}](?![^\W\d_])", rf"[{bases}][{_TONES}]"] + ([f"[{more}]"] if more else [])
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+# one leading class, look-behinds after it: the engine then skips positions with no o/u quickly
+_SWAP_SPOT = re.compile(rf"[oOuU](?<![qQ].)(?:(?<=[oO]){_after('aAeE')}|(?<=[uU]){_after('yY')})")
+
+
+@lru_cache(maxsize=1 << 14)
+def _swap_word(word: str) -> str:
+    """One space-delimited word through NFD, the swap and NFC; cached, since the words holding a
+    spot are a small vocabulary ("hoá", "uỷ", "thuỷ", "hoặc") that an old-style document repeats."""
+    return unicodedata.normalize("NFC", _OLD_TONE.sub(_swap, unicodedata.normalize("NFD", word)))
 
 
 def _swap_tones(text: str) -> str:
@@ -39,16 +59,19 @@ def _swap_tones(text: str) -> str:
     words holding a spot: neither NFD/NFC nor the pattern (look-behind and look-ahead included)
     reaches across a space, and a word without a spot comes back unchanged."""
     pieces: list[str] = []
-    done = 0
+    done = scanned = 0
     for spot in _SWAP_SPOT.finditer(text):
-        if spot.start() < done:
-            continue  # in the word already swapped
+        if spot.start() < scanned:
+            continue  # in the word already looked at
         begin = text.rfind(" ", 0, spot.start()) + 1
         end = text.find(" ", spot.end())
         end = len(text) if end < 0 else end
-        word = unicodedata.normalize("NFC", _OLD_TONE.sub(_swap, unicodedata.normalize("NFD", text[begin:end])))
-        pieces += (text[done:begin], word)
-        done = end
+        scanned = end
+        word = text[begin:end]
+        swapped = _swap_word(word)
+        if swapped != word:  # a spot is necessary for a change, not sufficient
+            pieces += (text[done:begin], swapped)
+            done = end
     if not pieces:
         return text
     pieces.append(text[done:])

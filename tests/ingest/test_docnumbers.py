@@ -60,3 +60,19 @@ def test_every_kind_table_entry(kind: str, code: str, word: str) -> None:
     assert kind_from_code(code) == kind
     assert kind_from_word(word) == kind
     assert kind_from_word(word.upper()) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Kết luận số 91-KL/TW, 29- NQ/TW và 298/KH-UBND; 09 / 2024 / TT-BGDĐT ngày 12/8/2024",
+    "x91-KL/TW a/12/KH-UBND -3/QĐ-TTg 123456/KH-UBND 1585/QĐ-TTg1 45/2019/QH14 91-\nKL/TW 7/UBND-VX",
+    "12/8/2024 1-KL/TW/ 2/KH-UBND/ 3-KL/TWx ٣/KH-UBND 12-KL/TU-BTG",
+])
+def test_number_scan_finds_the_matches_of_either_form(text: str) -> None:
+    """NUMBER_SCAN_RE (look-behind after the first digit, for a fast scan) = PARTY_RE | STATE_RE."""
+    import re
+
+    from dirgraph.ingest.docnumbers import NUMBER_SCAN_RE, PARTY_RE, STATE_RE
+
+    either = re.compile(f"(?:{PARTY_RE.pattern}|{STATE_RE.pattern})")
+    assert [m.span() for m in NUMBER_SCAN_RE.finditer(text)] == [m.span() for m in either.finditer(text)]
+    assert list(NUMBER_SCAN_RE.finditer(text))

@@ -17,8 +17,10 @@ from dirgraph.ingest.encodings import (
     decode_bytes,
     is_syllable,
     legacy_tables,
+    repair_by_score,
     repair_legacy,
     syllable_score,
+    typed_in_unicode,
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "readers"
@@ -164,3 +166,50 @@ def test_syllable_score_counts_token_by_token_as_over_the_whole_text(value: str)
 ])
 def test_utf16_guess_reads_the_nul_column(data: bytes, expected: str | None) -> None:
     assert _utf16_guess(data) == expected
+
+
+def _legacy_inputs() -> list[tuple[str, str]]:
+    """Legacy-encoded texts as the readers see them: fixture files surfaced through cp1252/Latin-1/ASCII,
+    VNI inside a Unicode save, and a Unicode header over a legacy body."""
+    out = [(name, (FIXTURES / name).read_bytes().decode(codec)) for name, codec in
+           (("vni_cp1252.txt", "cp1252"), ("tcvn3_abc.txt", "latin-1"), ("viqr.txt", "ascii"))]
+    out.append(("vni-in-unicode", "Keá hoaïch thöïc hieän Nghò quyeát soá 29-NQ/TW"))
+    for name, body in list(out[:3]):
+        out.append((f"unicode-header+{name}", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nCộng hòa xã hội chủ nghĩa Việt Nam\n" + body))
+    return out
+
+
+@pytest.mark.parametrize(("name", "text"), _legacy_inputs(), ids=lambda v: v if len(v) < 40 else "")
+def test_fast_path_never_takes_legacy_text(name: str, text: str) -> None:
+    """The Unicode fast path stays out of the way of legacy input: the scoring decides, as before."""
+    nfc = unicodedata.normalize("NFC", text)
+    assert not typed_in_unicode(nfc)
+    assert repair_legacy(text) == repair_by_score(nfc)
+    if not name.startswith("unicode-header"):
+        assert repair_legacy(text).encoding != "unicode"
+
+
+@pytest.mark.parametrize("text", [PLAN, "Ông Nguyễn Văn An, Giám đốc Sở Tài chính; ổn định, ưu tiên",
+                                  "Số: 12/KH-UBND\nNghệ An, ngày 2 tháng 1 năm 2025\nKẾ HOẠCH\nThực hiện Kết luận"])
+def test_fast_path_gives_the_scoring_answer_on_unicode(text: str) -> None:
+    assert typed_in_unicode(text)
+    assert repair_legacy(text) == repair_by_score(text)
+
+
+def test_fast_path_needs_vietnamese_letters() -> None:
+    """ASCII (VIQR, English) and Latin-1 text carry no Vietnamese-only letter: always scored."""
+    assert not typed_in_unicode("Nghi. quyet so 29 cua Ban Chap hanh")
+    assert not typed_in_unicode("")
+    assert not typed_in_unicode("Ông Nguyễn ~ 50%")  # a VIQR mark: scored
+
+
+_WORDS = ("Kế hoạch thực hiện Nghị quyết số 29-NQ/TW của Ban Chấp hành Trung ương Đảng; Sở Giáo dục và Đào "
+          "tạo chủ trì, phối hợp UBND các huyện (TP. Vinh) báo cáo kết quả? chưa. đã 'xong' a.b dd - 2025").split()
+
+
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40), st.sampled_from([" ", "\n", ". ", "? "]))
+def test_fast_path_agrees_with_the_scoring(words: list[str], sep: str) -> None:
+    """Unicode text of any mix of words, abbreviations, codes and punctuation: the same answer either way."""
+    text = sep.join(words)
+    if typed_in_unicode(text):
+        assert repair_legacy(text) == repair_by_score(text)

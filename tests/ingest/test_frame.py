@@ -341,3 +341,36 @@ def test_line_cleaning_precheck_agrees_with_its_pattern(value: str) -> None:
     from dirgraph.ingest.frame_lines import _NEEDS_CLEANING, _may_need_cleaning
 
     assert _may_need_cleaning(value) == (_NEEDS_CLEANING.search(value) is not None)
+
+
+@given(st.lists(st.sampled_from(["ỦY BAN NHÂN DÂN", " ", "   ", "\t", "TỈNH", "NGHỆ AN", "CỘNG HÒA XÃ HỘI", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                                 "Độc lập -", "Hạnh phúc", "VIỆT NAM", "*", "Số: 12/KH", "ngày", "tháng", ":", "SỞ ", "UBND ",
+                                 "HUYỆN ỦY", "BAN THƯỜNG VỤ", "Cà Mau", "C", "Đ", "3"])).map("".join))
+def test_column_cut_look_ahead_only_skips_positions_no_cut_starts_at(line: str) -> None:
+    """_COLUMN_CUT opens with (?=[\\sCĐ]) for speed: the same cuts as its alternatives alone."""
+    import re
+
+    from dirgraph.ingest import frame as fr
+
+    pattern = fr._COLUMN_CUT.pattern
+    assert pattern.startswith("(?=[\\sCĐ])(?:") and pattern.endswith(")")
+    plain = re.compile(pattern[len("(?=[\\sCĐ])(?:") : -1])
+    assert [m.span() for m in fr._COLUMN_CUT.finditer(line)] == [m.span() for m in plain.finditer(line)]
+
+
+@given(st.lists(st.sampled_from(["Kế hoạch", " ", "  ", "\n", "\t", "\u00a0", "\u200b", "*", "**", "#", ">", "\\", "_", "__",
+                                 "\x01", "a", "Đ"])).map("".join))
+def test_split_lines_cleans_each_line_as_clean_line_does(text: str) -> None:
+    """The whole-text shortcut (no line needs cleaning) never changes a line's clean text."""
+    from dirgraph.ingest.frame_lines import clean_line, split_lines
+
+    assert [line.clean for line in split_lines(text)] == [c for raw in text.split("\n") if (c := clean_line(raw))]
+
+
+@given(st.lists(st.sampled_from(["(", ")", "[", "]", " ", "đã ký", "Đã ký", "ĐÃ KÝ", "chữ ký", "Chữ ký", "dấu", "ký", "KÝ",
+                                 "Nguyễn Văn An", "CHỦ TỊCH", "x"])).map("".join))
+def test_signed_marks_are_dropped_as_by_the_pattern(line: str) -> None:
+    from dirgraph.ingest import signature
+
+    for repl in (" ", ""):
+        assert signature._drop_signed(line, repl) == signature._SIGNED.sub(repl, line)

@@ -346,3 +346,45 @@ def test_seed_items_start_lines_and_paragraphs_are_single_lines(seed: Path) -> N
     for prev, line in itertools.pairwise(out):
         if line[:1].islower() and not is_start(line):
             assert is_all_caps(prev), (prev, line)
+
+
+@pytest.mark.parametrize("char", [chr(c) for c in range(0x20, 0x250)] + list("ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĐ"))
+def test_line_start_helpers_agree_with_their_patterns(char: str) -> None:
+    """The regex-free helpers of the re-joining give the answers of the patterns they stand for."""
+    from dirgraph.ingest import normalize as nz
+
+    for line in (char, char + "ác", "Kết luận số 9" + char, char + "-", "9" + char + "-", char * 3, char * 4):
+        assert nz._starts_lower(line) == (nz._LOWER_START.match(line) is not None)
+        assert nz._number_broken(line) == (nz._NUMBER_BROKEN.search(line) is not None)
+        assert nz._is_lone_page_number(["x" * 40, line, "y"], 1) == (nz._LONE_NUMBER.match(line) is not None)
+
+
+def test_tabs_and_nbsp_inside_markup_clean_as_spaces() -> None:
+    text = "**Kế\thoạch**\u00a0số 12\n#\tI. MỤC\u00a0ĐÍCH\n2.Tiếp\ttục *triển* khai\n- 3 -\n"
+    assert normalize_text(text) == "Kế hoạch số 12\nI. MỤC ĐÍCH\n2. Tiếp tục triển khai"
+
+
+def _strip_markdown_every_sub(line: str) -> str:
+    """strip_markdown as first written: every substitution tried on every line with a markup character."""
+    from dirgraph.ingest import normalize as nz
+
+    if nz._MD_ANY.search(line) is None:
+        return line
+    line = nz._HTML_BREAK.sub(" ", line)
+    line = nz._MD_HEADING.sub("", line)
+    line = nz._MD_IMAGE.sub("", line)
+    line = nz._MD_LINK.sub(r"\1", line)
+    for _ in range(3):
+        new = nz._MD_EMPHASIS.sub(r"\2", line)
+        if new == line:
+            break
+        line = new
+    line = nz._MD_STRAY_STARS.sub("", line)
+    return nz._MD_ESCAPE.sub(r"\1", line)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["*", "**", "_", "__", "#", "# ", "![a](b)", "[x](y)", "](", "[", "]", "(", ")",
+                                 "\\", "\\*", "<br>", "<BR/>", "<", " ", "Kế", "hoạch", "!", "1."])).map("".join))
+def test_strip_markdown_skips_only_substitutions_that_cannot_apply(line: str) -> None:
+    assert strip_markdown(line) == _strip_markdown_every_sub(line)

@@ -158,3 +158,30 @@ def test_an_amending_law_names_the_laws_it_amends() -> None:
     amending = docs["Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"]
     assert amending["date"] == "2019-11-22" and amending["kind"] == "law"
     assert len(docs) == 2
+
+
+_LAW_TEXTS = [
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+    "Căn cứ Bộ luật Lao động số 45/2019/QH14 ngày 20/11/2019;\nCăn cứ Luật Giáo dục;",
+    "theo Luật sửa đổi, bổ sung một số điều của Luật Đất đai ngày 1/1/2024, Luật Nhà ở số 27/2023/QH15 ngày 27/11/2023",
+    "phápLuật Giáo dục ngày 1/2/2019; xBộ luật Hình sự ngày 1/2/2019; căn cứ Luật Thủy lợi;",
+    "Căn cứ  Luật Đầu tư công;\nCăn cứ Bộ  luật Dân sự.\nCăn cứLuật Ngân sách;",
+]
+
+
+@pytest.mark.parametrize("text", _LAW_TEXTS)
+def test_law_patterns_match_as_their_lookbehind_first_forms(text: str) -> None:
+    """The law patterns check their look-behind after the first letter (a fast scan); same matches as before."""
+    import re
+
+    from dirgraph.ingest import references
+
+    for fast in (references._LAW, references._LAW_ALONE):
+        plain = fast.pattern.replace("B(?<!\\wB)ộ", "Bộ").replace("L(?<!\\wL)uật", "Luật")
+        plain = plain.replace("B(?<=[Cc]ăn cứ B)ộ", "Bộ").replace("L(?<=[Cc]ăn cứ L)uật", "Luật")
+        look = "(?<=[Cc]ăn cứ )" if "ăn cứ" in fast.pattern else "(?<![\\w])"
+        head = "(?m)" if plain.startswith("(?m)") else ""
+        reference = re.compile(head + look + plain.removeprefix(head))
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in reference.finditer(text)]
+    assert any(references._LAW.finditer(text)) or any(references._LAW_ALONE.finditer(text))

@@ -13,6 +13,7 @@ import pytest
 from dirgraph.ingest.agency_lists import share_head
 from dirgraph.ingest.body import extract_body
 from dirgraph.ingest.body.cues import role_cues, role_of
+from dirgraph.ingest.body.textform import match_form
 from dirgraph.ingest.context import DocContext
 
 Ctx = Callable[..., DocContext]
@@ -47,6 +48,9 @@ def test_role_of_every_cue_in_any_case(cue: str, role: str) -> None:
     assert role_of(cue) == expected
     assert role_of(cue.upper()) == expected
     assert role_of(cue.capitalize()) == expected
+    # role_of looks a cue up as written before converting it: that is exact because every table
+    # key is already its own match form
+    assert match_form(cue) == cue
 
 
 def test_role_of_a_word_outside_the_table() -> None:
@@ -106,3 +110,50 @@ def test_is_central_by_table_prefix(name: str, central: bool) -> None:
     from dirgraph.ingest.agencies import is_central
 
     assert is_central(name) is central
+
+
+def _duties(text: str, *, explicit: bool = True) -> set[tuple[str, str]]:
+    from dirgraph.ingest.body.duties import analyze_line
+    from dirgraph.ingest.body.lines import Line
+
+    found = analyze_line(Line(0, len(text), text, ((0, 0),)), [], explicit=explicit)
+    return {(d.agency, d.role) for d in found.duties}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no subject: only a hand-over ("giao", "chỉ đạo", "yêu cầu") or a lead's partners give duties
+    ("Giao Phòng Tư pháp chủ trì, phối hợp với Công an xã rà soát các thủ tục; hoàn thành trong quý II/2026.",
+     {("Phòng Tư pháp", "leads"), ("Công an xã", "coordinates")}),
+    ("Yêu cầu các cơ quan, đơn vị triển khai thực hiện nghiêm túc.", {("các cơ quan, đơn vị", "implements")}),
+    ("Chỉ đạo các trường học triển khai thực hiện kế hoạch.", {("các trường học", "implements")}),
+    # no subject and no hand-over: the sentence is skipped before its clauses are read
+    ("Tổ chức kiểm tra, giám sát việc thực hiện; báo cáo kết quả định kỳ.", set()),
+    ("Tăng cường tuyên truyền, phổ biến; thực hiện thường xuyên.", set()),
+])
+def test_a_sentence_without_subject_gives_only_handed_over_duties(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _duties(text) == expected
+    assert _duties(text, explicit=False) == expected
+
+
+def test_head_words_are_their_own_match_form() -> None:
+    """starts_agency looks a matched head up as written before converting it: exact only because
+    every lower-case key of the head table is already its own match form."""
+    from dirgraph.ingest.body.mentions import _head_capitals
+
+    heads = [head for head in _head_capitals() if not head.isupper()]
+    assert heads
+    assert all(match_form(head) == head for head in heads)
+
+
+@pytest.mark.parametrize("filler_words", [3, 400])  # a short item is read through the cache, a long one is not
+def test_task_text_and_labelled_deadline_with_and_without_the_item_cache(make_ctx: Ctx, filler_words: int) -> None:
+    filler = " ".join(["rà soát"] * filler_words)
+    text = (f"Kế hoạch như sau:\nII. NHIỆM VỤ\n1. Sở Tư pháp:\n- Chủ trì tuyên truyền pháp luật; {filler}.\n"
+            "- Thời gian thực hiện: trong tháng 10/2026.\n2. Phòng Văn hóa:\n- Chủ trì tuyên truyền; "
+            f"{filler}.\n- Thời gian thực hiện: trong tháng 10/2026.\n")
+    for _ in range(2):  # asked twice: the second answer of the short items comes from the cache
+        tasks = {t.id: t for t in extract_body(make_ctx(text)).tasks}
+        assert tasks["II.1"].text == "Sở Tư pháp: Chủ trì tuyên truyền pháp luật; " + filler + "."
+        assert tasks["II.2"].text.startswith("Phòng Văn hóa: Chủ trì tuyên truyền;")
+        for task in tasks.values():
+            assert task.deadline is not None and (task.deadline.kind, task.deadline.value) == ("by", "2026-10")
