@@ -83,13 +83,40 @@ def _find_header(form: str, pos: int = 0) -> re.Match[str] | None:
     return search_from(_HEADER, _HEADER_START, form, pos)
 
 
+# ``_APPENDIX`` at the start of any line after the first, found by one search from the newline
+# before it: a leading literal lets the engine skip to candidates, where a per-line walk (or a
+# MULTILINE "^") costs a step per line or per character. No part matches a newline, so a match
+# stays inside its line and matches exactly where ``_APPENDIX`` matches that line.
+_APPENDIX_AFTER_NEWLINE = re.compile(
+    r"\n(?:[^\S\n]|[#*])*(?:phụ[^\S\n]+lục|biểu[^\S\n]+(?:số|kèm|chi[^\S\n]+tiết|phân[^\S\n]+công)|"
+    r"danh[^\S\n]+mục[^\S\n]+(?:các[^\S\n]+)?nhiệm[^\S\n]+vụ)",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4)
 def appendix_start(text: str, start: int) -> int | None:
-    """Offset of the first appendix heading (PHỤ LỤC, biểu kèm theo …) with a task table under it."""
-    for begin, _end, raw in text_lines(text, start):
-        if _APPENDIX.match(raw) and _find_header(match_form(text[begin : begin + 3000])):
-            return begin
+    """Offset of the first appendix heading (PHỤ LỤC, biểu kèm theo …) with a task table under it.
+
+    The lines of ``text[start:]`` as :func:`text_lines` cuts them: the first one is matched as it
+    is, the others are found by :data:`_APPENDIX_AFTER_NEWLINE`.
+    """
+    first_end = text.find("\n", start)
+    if _APPENDIX.match(text[start : len(text) if first_end < 0 else first_end]) and _has_table(text, start):
+        return start
+    if first_end < 0:
+        return None
+    pos = first_end
+    while (m := _APPENDIX_AFTER_NEWLINE.search(text, pos)) is not None:
+        if _has_table(text, m.start() + 1):
+            return m.start() + 1
+        pos = m.start() + 1
     return None
+
+
+def _has_table(text: str, begin: int) -> bool:
+    """A task table's header within 3,000 characters of an appendix heading at ``begin``."""
+    return _find_header(match_form(text[begin : begin + 3000])) is not None
 
 
 def flat_rows(text: str, start: int) -> list[Row]:

@@ -59,6 +59,8 @@ def _header(cells: list[str]) -> _Columns | None:
 
 def pipe_rows(text: str, start: int) -> list[Row]:
     rows: list[Row] = []
+    if text.find("|", start) < 0:  # no pipe row at all: most documents; skips the line walk
+        return rows
     cols: _Columns | None = None
     group: str | None = None
     header_width = 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from dirgraph.ingest.body.appendix_table import text_lines
 from dirgraph.ingest.body.cues import target_units
 from dirgraph.ingest.body.textform import match_form
 from dirgraph.ingest.context import DocContext
@@ -29,9 +30,9 @@ def table_targets(ctx: DocContext, start: int) -> list[Target]:
     name_col: int | None = None
     unit_col: int | None = None
     years: dict[int, int] = {}
-    pos = start
-    for raw in ctx.text[start:].split("\n"):
-        begin, pos = pos, pos + len(raw) + 1
+    if ctx.text.find("|", start) < 0:  # no pipe row at all: most documents; skips the line walk
+        return out
+    for begin, _end, raw in text_lines(ctx.text, start):
         if not raw.lstrip().startswith("|"):
             name_col, unit_col, years = None, None, {}
             continue
