@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from dirgraph.core.text import clean_spaces
 
 _NEEDS_CLEANING = re.compile(r"[*#>\\]|__|\s\s|[^\S ]")
-#: Whether any line of a text may need cleaning: with none of these, no line does (see split_lines).
-_ANY_NEEDS_CLEANING = re.compile(r"[*#>\\]|__|  |[^\S \n]")
 #: The characters ``[^\S \n]`` matches: every white space but the space and the newline.
 _ODD_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _TABLE_RULE = re.compile(r"\|[\s:|\-]*\|?")
@@ -86,7 +84,7 @@ def _may_need_cleaning(line: str) -> bool:
 
 
 def any_needs_cleaning(text: str) -> bool:
-    """``_ANY_NEEDS_CLEANING.search(text) is not None`` by substring tests.
+    """Whether any line of ``text`` may need cleaning (markup, double or odd spaces), by substring tests.
 
     An alternation with no literal opening makes the regex engine try every branch at every
     position (~30 ns a character); a few dozen ``in`` tests scan the same text several times faster.
@@ -149,7 +147,6 @@ def split_lines(text: str) -> list[Line]:
             continue
         if table:
             flush()
-        # clean_line, inlined
         clean = clean_line(raw) if may_need_cleaning and _may_need_cleaning(stripped) else stripped
         if clean:
             lines.append(Line(start, end, clean))

@@ -39,7 +39,6 @@ _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _DECORATION = re.compile(r"^[*_=~•·.\s]+$")
 _PAGE_DASHED = re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$")
 _PAGE_WORD = re.compile(r"^(?:trang|page)\s*\d{1,4}(?:\s*(?:/|của|of|trên)\s*\d{1,4})?$", re.IGNORECASE)
-_LONE_NUMBER = re.compile(r"^\d{1,3}$")
 _RULE = re.compile(r"^[-_=]{3,}$")
 
 # Line starts that open a heading, list item or table row.
@@ -58,7 +57,6 @@ _NUMBER_GLUED = re.compile(r"^((?:\d{1,2}\.)+|[IVXLC]{1,6}[.\-]|[a-zđ]\))(?=[A-
 _GLUED_FIRST = frozenset("IVXLCabcdefghijklmnopqrstuvwxyzđ")
 _BARE_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])[.)]?$")
 _DASH_LOWER = re.compile(f"^[-–] [{_LOWER}]")
-_NUMBER_BROKEN = re.compile(r"\d-$")
 _TERMINAL = ".!?:;…"
 
 
@@ -271,18 +269,17 @@ def _neighbour(lines: list[str], i: int, step: int) -> str:
 def _is_lone_page_number(lines: list[str], i: int) -> bool:
     """A bare number between two prose lines is a page number, not a table cell."""
     line = lines[i]
-    if len(line) > 3 or not line.isdecimal():  # _LONE_NUMBER without a regex call: \d is category Nd
+    if len(line) > 3 or not line.isdecimal():  # a 1-3 digit line (\d is category Nd)
         return False
     before, after = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
     return len(before) >= 30 and not is_table_row(before) and not is_table_row(after)
 
 
-_LOWER_START = re.compile(f"[{_LOWER}]")
 _LOWER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz" + _LOWER.removeprefix("a-z"))  # the class as a set
 
 
 def _starts_lower(line: str) -> bool:
-    """``_LOWER_START.match(line)``: the first character is in the lower-case class."""
+    """The first character is in the lower-case class ``_LOWER``."""
     return line[:1] in _LOWER_CHARS
 
 
@@ -334,7 +331,7 @@ def _should_join(prev: str, line: str, across_blank: bool, double: bool, width: 
 
 
 def _number_broken(prev: str) -> bool:
-    """``_NUMBER_BROKEN.search(prev)`` on a line (no newline in it) without scanning it: ends "<digit>-"."""
+    """The line ends "<digit>-" (a document number broken at its hyphen), without a regex scan."""
     return prev[-1:] == "-" and prev[-2:-1].isdecimal()
 
 

@@ -13,13 +13,14 @@ import pytest
 
 from dirgraph.ingest import normalize as nz
 from dirgraph.ingest.frame_lines import (
-    _ANY_NEEDS_CLEANING,
     _ODD_SPACES,
     _plain_lines,
     any_needs_cleaning,
     split_lines,
 )
 
+#: What any_needs_cleaning stands for: markup, a double space, or white space other than space and newline.
+_ANY_NEEDS_CLEANING = re.compile(r"[*#>\\]|__|  |[^\S \n]")
 _EVERY_CHAR = "".join(map(chr, range(sys.maxunicode + 1)))
 
 
