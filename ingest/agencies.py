@@ -18,6 +18,7 @@ from dirgraph.ingest.agency_places import (
     agency_level,
     infer_locality,
     is_group,
+    place_chain,
     strip_places,
 )
 from dirgraph.ingest.agency_tables import central_keys
@@ -133,11 +134,12 @@ def _canonical(raw: str) -> tuple[str, str | None, str | None]:
 def canonical_agency(raw: str, ctx: DocContext | None = None) -> AgencyRef:
     """The agency as an analyst files it (see the module docstring); never raises on text."""
     raw_text = raw if isinstance(raw, str) else str(raw)
-    # A document names the same few bodies over and over: the answer depends on the raw string and
-    # on the context fields infer_locality reads (its place chain comes from the text), nothing else.
-    key = (raw_text, ctx.locality, ctx.locality_level, ctx.parent_localities, ctx.text) if ctx else (raw_text,)
-    # The same AgencyRef is handed out again (a record already shares one between its facts, and
-    # no stage writes to an AgencyRef): validating a new model per mention was a visible cost.
+    # A document names the same few bodies over and over, and the documents of one place name the
+    # same ones: the answer depends on the raw string, the document's locality and its place chain
+    # (what infer_locality reads), nothing else.
+    key = (raw_text, ctx.locality, _chain_key(ctx)) if ctx else (raw_text,)
+    # The same AgencyRef is handed out again, to the facts of a record and to the records of one
+    # place (no stage writes to an AgencyRef): validating a new model per mention was a visible cost.
     filed = _FILED.get(key)
     if filed is None:
         try:
@@ -146,7 +148,7 @@ def canonical_agency(raw: str, ctx: DocContext | None = None) -> AgencyRef:
             return AgencyRef(name=tidy(raw_text), locality=ctx.locality if ctx else None)
         locality = None if level == "central" else written or infer_locality(level, ctx)
         filed = AgencyRef(name=name, locality=locality)
-        if len(_FILED) >= _FILED_MAX:  # bounded: a key holds its document's text
+        if len(_FILED) >= _FILED_MAX:  # bounded: one entry per agency and place
             _FILED.clear()
         _FILED[key] = filed
     return filed
@@ -154,3 +156,14 @@ def canonical_agency(raw: str, ctx: DocContext | None = None) -> AgencyRef:
 
 _FILED: dict[tuple[object, ...], AgencyRef] = {}
 _FILED_MAX = 4096
+
+
+def _chain_key(ctx: DocContext) -> object:
+    """The document's place chain as :func:`infer_locality` will read it (None without a locality,
+    a marker when the gazetteer fails: infer_locality then answers with the locality alone)."""
+    if not ctx.locality:
+        return None
+    try:
+        return place_chain(ctx)
+    except Exception:  # the gazetteer is an aid; infer_locality falls back the same way
+        return "no chain"

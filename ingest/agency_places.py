@@ -189,7 +189,7 @@ def agency_level(name: str) -> str | None:
     return max(spans, key=lambda s: (s[0], s[1]))[2]
 
 
-def _place_chain(ctx: DocContext) -> tuple[tuple[str, str | None, bool], ...]:
+def place_chain(ctx: DocContext) -> tuple[tuple[str, str | None, bool], ...]:
     """The document's places, most specific first: (name, level, is a Thành phố)."""
     assert ctx.locality is not None
     return _chain_of(ctx.locality, ctx.locality_level, ctx.parent_localities, ctx.text)
@@ -198,17 +198,33 @@ def _place_chain(ctx: DocContext) -> tuple[tuple[str, str | None, bool], ...]:
 @lru_cache(maxsize=64)
 def _chain_of(locality: str, locality_level: str | None, parent_localities: tuple[str, ...],
               text: str) -> tuple[tuple[str, str | None, bool], ...]:
-    from dirgraph.ingest.gazetteer import lookup_place
-
     names = [locality, *parent_localities]
+    chains, districts = _chain_options(locality, locality_level, parent_localities)
     if not parent_localities:  # fill the chain from the gazetteer when it is unambiguous
-        found = lookup_place(locality, level=_gaz_level(locality_level))
-        parents = _best_chain({p.parents for p in found}, text)
+        parents = _best_chain(set(chains), text)
         if parents:
             names += list(parents)
-    elif locality_level == "commune" and len(parent_localities) == 1:
-        names += _district_between(locality, parent_localities[0], text)
+    else:
+        named = next((d for d in districts if _district_named(d).search(text)), None)
+        if named is not None:
+            names.append(named)
     return _chain_levels(tuple(names), locality_level)
+
+
+@lru_cache(maxsize=1024)
+def _chain_options(locality: str, locality_level: str | None, parent_localities: tuple[str, ...]
+                   ) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """The gazetteer's part of :func:`_chain_of`, which needs no text, so every document of the
+    same place shares it: the parent chains of an unchained locality (the text picks one), and
+    the districts a commune under one province may sit in (the text must name one)."""
+    from dirgraph.ingest.gazetteer import lookup_place
+
+    if not parent_localities:
+        found = lookup_place(locality, level=_gaz_level(locality_level))
+        return tuple(dict.fromkeys(p.parents for p in found)), ()
+    if locality_level == "commune" and len(parent_localities) == 1:
+        return (), _district_candidates(locality, parent_localities[0])
+    return (), ()
 
 
 @lru_cache(maxsize=1024)
@@ -228,19 +244,18 @@ def _chain_levels(names: tuple[str, ...], locality_level: str | None) -> tuple[t
     return tuple(chain)
 
 
-def _district_between(commune: str, province: str, text: str) -> list[str]:
-    """A commune's district when the chain given skips it (the current units have none) but the
-    document names it with its level word ("ĐẢNG BỘ HUYỆN TÂN KỲ" over "ĐẢNG ỦY XÃ NGHĨA ĐỒNG"):
-    a pre-2025 document's "Huyện ủy" is that district's. Returns [] or [district]."""
+def _district_candidates(commune: str, province: str) -> tuple[str, ...]:
+    """A commune's possible districts when the chain given skips it (the current units have none):
+    a pre-2025 document names its district with the level word ("ĐẢNG BỘ HUYỆN TÂN KỲ" over "ĐẢNG
+    ỦY XÃ NGHĨA ĐỒNG"), and then its "Huyện ủy" is that district's. The first one named wins."""
     from dirgraph.ingest.gazetteer import lookup_place
 
+    out: list[str] = []
     for place in lookup_place(commune, level="commune"):
         if len(place.parents) != 2 or place.parents[1] != province or place.parents[0] == commune:
             continue
-        district = place.parents[0]
-        if _district_named(district).search(text):
-            return [district]
-    return []
+        out.append(place.parents[0])
+    return tuple(out)
 
 
 @lru_cache(maxsize=1024)
@@ -277,7 +292,7 @@ def infer_locality(level: str | None, ctx: DocContext | None) -> str | None:
     if level is None or level not in _RANK:
         return ctx.locality
     try:
-        chain = _place_chain(ctx)
+        chain = place_chain(ctx)
     except Exception:  # the gazetteer is an aid; never let it break agency naming
         return ctx.locality
     doc_level = chain[0][1]

@@ -31,5 +31,17 @@ class DocContext:
 
     def provenance(self, start: int, end: int, quote: str | None = None) -> Provenance:
         """Provenance for a span of ``text``; the quote defaults to the span's text, spaces folded."""
-        quote_text = quote if quote is not None else " ".join(self.text[start:end].split())
-        return Provenance(file=self.source, start=start, end=end, quote=quote_text)
+        if quote is None:
+            quote = self.text[start:end]
+            if not tidy_already(quote):  # most spans are one tidy line: no split and join
+                quote = " ".join(quote.split())
+        return Provenance(file=self.source, start=start, end=end, quote=quote)
+
+
+def tidy_already(text: str) -> bool:
+    """Whether ``" ".join(text.split())`` would give ``text`` back, found without building it.
+
+    Every whitespace character but the plain space is non-printable (categories Cc, Zs, Zl, Zp),
+    so a printable text holds no whitespace but spaces; then only a doubled or an end space differs.
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "

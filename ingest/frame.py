@@ -12,6 +12,7 @@ header) are simply ``None``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -148,11 +149,29 @@ _LEGAL_KEY_WORDS = max(len(k.split()) for k in _LEGAL_KEYS)
 _MARK = re.compile("[\u0300-\u036f]")
 
 
+@lru_cache(maxsize=1)
+def _legal_initials() -> frozenset[str]:
+    return frozenset(key[:1] for key in _legal_keys())
+
+
+@lru_cache(maxsize=4096)
+def _may_open_legal_key(first: str) -> bool:
+    """Whether a line starting with ``first`` may have a legal key's ``norm_key`` (checked per character).
+
+    The key's first letter comes from the line's first character alone (its base letter, case
+    folded), unless that character is a mark, white space or unprintable: then the line is read.
+    """
+    if not first.isprintable() or first.isspace() or unicodedata.category(first)[0] == "M":
+        return True
+    initials = _legal_initials()
+    return norm_key(first)[:1] in initials or fold_key(first)[:1] in initials
+
+
 def _parse_legal(lines: list[Line], frame: Frame) -> None:
     """Legal-database blocks ("Số hiệu: …", "Ngày ban hành: …") as key -> value."""
     for i, line in enumerate(lines[:80]):
-        if len(line.clean) > 200:
-            continue
+        if len(line.clean) > 200 or not _may_open_legal_key(line.clean[:1]):
+            continue  # most lines open with a letter no key opens with ("Thực hiện", "1.", "-")
         colon = line.clean.find(":")  # _LEGAL_LINE needs the first colon at 3..20: most lines fail here
         m = _LEGAL_LINE.match(line.clean) if 3 <= colon <= 20 else None
         if m:
@@ -260,15 +279,26 @@ def _fragments(text: str, lines: list[Line]) -> list[Line]:
     """Header lines split where two columns shared one line (wide spaces, or the quốc hiệu glued on)."""
     out: list[Line] = []
     for line in lines:
-        raw = text[line.start : line.end]
-        cuts = [0, *(m.start() for m in _COLUMN_CUT.finditer(raw) if m.start() > 0), len(raw)]
-        for a, b in pairwise(cuts):
-            piece = raw[a:b]
-            clean = clean_line(piece)
-            if clean:
-                lead = len(piece) - len(piece.lstrip())
-                out.append(Line(line.start + a + lead, line.start + b, clean))
+        for a, b, clean in _line_fragments(text[line.start : line.end]):
+            out.append(Line(line.start + a, line.start + b, clean))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _line_fragments(raw: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, clean) of each column piece of one raw header line, offsets within the line.
+
+    Cached: header lines ("ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI …", "Số: …") recur from document to document.
+    """
+    out: list[tuple[int, int, str]] = []
+    cuts = [0, *(m.start() for m in _COLUMN_CUT.finditer(raw) if m.start() > 0), len(raw)]
+    for a, b in pairwise(cuts):
+        piece = raw[a:b]
+        clean = clean_line(piece)
+        if clean:
+            lead = len(piece) - len(piece.lstrip())
+            out.append((a + lead, b, clean))
+    return tuple(out)
 
 
 def _parse_header(lines: list[Line], frame: Frame) -> None:
@@ -298,7 +328,7 @@ def _parse_header(lines: list[Line], frame: Frame) -> None:
             frame.date = _iso(d.group("d"), d.group("m"), d.group("y"))
             frame.date_span = (line.start, line.end)
             continue
-        if m or _SEPARATOR.match(clean) or any(clean.startswith(n) for n in _NATIONAL):
+        if m or _SEPARATOR.match(clean) or clean.startswith(_NATIONAL):
             continue
         if is_upper(clean) and len(clean) > 3 and not clean.startswith("V/V"):
             if frame.issuer_lines and _LEVEL_START.match(clean):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dirgraph.core.text import clean_spaces
 
@@ -35,8 +36,11 @@ _LEVELS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị",
 _HEADS = frozenset({"sở", "bộ", "ban", "phòng", "cục", "trung", "tâm", "trường", "viện", "chi"})
 
 
+@lru_cache(maxsize=4096)
 def proper_case(upper_line: str) -> str:
     """An upper-case header line in the usual spelling (place names and field names capitalized).
+
+    Cached: the same header lines ("ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN") come back in document after document.
 
     >>> proper_case("SỞ GIÁO DỤC VÀ ĐÀO TẠO")
     'Sở Giáo dục và Đào tạo'

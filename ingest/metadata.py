@@ -190,6 +190,13 @@ def _places_in(text: str) -> list[tuple[str, Place]]:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _source_places(source: str) -> tuple[Place, ...]:
+    """The places :func:`_places_in` finds in one short source (issuer phrase, header line, date-line
+    place). These recur from document to document and the gazetteer never changes: kept per string."""
+    return tuple(place for _, place in _places_in(source))
+
+
 def _fit(place: Place, level: str | None) -> PlaceChoice:
     """The unit of the issuer's level in ``place``'s chain: a provincial Sở dated "Đà Lạt" is filed under Lâm Đồng."""
     wanted = {"province": ("province",), "district": ("district",), "city": ("district", "province")}.get(level or "")
@@ -220,7 +227,7 @@ def choose_locality(frame: Frame, issuer_raw: str | None) -> PlaceChoice:
     for index, source in enumerate(sources):
         if not source:
             continue
-        hits = [p for _, p in _places_in(source)]
+        hits = list(_source_places(source))
         if not hits and index == len(sources) - 1:
             hits = lookup_place(_CITY_ABBREVIATION.sub("", source))
         if hits:

@@ -51,6 +51,9 @@ _DATELINE = re.compile(
     r"^[A-ZĐÀ-Ỹ][^,\d\n]{0,40},\s*ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})\.?$"
 )
 
+#: The six line-start patterns as one alternation: one call instead of up to six (each anchored at 0).
+_ANY_START = re.compile("|".join(f"(?:{p.pattern})" for p in (_ROMAN, _ARABIC, _LETTER, _BULLET, _DATELINE, _ARTICLE)))
+
 # Missing space after a list number: "2.Tiếp tục", "2.1.Tăng", "a)Tổ chức", "II.NỘI DUNG".
 _NUMBER_GLUED = re.compile(r"^((?:\d{1,2}\.)+|[IVXLC]{1,6}[.\-]|[a-zđ]\))(?=[A-ZĐÀ-Ỹ])")
 #: The characters _NUMBER_GLUED can start with, but \d (a decimal digit: str.isdecimal, category Nd).
@@ -139,7 +142,8 @@ def _is_chrome_listed(line: str) -> bool:
 
 def strip_markdown(line: str) -> str:
     """Remove Markdown heading markers, emphasis, links and escapes; pipe rows are kept."""
-    if _MD_ANY.search(line) is None:
+    # _MD_ANY.search(line) is None, by substring tests (several times faster than the class scan)
+    if not ("*" in line or "#" in line or "_" in line or "\\" in line or "[" in line or "<" in line):
         return line
     # each substitution only where its literal opening is in the line (a sub scans the whole line)
     if "<" in line:
@@ -200,9 +204,7 @@ def is_start(line: str) -> bool:
         return True
     if stands_alone(line):
         return True
-    if _ROMAN.match(line) or _ARABIC.match(line) or _LETTER.match(line) or _BULLET.match(line):
-        return True
-    if _DATELINE.match(line) or _ARTICLE.match(line):
+    if _ANY_START.match(line) is not None:  # _ROMAN, _ARABIC, _LETTER, _BULLET, _DATELINE or _ARTICLE
         return True
     return line.startswith(line_starts())
 
@@ -360,6 +362,16 @@ def join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
+def _is_spaced_once(line: str) -> bool:
+    """True only when ``" ".join(line.split()) == line``, found without building the words (most lines are so).
+
+    Every white space but the space is unprintable (tested), so a printable line with no double
+    space and no space at either end has nothing for the split and join to change. An unprintable
+    line is left to the split and join.
+    """
+    return line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
+
+
 def normalize_text(raw: str) -> str:
     """The reader's text: NFC, markup and junk gone, one logical line per paragraph or item."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
@@ -375,7 +387,9 @@ def normalize_text(raw: str) -> str:
         if format_chars:
             line = clean_line(strip_markdown(physical) if markup else physical, format_chars)
         else:  # clean_line inlined: a function call per physical line is a visible share
-            line = " ".join((strip_markdown(physical) if markup else physical).split())
+            line = strip_markdown(physical) if markup else physical
+            if not _is_spaced_once(line):
+                line = " ".join(line.split())
             first = line[:1]  # most lines cannot open a glued label: no regex call for them
             if first in _GLUED_FIRST or first.isdecimal():
                 m = _NUMBER_GLUED.match(line)

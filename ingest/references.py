@@ -147,7 +147,7 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, int]:
     window = text[start : start + 160]
     stop = _ISSUER_STOP.search(window)
     end = stop.start() if stop else len(window)
-    nxt = _numbered_re().search(window[:end]) or _CONGRESS.search(window[:end])
+    nxt = _next_mention(window[:end])
     if nxt:
         end = min(end, nxt.start())
         end = window.rfind(" và ", 0, end) if window.rfind(" và ", 0, end) > 0 else end
@@ -156,6 +156,17 @@ def _issuer_at(text: str, pos: int) -> tuple[str | None, int]:
     if not raw or not raw[:1].isupper():
         return None, pos
     return raw, start + len(window[:end].rstrip())
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _next_mention(window: str) -> re.Match[str] | None:
+    """``_numbered_re().search(window) or _CONGRESS.search(window)``: each tried only when the window
+    holds what it cannot match without (a number's digit, the words "nghị quyết"); most issuers hold neither.
+    """
+    found = _numbered_re().search(window) if _DIGIT.search(window) else None
+    return found or (_CONGRESS.search(window) if "ghị" in window else None)
 
 
 def _tail(text: str, mention: Mention) -> None:

@@ -58,7 +58,9 @@ def extract_assignments(ctx: DocContext, body: Body) -> tuple[list[Assignment], 
 # Phòng Giáo dục … thực hiện một số nội dung sau: 1. Chỉ đạo …"): the addressee is their subject.
 ADDRESSED_KINDS = {"dispatch"}
 _PROPOSED_BY = re.compile(r"(?:theo|xét|cơ\s+sở)\s+$", re.IGNORECASE)  # "Theo đề nghị Sở Nội vụ": who proposed
-_LEAD_IN_CUE = re.compile(r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị)\s", re.IGNORECASE)
+# "(?<!\w)(?:yêu|đề)…" written with the first letter first, so the engine skips to candidates
+# instead of trying the look-behind at every character of the paragraph
+_LEAD_IN_CUE = re.compile(r"[yđ](?<!\w.)(?:êu\s+cầu|ề\s+nghị)\s", re.IGNORECASE)
 
 
 def _lead_in(ctx: DocContext, out: _Collector) -> list[str]:
@@ -206,15 +208,18 @@ class _Collector:
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
-        self._assignments: dict[tuple[str, str | None, str, str], Assignment] = {}
-        self._relations: dict[tuple[str, str | None, str, str, str | None], AgencyRelation] = {}
-        self._refs: dict[str, AgencyRef | None] = {}  # this document's mentions: the answer depends on ctx
+        self._assignments: dict[tuple[str, ...], Assignment] = {}
+        self._relations: dict[tuple[str, ...], AgencyRelation] = {}
+        # this document's mentions (the answer depends on ctx), each with its (name, locality) keys
+        self._refs: dict[str, tuple[AgencyRef | None, tuple[str, str]]] = {}
 
-    def _ref(self, raw: str) -> AgencyRef | None:
-        """The agency a raw mention files as; asked again for every duty and link naming it."""
-        if raw not in self._refs:
-            self._refs[raw] = self._filed(raw)
-        return self._refs[raw]
+    def _ref(self, raw: str) -> tuple[AgencyRef | None, tuple[str, str]]:
+        """The agency a raw mention files as, and its keys; asked again for every duty and link naming it."""
+        entry = self._refs.get(raw)
+        if entry is None:
+            ref = self._filed(raw)
+            entry = self._refs[raw] = (ref, (norm_key(ref.name), norm_key(ref.locality)) if ref is not None else ("", ""))
+        return entry
 
     def _filed(self, raw: str) -> AgencyRef | None:
         issuer = self.ctx.issuer
@@ -235,21 +240,21 @@ class _Collector:
     def add(self, task: str, found: Found) -> None:
         leaders = {norm_key(d.agency) for d in found.duties if d.role == "leads"}
         for duty in found.duties:
-            if duty.role == "implements" and norm_key(duty.agency) in leaders:
+            if leaders and duty.role == "implements" and norm_key(duty.agency) in leaders:
                 continue
-            ref = self._ref(duty.agency)
+            ref, names = self._ref(duty.agency)
             if ref is None or (duty.request and self._above(ref)):
                 continue
-            key = (norm_key(ref.name), norm_key(ref.locality), duty.role, task)
+            key = (*names, duty.role, task)
             if key not in self._assignments:
                 prov = self.ctx.provenance(duty.start, duty.end)
                 self._assignments[key] = Assignment(agency=ref, role=duty.role, task=task, provenance=prov)  # type: ignore[arg-type]
         for link in found.links:
-            source, target = self._ref(link.source), self._ref(link.target)
+            (source, source_names), (target, target_names) = self._ref(link.source), self._ref(link.target)
             if source is None or target is None:
                 continue
-            rkey = (norm_key(source.name), norm_key(source.locality), link.type, norm_key(target.name), norm_key(target.locality))
-            if rkey not in self._relations and rkey[:2] != rkey[3:]:
+            rkey = (*source_names, link.type, *target_names)
+            if rkey not in self._relations and source_names != target_names:
                 prov = self.ctx.provenance(link.start, link.end)
                 self._relations[rkey] = AgencyRelation(source=source, type=link.type, target=target, provenance=prov)  # type: ignore[arg-type]
 

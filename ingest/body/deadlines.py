@@ -18,7 +18,9 @@ from dirgraph.ingest.record import Deadline
 
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"((?:19|20)\d\d)"
-_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*{_YEAR}(?!\d)")
+# "(?<!\d)(\d{1,2})" written with the digit first ("\d(?<!\d\d)": no digit before it), so the
+# engine skips to digits instead of trying the look-behind at every character
+_DATE = re.compile(rf"(\d(?<!\d\d)\d?)\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*{_YEAR}(?!\d)")
 _QUARTER = re.compile(rf"quý\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|năm|-)\s*{_YEAR})?(?![\w])")
 _MONTH = re.compile(rf"tháng\s+(\d{{1,2}})\s*(?:/|năm|-)\s*{_YEAR}")
 _PERIOD = re.compile(rf"{_YEAR}\s*[-–—]\s*{_YEAR}|{_YEAR}\s+đến\s+(?:năm\s+)?{_YEAR}")

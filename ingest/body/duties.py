@@ -31,7 +31,11 @@ from dirgraph.ingest.body.lines import Line
 from dirgraph.ingest.body.mentions import in_name, mention_end, split_mentions, starts_agency
 from dirgraph.ingest.body.textform import UPPER, match_form
 
-_SENTENCE = re.compile(rf"(?<=[.!?…])\s+(?=[\"“(]?[{UPPER}\-–+])")
+# A sentence break: the white space after a full stop (! ? …) before a capital, quote, bracket or
+# dash. The stop is part of the match (the break starts one character in): a pattern that opens
+# with a character class lets the engine skip to candidates, one that opens with a look-behind is
+# tried at every character.
+_SENTENCE_AT = re.compile(rf"[.!?…]\s+(?=[\"“(]?[{UPPER}\-–+])")
 _BULLET = re.compile(r"^(?:[-–—+•·*]\s*|\(?[a-zđ0-9]{1,2}[).]\s+)?")
 _OPENERS = re.compile(r"^(?:(?:đồng\s+thời|ngoài\s+ra|trong\s+đó|bên\s+cạnh\s+đó)\s*,?\s*)?", re.IGNORECASE)
 _PARTNER = re.compile(
@@ -133,8 +137,9 @@ def _analyze(line: Line, subjects: list[str], offset: int, explicit: bool) -> Fo
 def _sentences(text: str, offset: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = offset
-    for m in _SENTENCE.finditer(text, offset):
-        spans.append((pos, m.start()))
+    # from one character early: a stop right before ``offset`` may open a break at ``offset``
+    for m in _SENTENCE_AT.finditer(text, max(offset - 1, 0)):
+        spans.append((pos, m.start() + 1))
         pos = m.end()
     spans.append((pos, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]

@@ -59,6 +59,9 @@ class Line:
 
 def strip_decor(text: str) -> str:
     """Drop Markdown heading/bold remnants at the start of a line ("### ***1.1." → "1.1.")."""
+    first = text[:1]
+    if first and not first.isspace() and first not in "*_#>":  # most lines: nothing to drop
+        return text
     return _DECOR.sub("", text)
 
 

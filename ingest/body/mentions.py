@@ -235,11 +235,39 @@ _TRAILING_JUNK = re.compile(r"(?:[\s,;&\-–—]|\bvà\b)+$")
 _TRAILING_LEVEL = re.compile(r"\s+và\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường|thị\s+trấn)$")
 
 
+_JUNK_CHARS = frozenset(",;&-–—")
+_LEVEL_ENDS = ("tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn")  # the last word of each level
+
+
 def _trim(text: str, start: int, end: int) -> int | None:
     segment = text[start:end]
-    trimmed = _TRAILING_JUNK.sub("", segment)
-    trimmed = _TRAILING_LEVEL.sub("", trimmed)
+    trimmed = segment[: _junk_start(segment)] if "\n" not in segment else _TRAILING_JUNK.sub("", segment)
+    if trimmed.endswith(_LEVEL_ENDS):  # "… và tỉnh": nothing else ends in a level word
+        trimmed = _TRAILING_LEVEL.sub("", trimmed)
     return start + len(trimmed) if trimmed.strip() else None
+
+
+def _junk_start(segment: str) -> int:
+    """Where the trailing junk ``_TRAILING_JUNK`` removes begins, peeled from the end without a scan.
+
+    Its pieces are single separators or white space, or the word "và" standing alone; a run of
+    them splits into pieces one way only, so peeling the last piece while one is there finds the
+    leftmost start of the run (without a newline, "$" is only the end of the segment).
+    """
+    end = len(segment)
+    while end:
+        last = segment[end - 1]
+        if last in _JUNK_CHARS or last.isspace():
+            end -= 1
+        elif last == "à" and segment.endswith("và", 0, end) and (end == 2 or not _word_char(segment[end - 3])):
+            end -= 2
+        else:
+            break
+    return end
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # the regex engine's \w
 
 
 _SPLIT = re.compile(r"\s*(?:[,;]|\s&\s|\s+và\s+)\s*")

@@ -27,7 +27,6 @@ _ITEM = re.compile(
     re.VERBOSE,
 )
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-_CLEAN = re.compile(r"[*_]+")
 
 
 @dataclass
@@ -85,7 +84,7 @@ def parse_marker(text: str) -> tuple[str, str, str] | None:
     match = _ITEM.match(bare)
     if not match:
         return None
-    heading = _CLEAN.sub("", bare[match.end():]).strip()
+    heading = bare[match.end():].replace("*", "").replace("_", "").strip()  # Markdown emphasis dropped
     if match.group("roman"):
         roman = match.group("roman")
         if not heading or roman_value(roman) > 20:
@@ -116,7 +115,7 @@ def build_tree(lines: list[Line]) -> Body:
         style, number, heading = marker
         if style == "roman":
             stack = []
-        elif any(it.style == style for it in stack):
+        elif style in [it.style for it in stack]:
             while stack[-1].style != style:
                 stack.pop()
             stack.pop()
@@ -134,7 +133,7 @@ def build_tree(lines: list[Line]) -> Body:
             roots.append(item)
         items.append(item)
         stack.append(item)
-    _assign_kinds(roots)
+    _assign_kinds(roots, items)
     return Body(items, roots, loose)
 
 
@@ -149,16 +148,21 @@ def _item_id(parent: Item | None, style: str, number: str) -> str:
     return f"{parent.id}.{number}"
 
 
-def _assign_kinds(roots: list[Item]) -> None:
+def _assign_kinds(roots: list[Item], items: list[Item]) -> None:
     """Each item takes the kind of its top section; a body whose top items name no known
-    section (a directive's 1., 2., a dispatch's requests) is all tasks with assignments."""
+    section (a directive's 1., 2., a dispatch's requests) is all tasks with assignments.
+
+    ``items`` is every item in document order, so each root's subtree is the run of items from
+    that root to the next: one pass, no walk of the tree."""
     kinds = [_root_kind(root) for root in roots]
     sectioned = any(kind != "other" for kind in kinds)
-    for root, kind in zip(roots, kinds, strict=True):
-        top_kind = kind if sectioned else "directive"
-        for item in walk(root):
-            item.kind = top_kind
-            item.top_heading = root.heading
+    top = {id(root): (kind if sectioned else "directive", root.heading) for root, kind in zip(roots, kinds, strict=True)}
+    top_kind, top_heading = "other", None
+    for item in items:
+        if item.parent is None:
+            top_kind, top_heading = top[id(item)]
+        item.kind = top_kind
+        item.top_heading = top_heading
 
 
 def _root_kind(root: Item) -> str:

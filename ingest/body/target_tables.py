@@ -37,7 +37,9 @@ def table_targets(ctx: DocContext, start: int) -> list[Target]:
             name_col, unit_col, years = None, None, {}
             continue
         cells = _cells(raw)
-        header = _header(cells)
+        # a header needs a year cell, and a cell's year is a year of its line (a cell is a stripped
+        # piece between pipes, so no digit sits next to it): most rows skip the per-cell reading
+        header = _header(cells) if ("19" in raw or "20" in raw) and _YEAR.search(raw) else None
         if header is not None:
             name_col, unit_col, years = header
             continue

@@ -60,17 +60,23 @@ def _unit_patterns() -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _unit_hint() -> re.Pattern[str]:
+def _unit_hints() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """What every unit pattern needs: a digit, spaces and an "after" unit (a number ends in a
-    digit), or a "before" unit, spaces and a digit. A line without it has no target; this one
-    scan (it opens with a digit, so the engine skips ahead) spares the per-unit patterns."""
+    digit), or a "before" unit, spaces and a digit. A line without it has no target; these scans
+    spare the per-unit patterns. Two patterns, not one alternation: the first opens with a digit
+    and the second with a literal word, so the engine skips ahead to them (one alternation of both
+    is tried at every position)."""
     after: list[str] = []
     before: list[str] = []
     for unit in target_units():
         written = re.escape(unit.written).replace(r"\ ", r"\s+")
         (before if unit.position == "before" else after).append(written)
-    hint = rf"\d\s*(?:{'|'.join(after)})"
-    return re.compile(hint + rf"|(?:{'|'.join(before)})\s+\d" if before else hint)
+    return re.compile(rf"\d\s*(?:{'|'.join(after)})"), re.compile(rf"(?:{'|'.join(before)})\s+\d") if before else None
+
+
+def _has_unit(form: str) -> bool:
+    after, before = _unit_hints()
+    return bool(after.search(form)) or (before is not None and bool(before.search(form)))
 
 
 def _value(raw: str) -> int | float:
@@ -83,14 +89,13 @@ def _value(raw: str) -> int | float:
 def extract_targets(ctx: DocContext, body: Body) -> list[Target]:
     """Targets of the body, one per (value, unit, year)."""
     out: dict[tuple[float, str, int | None], Target] = {}
-    patterns = _unit_patterns()
     years: dict[int, int | None] = {}  # heading year of each item (by id()), read once
     for item in body.items:
         if item.kind in SKIP_KINDS:
             continue
         year = _context_year(item, years)
         for line in item.lines:
-            year = _scan(ctx, line, item, year, patterns, out)
+            year = _scan(ctx, line, item, year, out)
     return list(out.values())
 
 
@@ -105,21 +110,54 @@ def _context_year(item: Item, memo: dict[int, int | None]) -> int | None:
     return memo[id(node)]
 
 
-def _scan(ctx: DocContext, line: Line, item: Item, year: int | None, patterns: tuple[tuple[re.Pattern[str], str, str, str], ...],
+# A value found on a line: (key, clause start, clause end, target text, value) in ``line.text`` offsets.
+_Found = tuple[tuple[float, str, int | None], int, int, str, int | float]
+
+
+def _scan(ctx: DocContext, line: Line, item: Item, year: int | None,
           out: dict[tuple[float, str, int | None], Target]) -> int | None:
+    """Add the targets of ``line`` to ``out`` (the first of each key wins); returns the year the
+    lines below carry. The reading is the line's text's (cached, see :func:`_read_line`); here it
+    is only mapped to the document."""
     text = line.text
+    first, goals = line is item.lines[0], item.kind == "goals"
+    if len(text) > _CACHED_LEN:
+        year_after, found = _read_line(text, first, goals, year)
+    else:
+        year_after, found = _read_line_cached(text, first, goals, year)
+    for key, clause_start, clause_end, target_text, value in found:
+        if key in out:
+            continue
+        out[key] = Target(
+            text=target_text, value=value, unit=key[1], year=key[2], task=item.id if is_task(item) else None,
+            provenance=ctx.provenance(line.to_source(clause_start), line.to_source(clause_end)),
+        )
+    return year_after
+
+
+_CACHED_LEN = 2000  # longer lines are read every time (a cache entry holds its text alive)
+
+
+def _read_line(text: str, first: bool, goals: bool, year: int | None) -> tuple[int | None, tuple[_Found, ...]]:
+    """The values of one line and the year the lines below carry, in the order they are found.
+
+    A function of the line's text, whether it heads its item (a title line may set the year),
+    whether the item is a goal, and the year carried in: cascading plans repeat their parent's
+    lines word for word, and most lines carry no unit at all.
+    """
     form = match_form(text)
     if not _DIGIT.search(form):
-        return year  # no value and no year on the line: the clause loop below would find nothing
+        return year, ()  # no value and no year on the line: the clause loop below would find nothing
     # only the units written somewhere on the line can match in one of its clauses
-    units = [entry for entry in patterns if entry[3] in form] if _unit_hint().search(form) else []
-    title = text.rstrip(" *").endswith(":") or (line is item.lines[0] and not text.rstrip(" *").endswith("."))
-    if title and len(text) < 160:
+    units = [entry for entry in _unit_patterns() if entry[3] in form] if _has_unit(form) else []
+    title = text.rstrip(" *").endswith(":") or (first and not text.rstrip(" *").endswith("."))
+    if title and len(text) < 160 and "năm" in form:  # the heading year needs the word "năm"
         heading = _HEADING_YEAR.search(form)
         if heading and not any(p.search(form) for p, _, _, _ in units):
-            return int(heading.group(1))  # "Mục tiêu cụ thể đến năm 2030:" sets the year below it
+            return int(heading.group(1)), ()  # "Mục tiêu cụ thể đến năm 2030:" sets the year below it
     if not units:
-        return year  # no unit, no target; the years a clause carries stay on this line
+        return year, ()  # no unit, no target; the years a clause carries stay on this line
+    found: list[_Found] = []
     pos = 0
     lead = _LEAD_YEAR.match(form)
     line_year = int(lead.group(1)) if lead else year  # "Đến năm 2030, A đạt x; B đạt y": both by 2030
@@ -143,25 +181,21 @@ def _scan(ctx: DocContext, line: Line, item: Item, year: int | None, patterns: t
                 for m in pattern.finditer(clause):
                     if unit != "%" and not goal:
                         if goal is None:
-                            goal = bool(_GOAL.search(clause)) or item.kind == "goals" or carried is not None
+                            goal = bool(_GOAL.search(clause)) or goals or carried is not None
                         if not goal:
                             continue
                     value = _value(m.group(1))
                     counted = counted or position == "after"
                     target_year = _year_for(m.start(), m.end(), years, carried)
-                    key = (float(value), unit, target_year)
-                    if key in out:
-                        continue
-                    a, b = line.to_source(clause_start), line.to_source(clause_start + len(clause))
-                    out[key] = Target(
-                        text=" ".join(text[clause_start : clause_start + len(clause)].split()).strip(" ,;.-"),
-                        value=value, unit=unit, year=target_year,
-                        task=item.id if is_task(item) else None,
-                        provenance=ctx.provenance(a, b),
-                    )
+                    clause_end = clause_start + len(clause)
+                    found.append(((float(value), unit, target_year), clause_start, clause_end,
+                                  " ".join(text[clause_start:clause_end].split()).strip(" ,;.-"), value))
             if years:
                 carried = years[-1][1]
-    return year
+    return year, tuple(found)
+
+
+_read_line_cached = lru_cache(maxsize=4096)(_read_line)
 
 
 def _year_for(pos: int, end: int, years: list[tuple[int, int]], carried: int | None) -> int | None:

@@ -17,6 +17,15 @@ from dirgraph.core.errors import IngestError
 from dirgraph.ingest.readers.base import Loaded, pipe_row
 
 
+def warm_up() -> None:
+    """Import python-docx ahead of the first file (``readers.warm_up_loaders``)."""
+    import docx  # noqa: F401
+    from docx.opc.exceptions import PackageNotFoundError  # noqa: F401
+    from docx.oxml.ns import qn  # noqa: F401
+
+    from dirgraph.ingest.readers.docx_numbering import Numbering  # noqa: F401
+
+
 def load(path: Path, data: bytes, *, ocr: bool = False) -> Loaded:
     import docx  # heavy import kept inside the loader
     from docx.opc.exceptions import PackageNotFoundError

@@ -21,6 +21,11 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?\s*$|^\
 _MIN_TEXT_CHARS = 20
 
 
+def warm_up() -> None:
+    """Import pdfplumber ahead of the first file (``readers.warm_up_loaders``)."""
+    import pdfplumber  # noqa: F401
+
+
 def load(path: Path, data: bytes, *, ocr: bool = False) -> Loaded:
     import pdfplumber  # heavy import kept inside the loader
 

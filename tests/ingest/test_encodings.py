@@ -213,3 +213,16 @@ def test_fast_path_agrees_with_the_scoring(words: list[str], sep: str) -> None:
     text = sep.join(words)
     if typed_in_unicode(text):
         assert repair_legacy(text) == repair_by_score(text)
+
+
+def test_control_ratio_printable_shortcut_answers_as_the_regex() -> None:
+    """Every character the regex counts is unprintable, so the printable shortcut never hides one."""
+    import sys
+
+    from dirgraph.ingest.encodings import _BAD_CONTROL, _control_ratio
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert all(not c.isprintable() for c in _BAD_CONTROL.findall(every))
+    for c in [*map(chr, range(0x00, 0xA1)), "\u200b", "\u2028", "\ufeff", "Ạ"]:
+        text = f"Kế hoạch\nSở Y tế{c}chủ trì\n"
+        assert _control_ratio(text) == len(_BAD_CONTROL.findall(text)) / len(text)

@@ -374,3 +374,51 @@ def test_signed_marks_are_dropped_as_by_the_pattern(line: str) -> None:
 
     for repl in (" ", ""):
         assert signature._drop_signed(line, repl) == signature._SIGNED.sub(repl, line)
+
+
+def test_legal_key_first_character_gate_never_turns_a_key_away() -> None:
+    """A line the gate skips cannot have a legal key's norm_key: checked for every character of the BMP,
+    followed by a tone mark, a key's own words or nothing."""
+    from dirgraph.core.text import norm_key
+    from dirgraph.ingest.frame import _legal_initials, _may_open_legal_key
+
+    initials = _legal_initials()
+    skipped = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000 and not _may_open_legal_key(chr(c))]
+    assert len(skipped) > 50_000 and "1" in skipped and "T" not in skipped
+    for suffix in ("", "\u0301", "ố hiệu", "\u0323y ban hành", " ban hành"):
+        assert [c for c in skipped if norm_key(c + suffix)[:1] in initials] == []
+
+
+def test_legal_block_is_read_past_skipped_lines() -> None:
+    from dirgraph.ingest.frame import parse_frame
+
+    text = ("1. Thông tin\n- Số hiệu: 12/KH-UBND\nLoại văn bản: Kế hoạch\nNgày ban hành:\n05/03/2024\n"
+            "Người ký: Nguyễn Văn A\nCƠ QUAN BAN HÀNH: UBND tỉnh Lai Châu\nKẾ HOẠCH\nTriển khai\n")
+    legal = parse_frame(text).legal
+    assert legal == {"kind": "Kế hoạch", "date": "05/03/2024", "signer": "Nguyễn Văn A",
+                     "issuer": "UBND tỉnh Lai Châu"}
+
+
+@pytest.mark.parametrize("raw", [
+    "ỦY BAN NHÂN DÂN     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN ỦY TAM ĐƯỜNG ĐẢNG CỘNG SẢN VIỆT NAM",
+    "TỈNH NGHỆ AN\tĐộc lập - Tự do - Hạnh phúc", "Số: 12-KH/HU   Tam Đường, ngày 5 tháng 3 năm 2024",
+    "  *  ", "", "Kế hoạch", "SỞ Y TẾ Số: 5/KH-SYT", "ĐẢNG BỘ TỈNH LAI CHÂU HUYỆN ỦY TAM ĐƯỜNG",
+])
+def test_cached_header_fragments_are_the_plain_cut(raw: str) -> None:
+    """Each piece, cached per raw line, lands where the plain cut of that line at its offset puts it."""
+    from itertools import pairwise
+
+    from dirgraph.ingest.frame import _COLUMN_CUT, _fragments
+    from dirgraph.ingest.frame_lines import Line, clean_line
+
+    text = "KẾ HOẠCH\n" + raw + "\n"
+    line = Line(9, 9 + len(raw), raw.strip())
+    plain = []
+    cuts = [0, *(m.start() for m in _COLUMN_CUT.finditer(raw) if m.start() > 0), len(raw)]
+    for a, b in pairwise(cuts):
+        piece = raw[a:b]
+        if clean_line(piece):
+            lead = len(piece) - len(piece.lstrip())
+            plain.append(Line(9 + a + lead, 9 + b, clean_line(piece)))
+    assert _fragments(text, [line]) == plain
+    assert _fragments(text, [line]) == plain  # the second answer comes from the cache

@@ -166,3 +166,23 @@ def test_committee_signing_tm_stays_the_committee() -> None:
             "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Ngọc Tuấn\n")
     meta, _ = _meta(text)
     assert meta.issuer is not None and meta.issuer.name == "Ủy ban nhân dân tỉnh"
+
+
+_HEADER_SOURCES = [
+    "ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN", "HUYỆN ỦY TAM ĐƯỜNG", "UBND HUYỆN TAM ĐƯỜNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+    "BAN TUYÊN GIÁO", "ĐẢNG ỦY XÃ HƯNG ĐÔNG", "THÀNH ỦY ĐÀ LẠT", "UBND TP. HỒ CHÍ MINH", "PHƯỜNG 3, QUẬN 5",
+    "Ủy ban nhân dân tỉnh Lâm Đồng", "Ban Thường vụ Huyện ủy Tam Đường", "Hưng Đông", "Đà Lạt", "Tp. Vinh",
+    "Sở Tư pháp tỉnh Bà Rịa - Vũng Tàu", "trên địa bàn Lai Châu", "huyen Tam Duong", "",
+]
+
+
+def test_cached_proper_case_and_source_places_answer_as_the_uncached_functions() -> None:
+    """Both caches (header lines and short place sources recur between documents) give the plain answers,
+    asked twice so the second answer comes from the cache."""
+    from dirgraph.ingest.metadata import _places_in, _source_places
+
+    for source in _HEADER_SOURCES:
+        for _ in range(2):
+            assert proper_case(source) == proper_case.__wrapped__(source)
+            assert _source_places(source) == tuple(p for _, p in _places_in(source))
+    assert _source_places("Ủy ban nhân dân tỉnh Lâm Đồng")  # the list above does reach the gazetteer

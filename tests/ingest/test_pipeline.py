@@ -131,3 +131,41 @@ def test_warm_up_text_reaches_every_stage() -> None:
     assert record.warnings == []
     assert (record.document.kind, record.document.locality) == ("plan", "Nghệ An")
     assert record.documents and record.tasks and record.recipients
+
+
+def test_warm_up_text_reaches_a_recurring_deadline_and_a_plural_recipient() -> None:
+    """The deadline cue table and the agency-list head words are built by warm_up, not by a first document."""
+    from dirgraph.ingest.normalize import normalize_text
+    from dirgraph.ingest.pipeline import _WARM_UP_TEXT, extract_text
+
+    record = extract_text(normalize_text(_WARM_UP_TEXT), "warm-up.txt")
+    assert [t.deadline.kind for t in record.tasks if t.deadline].count("recurring") == 1
+    assert "Các sở, ban, ngành" in [r.agency.name for r in record.recipients if r.agency]
+
+
+def test_warm_up_imports_the_format_libraries_and_freezes_the_loaded_state() -> None:
+    """A fresh process: after warm_up the first .docx or .pdf imports nothing heavy inside the clock,
+    and the loaded tables sit outside the cyclic collector's generations."""
+    import subprocess
+    import sys
+
+    code = ("import gc, sys; from dirgraph.ingest.pipeline import warm_up; "
+            "assert 'docx' not in sys.modules and 'pdfplumber' not in sys.modules; warm_up(); "
+            "print('docx' in sys.modules, 'pdfplumber' in sys.modules, gc.get_freeze_count() > 50_000)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True", "True"]
+
+
+@pytest.mark.parametrize("line", [
+    "Các Ban Xây dựng Đảng, Trung tâm Chính trị, Văn phòng Thành ủy", "UBND các xã, phường, đặc khu; Sở Y tế",
+    "Lưu: VT", "Như trên", "Thường trực Tỉnh ủy", "Sở Nội vụ, Sở Tài chính và các cơ quan liên quan", "",
+])
+def test_cached_recipient_split_answers_as_the_plain_split(line: str) -> None:
+    """The cache keeps the split of each Nơi nhận line; asked twice, both answers are the plain computation."""
+    from dirgraph.ingest.agency_lists import split_agency_list
+    from dirgraph.ingest.pipeline import _NOT_RECIPIENT, _SEMICOLON, _split_recipient
+
+    plain = [p for chunk in _SEMICOLON.split(line) for p in
+             (q.strip(" -–,;.") for q in split_agency_list(chunk.strip(" -–,;."))) if p and not _NOT_RECIPIENT.match(p)]
+    assert list(_split_recipient(line)) == plain
+    assert list(_split_recipient(line)) == plain

@@ -311,6 +311,27 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
         read_file(path, max_bytes=1000)
 
 
+def test_read_bytes_gives_the_whole_file_at_and_under_the_limit(tmp_path: Path) -> None:
+    """Read at the file's size (not at the limit): the bytes are those of a plain read, the limit exact."""
+    from dirgraph.ingest.readers import _read_bytes
+
+    for size in (1, 7, 4095, 4096, 4097, 70_000):
+        path = _write(tmp_path, f"f{size}.txt", bytes(range(33, 127)) * (size // 94) + b"x" * (size % 94))
+        assert _read_bytes(path, size) == path.read_bytes()
+        with pytest.raises(IngestError, match="over the"):
+            _read_bytes(path, size - 1)
+
+
+def test_read_bytes_of_a_device_reads_up_to_the_limit() -> None:
+    """No size to trust (a character device): read up to the limit, so /dev/zero is refused, not read forever."""
+    from dirgraph.ingest.readers import _read_bytes
+
+    with pytest.raises(IngestError, match="/dev/zero: file is over the 1,000-byte limit"):
+        _read_bytes(Path("/dev/zero"), 1000)
+    with pytest.raises(IngestError, match="/dev/null: empty file"):
+        _read_bytes(Path("/dev/null"), 1000)
+
+
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="file not found"):
         read_file(tmp_path / "khong-co.txt")
@@ -323,10 +344,13 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _write(tmp_path, "khoa.txt", "Kế hoạch".encode())
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied", str(self))
+    import dirgraph.ingest.readers as readers
 
-    monkeypatch.setattr(Path, "open", refuse)  # root ignores chmod 000, so refuse at the call
+    def refuse(file: object, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(file))
+
+    # root ignores chmod 000, so refuse at the call (the module's own name shadows the builtin)
+    monkeypatch.setattr(readers, "open", refuse, raising=False)
     with pytest.raises(IngestError) as info:
         read_file(path)
     assert str(info.value) == f"{path}: permission denied"

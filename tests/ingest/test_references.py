@@ -185,3 +185,16 @@ def test_law_patterns_match_as_their_lookbehind_first_forms(text: str) -> None:
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
             (m.span(), m.groupdict()) for m in reference.finditer(text)]
     assert any(references._LAW.finditer(text)) or any(references._LAW_ALONE.finditer(text))
+
+
+@pytest.mark.parametrize("window", [
+    "Ban Thường vụ Tỉnh ủy", "Bộ Chính trị và Kế hoạch số 12-KH/TU", "UBND tỉnh, Nghị quyết Đại hội XIII của Đảng",
+    "Tỉnh ủy nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX", "Sở Y tế (số 5)", "", "kế hoạch số 298/KH-UBND",
+    "Chính phủ tại Nghị định 1", "HĐND tỉnh khóa XV", "Ban chỉ đạo 35", "Quốc hội khoá XV, Kết luận 91-KL/TW",
+])
+def test_next_mention_gates_answer_as_both_searches(window: str) -> None:
+    from dirgraph.ingest.references import _CONGRESS, _next_mention, _numbered_re
+
+    plain = _numbered_re().search(window) or _CONGRESS.search(window)
+    fast = _next_mention(window)
+    assert (fast.span(), fast.re) == (plain.span(), plain.re) if plain else fast is None

@@ -174,3 +174,16 @@ def test_mentions_are_grouped_by_paragraph_in_their_order(starts: list[int]) -> 
     grouped = list(relations_module._by_unit(mentions, units))
     expected = [(a, [m for m in mentions if a <= m.start < b]) for a, b in units]
     assert grouped == [(a, ms) for a, ms in expected if ms]
+
+
+@pytest.mark.parametrize("gap", [
+    ", ", " và ", " về thực hiện ", " về tiếp tục thực hiện ", ", đồng thời thực hiện ", " của ", "; ",
+    " quán triệt và triển khai thực hiện có hiệu quả ", " về việc tổng kết việc thực hiện ", "", " (sau đây gọi tắt là X) ",
+])
+def test_cached_gap_readings_answer_as_the_plain_functions(gap: str) -> None:
+    """nested_cue and _is_separator_gap are cached per gap; asked twice, both answers are the plain ones."""
+    from dirgraph.ingest.relations import _is_separator_gap, nested_cue
+
+    for _ in range(2):
+        assert nested_cue(gap) == nested_cue.__wrapped__(gap)
+        assert _is_separator_gap(gap) == _is_separator_gap.__wrapped__(gap)

@@ -10,6 +10,8 @@ import re
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dirgraph.ingest import normalize as nz
 from dirgraph.ingest.frame_lines import (
@@ -118,3 +120,56 @@ def test_glued_label_first_characters_are_exactly_where_the_regex_can_start() ->
 def test_glued_label_gate_keeps_the_plain_result(line: str) -> None:
     assert nz.normalize_text(line) == nz.normalize_text(line + "\u200b").replace("\u200b", "")  # the general path
     assert nz.normalize_text(line) == nz.fix_list_spacing(line).strip()
+
+
+def test_every_white_space_but_the_space_is_unprintable() -> None:
+    """What _is_spaced_once stands on: str.split() breaks only on characters isprintable() refuses, but ' '."""
+    assert [c for c in _EVERY_CHAR if c.isspace() and c.isprintable()] == [" "]
+
+
+@pytest.mark.parametrize("line", [
+    "", " ", "Sở Y tế", " Sở Y tế", "Sở Y tế ", "Sở  Y tế", "Sở\u00a0Y tế", "Sở\u3000Y tế", "Sở\tY", "Sở\x1cY",
+    "Sở\u2028Y", "Sở\u200bY tế", "a", "1. Tiếp tục", "| Sở | Y tế |", "Sở Y tế\x85", "  ",
+])
+def test_spaced_once_is_the_split_and_join_test(line: str) -> None:
+    # a sufficient test: True only when split and join change nothing (an unprintable non-space such as
+    # U+200B sends the line to the split and join, which keeps it as it is)
+    if nz._is_spaced_once(line):
+        assert " ".join(line.split()) == line
+    else:
+        assert " ".join(line.split()) != line or not line.isprintable()
+
+
+@pytest.mark.parametrize("line", [
+    "Sở Y tế", "**Sở Y tế**", "# KẾ HOẠCH", "Sở_Y", "a\\-b", "[Nghị quyết](x)", "a<br>b", "Sở Y tế*", "x#",
+    "![ảnh](a.png) Sở", "__Nơi nhận:__", "",
+])
+def test_strip_markdown_gate_keeps_the_plain_result(line: str) -> None:
+    # the substring gate answers as _MD_ANY's class; behind it, the substitutions are unchanged
+    gate_open = "*" in line or "#" in line or "_" in line or "\\" in line or "[" in line or "<" in line
+    assert gate_open == (nz._MD_ANY.search(line) is not None)
+    if not gate_open:
+        assert nz.strip_markdown(line) == line
+
+
+_START_LINES = [
+    "II. NHIỆM VỤ", "IV-GIẢI PHÁP", "IVX", "1. Mục đích", "1.2. Tăng cường", "1.2 Tăng", "12 Sở", "2024 là năm",
+    "a) Sở Y tế", "đ. Các huyện", "b)Sở", "- Sở Y tế", "-Sở Y tế", "-sở", "• Mục", "* Ghi chú", "Tam Đường, ngày 5 tháng 3 năm 2024",
+    "Hà Nội, ngày 5/3/2024.", "Điều 1. Phạm vi", "Chương II", "Mục 3", "Phần I", "Sở Y tế chủ trì", "triển khai", "", "١. Sở",
+    "Nơi nhận:", "Căn cứ Luật", "| 1 | Sở |", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Điều", "V/v triển khai",
+]
+
+
+@pytest.mark.parametrize("line", _START_LINES)
+def test_one_start_alternation_answers_as_the_six_patterns(line: str) -> None:
+    six = (nz._ROMAN, nz._ARABIC, nz._LETTER, nz._BULLET, nz._DATELINE, nz._ARTICLE)
+    assert (nz._ANY_START.match(line) is not None) == any(p.match(line) for p in six)
+    assert nz.is_start.__wrapped__(line) == bool(
+        not line or nz.stands_alone(line) or any(p.match(line) for p in six) or line.startswith(nz.line_starts()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="IVXLCĐiđab019١.-–)(:/ \tSsTàỸ•*nhuyệtágềĐiều", max_size=14))
+def test_one_start_alternation_answers_as_the_six_patterns_on_any_line(line: str) -> None:
+    six = (nz._ROMAN, nz._ARABIC, nz._LETTER, nz._BULLET, nz._DATELINE, nz._ARTICLE)
+    assert (nz._ANY_START.match(line) is not None) == any(p.match(line) for p in six)
