@@ -107,6 +107,21 @@ def test_pool_and_serial_ingest_give_the_same_graph(tmp_path: Path) -> None:
     assert serial.build_graph().model_dump() == pooled.build_graph().model_dump()
 
 
+def test_pool_workers_warm_up_in_the_worker_never_in_the_parent(tmp_path: Path) -> None:
+    """The pool initializer freezes the workers' tables; a parent (an API server holding a graph)
+    must keep its own collector as it was."""
+    import gc
+
+    docs = tmp_path / "docs"
+    for i, province in enumerate(("Hải Phòng", "Cần Thơ")):
+        (docs / f"p{i}.txt").parent.mkdir(parents=True, exist_ok=True)
+        (docs / f"p{i}.txt").write_text(f"ỦY BAN NHÂN DÂN TỈNH {province.upper()}\nKẾ HOẠCH\n", encoding="utf-8")
+    frozen = gc.get_freeze_count()
+    report = Workspace(tmp_path / "home").ingest([docs], workers=2)
+    assert len(report.read) + len(report.failed) == 2
+    assert gc.get_freeze_count() == frozen
+
+
 def test_a_stored_record_holds_the_extraction_with_its_sha_and_counts_its_facts(tmp_path: Path) -> None:
     seeds = sorted((Path(__file__).resolve().parents[3] / "shared" / "seeds").glob("*"))
     if not seeds:
