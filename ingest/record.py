@@ -27,7 +27,13 @@ class _Fact(BaseModel):
 
 
 class AgencyRef(_Fact):
-    """An agency as an analyst files it: expanded name without place words, plus its locality."""
+    """An agency as an analyst files it: expanded name without place words, plus its locality.
+
+    Frozen: the extractor hands the same instance to every fact and record that names the same
+    agency in the same place (``agencies.canonical_agency``'s cache), so a write would leak into them.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
     locality: str | None = None

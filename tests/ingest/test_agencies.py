@@ -476,3 +476,17 @@ def test_shared_head_of_a_field_list(text: str, parts: list[str]) -> None:
 def test_cooperative_is_not_a_commune() -> None:
     assert canonical_agency("các thôn, hợp tác xã", COMMUNE).name == "các thôn, hợp tác xã"
     assert canonical_agency("các thôn, tổ dân phố xã", COMMUNE).name == "các thôn, tổ dân phố"
+
+
+def test_a_filed_agency_is_shared_between_documents_of_one_place_and_cannot_be_changed() -> None:
+    """canonical_agency hands one instance to every record of the same place: a write must fail,
+    not leak into the other records."""
+    from pydantic import ValidationError
+
+    first = canonical_agency("Sở Tài chính", CITY)
+    other_document = DocContext(source="u.txt", text="Kế hoạch khác", locality="Cần Thơ", locality_level="province")
+    again = canonical_agency("Sở Tài chính", other_document)
+    assert again == first
+    with pytest.raises(ValidationError):
+        again.locality = "Hải Phòng"
+    assert canonical_agency("Sở Tài chính", CITY).locality == first.locality
