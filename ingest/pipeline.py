@@ -295,6 +295,11 @@ def warm_up() -> None:
     The first document of a process otherwise pays for them. A parent that calls this before
     forking its worker pool hands the loaded state to every worker; a benchmark calls it before
     starting its clock so that it measures steady extraction. Output never depends on it.
+
+    It ends with ``gc.freeze()``: every object alive at that moment is left out of the cyclic
+    collector's walks from then on (freed by reference counting as usual, but a reference cycle
+    among them is never collected). Call it where what is alive is meant to last, such as a
+    worker process (``Workspace.ingest``'s pool does) — not in a server holding a graph it reloads.
     """
     from dirgraph.ingest.encodings import repair_legacy
     from dirgraph.ingest.normalize import heading_lines, label_starts, normalize_text
