@@ -2,7 +2,7 @@
 # The interpreter behind .venv: the distribution's /usr/bin/python3 when it is 3.11 or newer and can
 # make virtual environments, else the first python3 on PATH; `make PY=python3.12 ...` overrides both.
 # Why: Debian and Ubuntu build their Python with profile-guided and link-time optimization, and the
-# extraction (pure Python) ran ~15% faster on it (5-26% over 9 paired runs) than on a plain source build such as pyenv's
+# extraction (pure Python) ran 13% faster on it (median of 11 paired runs, 1-26%) than on a plain source build such as pyenv's
 # (same 1,000 files, same code; BENCHMARKS.md records which interpreter a run used).
 SYSTEM_PY := /usr/bin/python3
 PY ?= $(shell $(SYSTEM_PY) -c 'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 \

@@ -43,7 +43,7 @@ def _os_name() -> str:
 
 
 def _python() -> str:
-    """Version and the interpreter behind the venv: builds differ in speed (PGO/LTO or not) by ~15%."""
+    """Version and the interpreter behind the venv: builds differ in speed (PGO/LTO or not) by ~13%."""
     base = getattr(sys, "_base_executable", "") or sys.executable
     return f"{platform.python_version()} ({os.path.realpath(base)}, {platform.python_compiler()})"
 
