@@ -129,3 +129,13 @@ def _fold_key(text: str) -> str:
 def clean_spaces(text: str) -> str:
     """Collapse runs of white space to one space and trim (split() breaks on the same white space as \\s)."""
     return " ".join(text.split())
+
+
+def spaced_once(text: str) -> bool:
+    """True only when :func:`clean_spaces` would give ``text`` back, found without building it.
+
+    Every white space but the plain space is unprintable (categories Cc, Zs, Zl, Zp), so a
+    printable text holds no white space but spaces; then only a doubled or an end space differs.
+    An unprintable text answers False and is left to the split and join (most lines are printable).
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dirgraph.core.provenance import Provenance
+from dirgraph.core.text import spaced_once
 from dirgraph.ingest.record import AgencyRef
 
 
@@ -33,15 +34,6 @@ class DocContext:
         """Provenance for a span of ``text``; the quote defaults to the span's text, spaces folded."""
         if quote is None:
             quote = self.text[start:end]
-            if not tidy_already(quote):  # most spans are one tidy line: no split and join
+            if not spaced_once(quote):  # most spans are one tidy line: no split and join
                 quote = " ".join(quote.split())
         return Provenance(file=self.source, start=start, end=end, quote=quote)
-
-
-def tidy_already(text: str) -> bool:
-    """Whether ``" ".join(text.split())`` would give ``text`` back, found without building it.
-
-    Every whitespace character but the plain space is non-printable (categories Cc, Zs, Zl, Zp),
-    so a printable text holds no whitespace but spaces; then only a doubled or an end space differs.
-    """
-    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from dirgraph.core.text import fold_key, move_tones
+from dirgraph.core.text import fold_key, move_tones, spaced_once
 from dirgraph.ingest.tables import load_table
 
 _LOWER = "a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ"
@@ -362,16 +362,6 @@ def join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
-def _is_spaced_once(line: str) -> bool:
-    """True only when ``" ".join(line.split()) == line``, found without building the words (most lines are so).
-
-    Every white space but the space is unprintable (tested), so a printable line with no double
-    space and no space at either end has nothing for the split and join to change. An unprintable
-    line is left to the split and join.
-    """
-    return line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
-
-
 def normalize_text(raw: str) -> str:
     """The reader's text: NFC, markup and junk gone, one logical line per paragraph or item."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
@@ -388,7 +378,7 @@ def normalize_text(raw: str) -> str:
             line = clean_line(strip_markdown(physical) if markup else physical, format_chars)
         else:  # clean_line inlined: a function call per physical line is a visible share
             line = strip_markdown(physical) if markup else physical
-            if not _is_spaced_once(line):
+            if not spaced_once(line):
                 line = " ".join(line.split())
             first = line[:1]  # most lines cannot open a glued label: no regex call for them
             if first in _GLUED_FIRST or first.isdecimal():

@@ -308,8 +308,6 @@ def warm_up() -> None:
     warm_up_loaders()  # python-docx and pdfplumber: imported by a loader on its first file otherwise
     heading_lines(), label_starts()  # asked only by re-joining lines in some layouts
     extract_text(normalize_text(repair_legacy(_WARM_UP_TEXT).text), "warm-up.txt")
-    # Everything alive now (modules, tables, gazetteer: ~80k objects) lives as long as the process:
-    # moved out of the cyclic collector's reach, so its full collections during extraction no longer
-    # walk them (they were ~5% of the CPU per document); before a fork this also spares the workers
-    # copy-on-write faults. Reference counting still frees everything as before.
+    # ~80k objects (modules, tables, gazetteer): full collections walked them, ~5% of the CPU per
+    # document; before a fork this also spares the workers copy-on-write faults
     gc.freeze()

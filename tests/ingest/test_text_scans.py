@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dirgraph.core.text import spaced_once
 from dirgraph.ingest import normalize as nz
 from dirgraph.ingest.frame_lines import (
     _ODD_SPACES,
@@ -123,7 +124,7 @@ def test_glued_label_gate_keeps_the_plain_result(line: str) -> None:
 
 
 def test_every_white_space_but_the_space_is_unprintable() -> None:
-    """What _is_spaced_once stands on: str.split() breaks only on characters isprintable() refuses, but ' '."""
+    """What core.text.spaced_once stands on: str.split() breaks only on characters isprintable() refuses, but ' '."""
     assert [c for c in _EVERY_CHAR if c.isspace() and c.isprintable()] == [" "]
 
 
@@ -134,7 +135,7 @@ def test_every_white_space_but_the_space_is_unprintable() -> None:
 def test_spaced_once_is_the_split_and_join_test(line: str) -> None:
     # a sufficient test: True only when split and join change nothing (an unprintable non-space such as
     # U+200B sends the line to the split and join, which keeps it as it is)
-    if nz._is_spaced_once(line):
+    if spaced_once(line):
         assert " ".join(line.split()) == line
     else:
         assert " ".join(line.split()) != line or not line.isprintable()

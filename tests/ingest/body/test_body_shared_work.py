@@ -16,11 +16,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from dirgraph.core.text import spaced_once as tidy_already
 from dirgraph.ingest.body import extract_body
 from dirgraph.ingest.body.lines import Line
 from dirgraph.ingest.body.sections import Item, build_tree, walk
 from dirgraph.ingest.body.targets import _HEADING_YEAR, _has_unit
-from dirgraph.ingest.context import DocContext, tidy_already
+from dirgraph.ingest.context import DocContext
 
 Ctx = Callable[..., DocContext]
 
