@@ -102,7 +102,7 @@ def load_view(path: Path) -> GraphView:
     """The view of the graph saved at ``path``; a clear StoreError when it cannot be read."""
     view = GraphView()
     try:
-        with path.open("rb") as fh, gc_paused():
+        with path.open("rb") as fh, gc_paused(freeze_survivors=True):
             reader = _Entries(fh)
             for section, _ in _sections(reader):
                 if section == "nodes":

@@ -261,7 +261,7 @@ class Workspace:
     def build_graph(self, save: bool = True) -> Graph:
         """Resolve every record into one graph (and save it as ``graph.json``)."""
         self.ensure()
-        with gc_paused():
+        with gc_paused(freeze_survivors=True):  # long-lived and acyclic: never walked again
             graph = resolve(self.iter_records())
         if save:
             self.save_graph(graph)
@@ -284,7 +284,7 @@ class Workspace:
             return self.build_graph()
         try:
             # bytes straight to pydantic's parser: no decoded str copy of a file of hundreds of MB
-            with gc_paused():
+            with gc_paused(freeze_survivors=True):
                 return Graph.model_validate_json(self.graph_path.read_bytes())
         except (OSError, ValidationError) as exc:
             raise StoreError(f"{self.graph_path}: unreadable graph, run `dirgraph rebuild`") from exc

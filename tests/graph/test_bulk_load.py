@@ -20,6 +20,7 @@ from dirgraph.graph.gc_pause import gc_paused
 from dirgraph.graph.model import EdgeType, Graph, Level
 from dirgraph.graph.resolve import resolve
 from dirgraph.graph.service import GraphService
+from dirgraph.graph.service_load import load_view
 from dirgraph.graph.stores.oxigraph_store import OxigraphStore
 from dirgraph.graph.workspace import Workspace, write_graph_json
 
@@ -107,6 +108,48 @@ def test_gc_is_paused_inside_and_restored_after_even_on_error() -> None:
     with pytest.raises(ValueError), gc_paused():
         raise ValueError("boom")
     assert gc.isenabled()
+
+
+def test_a_freezing_pause_keeps_what_the_block_built_out_of_later_collections() -> None:
+    gc.unfreeze()
+    with gc_paused(freeze_survivors=True):
+        kept = [[i] for i in range(1_000)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > len(kept)
+    gc.unfreeze()
+    with pytest.raises(ValueError), gc_paused(freeze_survivors=True):
+        raise ValueError("boom")  # a failed step's half-built result is not kept from the collector
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def _json_records(folder: Path) -> Path:
+    docs = folder / "docs"
+    docs.mkdir()
+    records = [*gold_records(), central_conclusion(), province_plan("hd.txt", "Hải Dương")]
+    for i, rec in enumerate(records):
+        (docs / f"r{i}.json").write_text(json.dumps(rec.to_json_dict(), ensure_ascii=False), encoding="utf-8")
+    return docs
+
+
+def test_build_graph_freezes_the_graph_and_leaves_no_cyclic_garbage_behind(tmp_path: Path) -> None:
+    """The frozen graph must still be freed by reference counting alone: once it is dropped,
+    nothing it built may wait in a reference cycle (a frozen cycle would never be collected)."""
+    ws = Workspace(tmp_path / "home")
+    ws.ingest([_json_records(tmp_path)], workers=1)
+    ws.build_graph(save=True)  # warm-up: first use builds schemas and caches
+    gc.unfreeze()
+    gc.collect()
+    graph = ws.build_graph(save=False)
+    assert len(graph.edges) > 100
+    assert gc.get_freeze_count() > len(graph.nodes) + len(graph.edges)
+    del graph
+    gc.unfreeze()
+    assert gc.collect() < 50
+    view = load_view(ws.graph_path)
+    assert gc.get_freeze_count() > len(view.nodes)
+    del view
+    gc.unfreeze()
+    assert gc.collect() < 50
 
 
 def test_rebuild_keeps_the_graph_it_built_as_the_view(graph: Graph, tmp_path: Path) -> None:
