@@ -138,3 +138,69 @@ def test_a_stored_record_holds_the_extraction_with_its_sha_and_counts_its_facts(
         expected = extract_file(source).model_copy(update={"sha256": sha}).to_json_dict()
         assert stored == expected
     assert report.facts["assignments"] == sum(len(extract_file(s).assignments) for s in seeds[:2]) > 0
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_missing_file_fails_alone_under_the_name_it_was_given(tmp_path: Path, workers: int) -> None:
+    docs = tmp_path / "docs"
+    good = _write(docs, "ok.json", central_conclusion())
+    missing = docs / "nope.txt"
+    report = Workspace(tmp_path / "home").ingest([missing, good], workers=workers)
+    assert report.read == [str(good.resolve())]
+    (failure,) = report.failed
+    assert failure.source == str(missing)
+    assert failure.reason.startswith(f"{missing}: ") and "\n" not in failure.reason
+
+
+def test_new_files_are_hashed_and_their_records_written_by_the_workers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parent only hashes files its manifest already names (to skip the unchanged ones without
+    starting a pool); a fresh file's hash and record write happen in the pool, in parallel."""
+    import dirgraph.graph.workspace as workspace_module
+
+    docs = tmp_path / "docs"
+    files = [_write(docs, f"p{i}.json", province_plan(f"p{i}.txt", place))
+             for i, place in enumerate(("Hải Phòng", "Cần Thơ", "Nghệ An"))]
+    hashed_here: list[Path] = []
+    real_sha = workspace_module.file_sha256
+
+    def counting_sha(path: Path) -> str:
+        hashed_here.append(path)  # a forked worker appends to its own copy, not to this list
+        return real_sha(path)
+
+    monkeypatch.setattr(workspace_module, "file_sha256", counting_sha)
+    ws = Workspace(tmp_path / "home")
+    report = ws.ingest([docs], workers=2)
+    assert len(report.read) == 3 and not report.failed
+    assert hashed_here == []
+    for path in files:
+        stored = ExtractionRecord.model_validate_json(ws._record_path(real_sha(path)).read_bytes())
+        assert stored.sha256 == real_sha(path)
+    assert not [p for p in ws.records_dir.iterdir() if not p.name.endswith(".json")]  # no temporary left
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an ingest of unchanged files started a process pool")
+
+    monkeypatch.setattr(workspace_module, "ProcessPoolExecutor", no_pool)
+    again = ws.ingest([docs], workers=2)
+    assert sorted(again.unchanged) == sorted(str(p.resolve()) for p in files) and not again.read
+    assert sorted(hashed_here) == sorted(p.resolve() for p in files)
+
+
+def test_paths_are_resolved_once_with_the_answer_of_path_resolve(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dirgraph.graph.workspace import expand_resolved
+
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text("x", encoding="utf-8")
+    (real / "b.md").write_text("x", encoding="utf-8")
+    (tmp_path / "link-dir").symlink_to(real, target_is_directory=True)
+    (real / "c.txt").symlink_to(real / "a.txt")  # a second name for a.txt: kept once
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "d.txt").symlink_to(real / "b.md")
+    monkeypatch.chdir(tmp_path)
+    given = [Path("link-dir/a.txt"), Path("real/../real/b.md"), Path("docs"), Path("real"), Path("gone.txt")]
+    pairs = expand_resolved(given)
+    assert [r for r, _ in pairs] == [p.resolve() for _, p in pairs]
+    assert [p for _, p in pairs] == [Path("link-dir/a.txt"), Path("real/../real/b.md"), Path("gone.txt")]
+    assert expand_paths(given) == [p for _, p in pairs]
