@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 _Q = re.compile(r"^(\d{4})-Q([1-4])$")
 _M = re.compile(r"^(\d{4})-(\d{2})$")
 _D = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+@lru_cache(maxsize=4096)
 def deadline_date(kind: str | None, value: str | None) -> str | None:
     """ISO end date of a "by" deadline; None for recurring or unparsable ones.
+
+    Cached: resolve asks for every task (~14 per document) and the printed values repeat
+    ("2025", "2025-Q3", "annually").
 
     >>> deadline_date("by", "2025"), deadline_date("by", "2025-Q1"), deadline_date("by", "2024-02")
     ('2025-12-31', '2025-03-31', '2024-02-29')

@@ -269,7 +269,7 @@ class Graph(_Model):
     def add_edge(self, type_: EdgeType, source: str, target: str,
                  provenance: EdgeProvenance | None = None) -> Edge:
         """Add an edge or, when (type, source, target) exists, append the new provenance to it."""
-        key = f"{type_.value}|{source}|{target}"
+        key = f"{type_}|{source}|{target}"  # a StrEnum formats as its value (no descriptor call)
         edge = self.edges.get(key)
         if edge is None:
             edge = Edge(type=type_, source=source, target=target)  # (model_construct is slower here:

@@ -450,8 +450,9 @@ def _emit_tasks(res: Resolver, record: ExtractionRecord, me: str) -> dict[str, s
     """Task nodes with HAS_TASK and SUBTASK_OF (explicit parent, else the nearest dotted prefix)."""
     g = res.graph
     ids: dict[str, str] = {}
+    prefix = f"task-{me.removeprefix('doc-')}-"
     for t in record.tasks:
-        task_id = f"task-{me.removeprefix('doc-')}-{slug(t.id)}"
+        task_id = prefix + slug(t.id)
         ids[t.id] = task_id
         kind = t.deadline.kind if t.deadline else None
         value = t.deadline.value if t.deadline else None

@@ -112,3 +112,12 @@ def test_top_bodies_have_no_parent(name: str) -> None:
 ])
 def test_level_hints(name: str, levels: tuple[str, ...]) -> None:
     assert level_hints(name) == levels
+
+
+def test_edge_keys_spell_the_type_by_its_value() -> None:
+    """``Graph.add_edge`` formats the type straight into the key: true only while EdgeType is a StrEnum."""
+    g = Graph()
+    for etype in EdgeType:
+        assert f"{etype}" == etype.value
+        g.add_edge(etype, "a", "b")
+    assert sorted(g.edges) == sorted(f"{etype.value}|a|b" for etype in EdgeType)
