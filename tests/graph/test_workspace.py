@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,25 @@ def test_paths_are_resolved_once_with_the_answer_of_path_resolve(tmp_path: Path,
     assert [r for r, _ in pairs] == [p.resolve() for _, p in pairs]
     assert [p for _, p in pairs] == [Path("link-dir/a.txt"), Path("real/../real/b.md"), Path("gone.txt")]
     assert expand_paths(given) == [p for _, p in pairs]
+
+
+def test_a_record_that_cannot_be_written_fails_its_file_alone_and_leaves_no_temporary(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dirgraph.graph.workspace as workspace_module
+
+    docs = tmp_path / "docs"
+    _write(docs, "hp.json", province_plan())
+
+    ws = Workspace(tmp_path / "home")
+    real_replace = os.replace
+
+    def full_disk_for_records(src: Path, dst: Path) -> None:
+        if Path(dst).parent == ws.records_dir:
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(workspace_module.os, "replace", full_disk_for_records)
+    report = ws.ingest([docs], workers=1)
+    (failure,) = report.failed
+    assert failure.reason.endswith("cannot write its record: No space left on device")
+    assert not report.read and list(ws.records_dir.iterdir()) == []
