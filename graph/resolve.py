@@ -43,12 +43,8 @@ from dirgraph.graph.model import (
     slug,
 )
 from dirgraph.graph.places import PlaceResolver, ResolvedPlace
+from dirgraph.ingest.docnumbers import canonical_number as _canonical_number
 from dirgraph.ingest.record import AgencyRef, DocumentMeta, DocumentRef, ExtractionRecord
-
-try:  # the ingest engineer's number parser; a plain fold keeps resolution working without it
-    from dirgraph.ingest.docnumbers import canonical_number as _canonical_number
-except ImportError:  # pragma: no cover
-    _canonical_number = None
 
 _REL_EDGE = {"implements": EdgeType.IMPLEMENTS, "continues": EdgeType.CONTINUES,
              "based_on": EdgeType.BASED_ON, "cites": EdgeType.CITES}
@@ -57,14 +53,11 @@ _REL_EDGE = {"implements": EdgeType.IMPLEMENTS, "continues": EdgeType.CONTINUES,
 def canonical_number(number: str | None) -> str | None:
     if not number or not number.strip():
         return None
-    if _canonical_number is not None:
-        try:
-            found = _canonical_number(number)
-        except Exception:
-            found = None
-        if found:
-            return found
-    return "".join(number.split())
+    try:
+        found = _canonical_number(number)
+    except Exception:  # the parser must never lose a reference: a plain fold keeps it
+        found = None
+    return found or "".join(number.split())
 
 
 def number_key(number: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from functools import cached_property, lru_cache
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar, cast
 
 from dirgraph.core.errors import NotFoundError
 from dirgraph.core.text import fold_key, norm_key
@@ -356,7 +356,7 @@ class GraphView:
                 memo = [n for i in sorted(found, key=order.__getitem__) if isinstance(n := nodes[i], kind)]
             self._remember(len(memo))
             self._hits[(q, kind)] = memo
-        return list(memo)  # type: ignore[return-value]
+        return list(cast("list[N]", memo))  # the memo of (q, kind) holds only nodes of that kind
 
     def matches(self, node_id: str, q: str) -> bool:
         """Every word of ``q`` (diacritics and case folded, abbreviations expanded) occurs in the node's

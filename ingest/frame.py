@@ -367,16 +367,17 @@ def parse_frame(text: str) -> Frame:
         glued = _glued_intro(text, taken)
         if glued is not None:  # the intro paragraph ran onto the last subject line (PDF reflow)
             k, cut = glued
-            last = taken[k]
-            kept = clean_line(text[last.start : cut])
-            taken = [*taken[:k], Line(last.start, last.start + len(text[last.start : cut].rstrip()), kept)]
-            after = lines.index(last)
+            glued_line = taken[k]
+            kept = clean_line(text[glued_line.start : cut])
+            taken = [*taken[:k], Line(glued_line.start, glued_line.start + len(text[glued_line.start : cut].rstrip()),
+                                      kept)]
+            after = lines.index(glued_line)
             intro_start = cut
         word = kl.clean[: len(kl.clean) - len(rest)].strip(" :") if rest else kl.clean.strip(" :")
-        parts = [rest] + [proper_case(t.clean) if _OF_BODY.match(t.clean) else t.clean for t in taken]
+        title_parts = [rest] + [proper_case(t.clean) if _OF_BODY.match(t.clean) else t.clean for t in taken]
         if _OF_BODY.match(rest):
-            parts[0] = proper_case(rest)
-        subject = " ".join(parts).strip()
+            title_parts[0] = proper_case(rest)
+        subject = " ".join(title_parts).strip()
         subject = _OF_START.sub("của", subject, count=1)
         frame.title = clean_spaces(f"{word[:1]}{word[1:].lower()} {subject}") if subject else None
         frame.title_span = (kl.start, taken[-1].end if taken else kl.end)

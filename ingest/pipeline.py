@@ -78,7 +78,7 @@ def recipient_facts(
         prov = ctx.provenance(line.start, line.end)
         pieces = _split_recipient(line.text)
         agencies = [canonical_agency(p, ctx) for p in pieces]
-        for agency in agencies or [None]:
+        for agency in agencies if agencies else (None,):
             recipients.append(Recipient(text=line.text, agency=agency, marker=line.marker, provenance=prov))
         for agency in agencies:
             if effect == "reports_to" and meta.issuer is not None:

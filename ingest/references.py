@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 from dirgraph.core.text import clean_spaces, norm_key
 from dirgraph.ingest.agencies import canonical_agency
@@ -25,7 +26,7 @@ from dirgraph.ingest.docnumbers import (
     kind_words,
     parse_number,
 )
-from dirgraph.ingest.record import AgencyRef, DocumentRef
+from dirgraph.ingest.record import AgencyRef, DocKind, DocumentRef
 from dirgraph.ingest.tables import load_table
 
 _DATE = (
@@ -430,7 +431,7 @@ def extract_references(text: str, ctx: DocContext | None = None, own_number: str
             issuer = _agency(m.issuer_raw, ctx) if m.issuer_raw else None
             quote = clean_spaces(text[m.start : m.end])
             prov = ctx.provenance(m.start, m.end, quote) if ctx else None
-            docs[m.key] = DocumentRef(key=m.key, kind=m.kind, number=m.number, date=m.date, issuer=issuer,
+            docs[m.key] = DocumentRef(key=m.key, kind=cast(DocKind, m.kind), number=m.number, date=m.date, issuer=issuer,
                                       title=m.subject, provenance=prov)
             continue
         if doc.date is None and m.date:
