@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -153,10 +152,10 @@ def test_a_missing_file_fails_alone_under_the_name_it_was_given(tmp_path: Path, 
     assert failure.reason.startswith(f"{missing}: ") and "\n" not in failure.reason
 
 
-def test_new_files_are_hashed_and_their_records_written_by_the_workers(
+def test_new_files_are_hashed_by_the_workers_that_extract_them(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The parent only hashes files its manifest already names (to skip the unchanged ones without
-    starting a pool); a fresh file's hash and record write happen in the pool, in parallel."""
+    starting a pool); a fresh file is hashed in the pool, in parallel, by the worker that extracts it."""
     import dirgraph.graph.workspace as workspace_module
 
     docs = tmp_path / "docs"
@@ -177,7 +176,6 @@ def test_new_files_are_hashed_and_their_records_written_by_the_workers(
     for path in files:
         stored = ExtractionRecord.model_validate_json(ws._record_path(real_sha(path)).read_bytes())
         assert stored.sha256 == real_sha(path)
-    assert not [p for p in ws.records_dir.iterdir() if not p.name.endswith(".json")]  # no temporary left
 
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("an ingest of unchanged files started a process pool")
@@ -207,23 +205,18 @@ def test_paths_are_resolved_once_with_the_answer_of_path_resolve(tmp_path: Path,
     assert expand_paths(given) == [p for _, p in pairs]
 
 
-def test_a_record_that_cannot_be_written_fails_its_file_alone_and_leaves_no_temporary(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import dirgraph.graph.workspace as workspace_module
+def test_a_record_that_cannot_be_written_fails_its_file_alone(tmp_path: Path) -> None:
+    from dirgraph.graph.workspace import file_sha256
 
     docs = tmp_path / "docs"
-    _write(docs, "hp.json", province_plan())
-
+    blocked = _write(docs, "hp.json", province_plan())
+    fine = _write(docs, "kl91.json", central_conclusion())
     ws = Workspace(tmp_path / "home")
-    real_replace = os.replace
-
-    def full_disk_for_records(src: Path, dst: Path) -> None:
-        if Path(dst).parent == ws.records_dir:
-            raise OSError(28, "No space left on device")
-        real_replace(src, dst)
-
-    monkeypatch.setattr(workspace_module.os, "replace", full_disk_for_records)
+    ws.ensure()
+    ws._record_path(file_sha256(blocked)).mkdir()  # a folder where the record file should go
     report = ws.ingest([docs], workers=1)
     (failure,) = report.failed
-    assert failure.reason.endswith("cannot write its record: No space left on device")
-    assert not report.read and list(ws.records_dir.iterdir()) == []
+    assert failure.source == str(blocked.resolve())
+    assert failure.reason.startswith(f"{blocked.resolve()}: cannot write its record: ") and "\n" not in failure.reason
+    assert report.read == [str(fine.resolve())]
+    assert ws.manifest() == {str(fine.resolve()): file_sha256(fine)}
