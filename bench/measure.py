@@ -2,7 +2,9 @@
 
 Peak memory is sampled from /proc (resident set size) by a background thread, because the stores
 allocate natively (ladybug, Oxigraph) where tracemalloc sees nothing; ``ru_maxrss`` only gives
-the process-wide peak since start, which the first big stage would dominate.
+the process-wide peak since start, which the first big stage would dominate. Child processes
+likewise: ``RUSAGE_CHILDREN`` keeps the largest child since start, so pool workers are polled
+(:func:`children_peak`) while their stage runs.
 """
 
 from __future__ import annotations
@@ -33,9 +35,72 @@ def max_rss_bytes() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def children_peak_bytes() -> int:
-    """Largest peak resident size among finished child processes (pool workers)."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+def _child_pids() -> set[int]:
+    """This process's live children: /proc/self/task/*/children, else a scan of /proc/*/stat."""
+    pids: set[int] = set()
+    try:
+        for task in Path("/proc/self/task").iterdir():
+            pids.update(int(p) for p in (task / "children").read_text("ascii").split())
+        return pids
+    except (OSError, ValueError):
+        pass
+    me = os.getpid()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text("ascii", errors="replace").rsplit(")", 1)[1].split()
+            if int(fields[1]) == me:
+                pids.add(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return pids
+
+
+def _peak_rss_of(pid: int) -> int:
+    """``VmHWM`` (the process's own peak resident size) in bytes; 0 once it has gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text("ascii", errors="replace").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+@dataclass
+class ChildrenPeak:
+    """Filled while a ``children_peak`` block runs: the largest child's peak resident size."""
+
+    bytes: int = 0
+    children: int = 0
+
+
+@contextmanager
+def children_peak(interval_s: float = 0.05) -> Iterator[ChildrenPeak]:
+    """The largest peak resident size among the children that live during the block (pool workers).
+
+    A thread polls each live child's ``VmHWM``, its own high-water mark, so a short spike between
+    two polls still counts; what a child reaches after the last poll before it exits is missed.
+    """
+    result = ChildrenPeak()
+    seen: set[int] = set()
+    stop = threading.Event()
+
+    def sample() -> None:
+        while True:
+            for pid in _child_pids():
+                seen.add(pid)
+                result.bytes = max(result.bytes, _peak_rss_of(pid))
+            result.children = len(seen)
+            if stop.wait(interval_s):
+                return
+
+    thread = threading.Thread(target=sample, name="children-rss-sampler", daemon=True)
+    thread.start()
+    try:
+        yield result
+    finally:
+        stop.set()
+        thread.join()
 
 
 @dataclass

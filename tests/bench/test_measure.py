@@ -23,3 +23,29 @@ def test_a_warm_up_slower_than_the_budget_is_the_only_sample() -> None:
 
     latency = time_calls(slow, repeat=50, warmup=1, budget_s=0.01)
     assert len(calls) == 1 and latency.runs == 1 and latency.p50_ms >= 50
+
+
+def _hold_memory(megabytes: int, seconds: float) -> None:
+    block = bytearray(megabytes * 2**20)  # bytearray() writes zeros: every page is resident
+    time.sleep(seconds)
+    del block
+
+
+def test_children_peak_sees_only_the_children_of_its_block() -> None:
+    """``ru_maxrss`` of RUSAGE_CHILDREN is the largest child since the process began: a big child of
+    an earlier stage (the 10^4 API server) was reported as the 10^5 ingest workers' peak."""
+    import multiprocessing
+
+    from dirgraph.bench.measure import children_peak
+
+    ctx = multiprocessing.get_context("fork")  # a forked child also counts the parent's pages it maps
+    with children_peak(interval_s=0.01) as first:
+        big = ctx.Process(target=_hold_memory, args=(300, 0.6))
+        big.start()
+        big.join()
+    with children_peak(interval_s=0.01) as second:
+        small = ctx.Process(target=_hold_memory, args=(60, 0.6))
+        small.start()
+        small.join()
+    assert second.children == 1 and second.bytes >= 60 * 2**20, second
+    assert second.bytes < first.bytes - 200 * 2**20, (first, second)
