@@ -16,7 +16,9 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # Upper-case letters for a regex class: "[A-ZĐÀ-Ỹ]" is wrong, since that code-point range also
 # holds the lower-case letters (đ, ă, ơ, ạ …).
 UPPER = "A-Z" + "".join(sorted({ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isupper()}))
-_OLD_TONE = re.compile(rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?![^\W\d_])")
+# After the tone: no letter (a final consonant fixes the placement: "hoàng") and no other mark
+# ("hoặc" is a, dot below, breve in NFD: the tone belongs to ă in every style).
+_OLD_TONE = re.compile(rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?![^\W\d_]|[\u0300-\u036f])")
 
 
 def _swap(match: re.Match[str]) -> str:
@@ -27,10 +29,9 @@ def _swap(match: re.Match[str]) -> str:
 
 
 # What ``_OLD_TONE`` and ``_swap`` need in composed text: no q before, then o before an a/e or u
-# before a y whose decomposition goes on with a tone mark ("á", "ạ", also "ặ" = a + dot below +
-# breve), and after that mark no letter: a one-mark vowel ("á") followed by a non-letter, or a
-# vowel whose decomposition has a mark after the tone ("ặ": the breve is what the look-ahead
-# sees). "hoạch", "toàn", "quả" hold no spot. A line without one (most lines) skips the
+# before a y carrying a tone mark and nothing else ("á", "ạ"; not "ặ", a + dot below + breve),
+# and after it no letter; or the bare vowel with a combining tone (text that is not NFC).
+# "hoạch", "toàn", "quả", "hoặc" hold no spot. A line without one (most lines) skips the
 # NFD → swap → NFC round trip.
 def _toned(bases: str, marks: int) -> str:
     return "".join(ch for ch in map(chr, range(0xC0, 0x2000))
@@ -38,9 +39,7 @@ def _toned(bases: str, marks: int) -> str:
 
 
 def _after(bases: str) -> str:
-    one, more = _toned(bases, 1), _toned(bases, 2) + _toned(bases, 3)
-    alternatives = [rf"[{one}](?![^\W\d_])", rf"[{bases}][{_TONES}]"] + ([f"[{more}]"] if more else [])
-    return "(?:" + "|".join(alternatives) + ")"
+    return rf"(?:[{_toned(bases, 1)}](?![^\W\d_])|[{bases}][{_TONES}])"
 
 
 # one leading class, look-behinds after it: the engine then skips positions with no o/u quickly
@@ -50,7 +49,7 @@ _SWAP_SPOT = re.compile(rf"[oOuU](?<![qQ].)(?:(?<=[oO]){_after('aAeE')}|(?<=[uU]
 @lru_cache(maxsize=1 << 14)
 def _swap_word(word: str) -> str:
     """One space-delimited word through NFD, the swap and NFC; cached, since the words holding a
-    spot are a small vocabulary ("hoá", "uỷ", "thuỷ", "hoặc") that an old-style document repeats."""
+    spot are a small vocabulary ("hoá", "uỷ", "thuỷ", "khoẻ") that an old-style document repeats."""
     return unicodedata.normalize("NFC", _OLD_TONE.sub(_swap, unicodedata.normalize("NFD", word)))
 
 
