@@ -38,7 +38,7 @@ def to_graphml(graph: Graph, out: Path) -> None:
     for node in graph.nodes.values():
         g.add_node(node.id, **{k: _scalar(v) for k, v in node.model_dump(mode="json").items()})
     for edge in graph.edges.values():
-        provs = [p.model_dump(mode="json") for p in edge.provenances]
+        provs = [p.as_dict() for p in edge.provenances]
         g.add_edge(edge.source, edge.target, key=edge.type.value, type=edge.type.value,
                    quote=next((p["quote"] for p in provs if p["quote"]), ""),
                    provenance=json.dumps(provs, ensure_ascii=False), weight=max(1, len(provs)))
@@ -72,7 +72,7 @@ def to_csv(graph: Graph, out: Path) -> list[Path]:
             writer = csv.writer(fh)
             writer.writerow([":START_ID", ":END_ID", ":TYPE", "quote", "provenance", "weight:int"])
             for e in edges:
-                provs = [p.model_dump(mode="json") for p in e.provenances]
+                provs = [p.as_dict() for p in e.provenances]
                 writer.writerow([e.source, e.target, etype.value, next((p["quote"] for p in provs if p["quote"]), ""),
                                  json.dumps(provs, ensure_ascii=False), max(1, len(provs))])
         written.append(path)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -153,14 +154,28 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class EdgeProvenance(_Model):
-    """One statement of an edge: which document said it, in which file, where, in which words."""
+@dataclass(slots=True)
+class EdgeProvenance:
+    """One statement of an edge: which document said it, in which file, where, in which words.
+
+    A slotted dataclass, not a pydantic model: a graph holds one per statement (~3.7 M at 10^5
+    documents), and a model instance carries a ``__dict__`` and a fields-set besides its fields
+    (~500 bytes against 72). Pydantic still validates it inside :class:`Graph` (graph.json) and
+    forbids unknown fields there; built in code it is typed by mypy, not checked at run time.
+    """
+
+    __pydantic_config__: ClassVar[ConfigDict] = ConfigDict(extra="forbid")
 
     document: str  # id of the stating document
     file: str
     start: int | None = None
     end: int | None = None
     quote: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fields as a dict, in order (what ``model_dump(mode="json")`` gave)."""
+        return {"document": self.document, "file": self.file, "start": self.start, "end": self.end,
+                "quote": self.quote}
 
 
 class DocumentNode(_Model):
@@ -237,11 +252,17 @@ Node = Annotated[
 ]
 
 
-class Edge(_Model):
+@dataclass(slots=True)
+class Edge:
+    """(type, source, target) and every statement of it; slotted like :class:`EdgeProvenance`
+    (one per edge, ~4 M at 10^5 documents)."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = ConfigDict(extra="forbid")
+
     type: EdgeType
     source: str
     target: str
-    provenances: list[EdgeProvenance] = Field(default_factory=list)
+    provenances: list[EdgeProvenance] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -272,8 +293,7 @@ class Graph(_Model):
         key = f"{type_}|{source}|{target}"  # a StrEnum formats as its value (no descriptor call)
         edge = self.edges.get(key)
         if edge is None:
-            edge = Edge(type=type_, source=source, target=target)  # (model_construct is slower here:
-            # it inspects the default_factory's signature on every call)
+            edge = Edge(type_, source, target)
             self.edges[key] = edge
         if provenance is not None:
             # the private dict directly: ``self._statements`` goes through pydantic's slow __getattr__

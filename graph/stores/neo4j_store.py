@@ -96,7 +96,7 @@ def edge_props(edge: Edge) -> dict[str, Any]:
     """Relationship properties, as the Ladybug tables hold them (the shared ``.cypher`` files read
     them): ``quote`` (first non-empty quote, absent when none), ``provenance`` (JSON list of every
     statement), ``weight`` (their count, at least 1)."""
-    provs = [p.model_dump(mode="json") for p in edge.provenances]
+    provs = [p.as_dict() for p in edge.provenances]
     props: dict[str, Any] = {"provenance": json.dumps(provs, ensure_ascii=False), "weight": max(1, len(provs))}
     quote = next((p.quote for p in edge.provenances if p.quote), None)
     if quote is not None:

@@ -52,7 +52,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         attrs["title"] = node_title(node)
         g.add_node(node.id, **attrs)
     for edge in graph.edges.values():
-        provs = [p.model_dump(mode="json") for p in edge.provenances]
+        provs = [p.as_dict() for p in edge.provenances]
         g.add_edge(edge.source, edge.target, key=edge.type.value, type=edge.type.value,
                    quote=next((p["quote"] for p in provs if p["quote"]), ""),
                    source_file=provs[0]["file"] if provs else "", provenance=provs,

@@ -78,7 +78,7 @@ def test_edge_rows_carry_the_provenance_json_of_the_model(graph: Graph) -> None:
     assert edges
     for edge in edges:
         row = _edge_row(edge)
-        expected = json.dumps([p.model_dump(mode="json") for p in edge.provenances], ensure_ascii=False)
+        expected = json.dumps([p.as_dict() for p in edge.provenances], ensure_ascii=False)
         assert row[3] == expected
         assert row[4] == len(edge.provenances)
         assert row[2] == next((p.quote for p in edge.provenances if p.quote), None)

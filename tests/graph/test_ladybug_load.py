@@ -179,7 +179,7 @@ def test_a_tab_cell_is_one_line_without_tabs_and_quoted_only_when_needed(value: 
                           start=st.none() | st.integers(0, 10**9), end=st.none() | st.integers(0, 10**9),
                           quote=st.text(max_size=12)), max_size=4))
 def test_provenance_json_is_json_dumps_of_the_model(provs: list[EdgeProvenance]) -> None:
-    expected = json.dumps([p.model_dump(mode="json") for p in provs], ensure_ascii=False)
+    expected = json.dumps([p.as_dict() for p in provs], ensure_ascii=False)
     assert ladybug_csv.provenance_json(provs) == expected
 
 

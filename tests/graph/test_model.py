@@ -37,6 +37,27 @@ def test_models_refuse_unknown_fields() -> None:
         DocumentNode(id="doc-x", colour="red")  # type: ignore[call-arg]
 
 
+def test_graph_json_refuses_unknown_fields_of_edges_and_statements() -> None:
+    good = ('{"nodes":{},"edges":{"IMPLEMENTS|a|b":{"type":"IMPLEMENTS","source":"a","target":"b",'
+            '"provenances":[{"document":"a","file":"a.txt","start":0,"end":4,"quote":"Thực"}]}}}')
+    graph = Graph.model_validate_json(good)
+    edge = graph.edges["IMPLEMENTS|a|b"]
+    assert edge.type is EdgeType.IMPLEMENTS and edge.provenances == [EdgeProvenance("a", "a.txt", 0, 4, "Thực")]
+    assert graph.model_dump_json() == good
+    for bad in (good.replace('"quote":"Thực"', '"quote":"Thực","colour":"red"'),
+                good.replace('"target":"b",', '"target":"b","weight":2,')):
+        with pytest.raises(ValidationError):
+            Graph.model_validate_json(bad)
+
+
+def test_edges_and_statements_carry_no_instance_dict() -> None:
+    """One per edge and per statement (~4 M and ~3.7 M at 10^5 documents): slots, not a ``__dict__``
+    and a fields-set each (measured at 10^4: resolve's peak 1,290 → 1,061 MB)."""
+    graph = Graph()
+    edge = graph.add_edge(EdgeType.IMPLEMENTS, "a", "b", EdgeProvenance("a", "a.txt"))
+    assert not hasattr(edge, "__dict__") and not hasattr(edge.provenances[0], "__dict__")
+
+
 def test_edge_stated_twice_keeps_both_provenances() -> None:
     g = Graph()
     p1 = EdgeProvenance(document="doc-a", file="a.txt", start=1, end=9, quote="Thực hiện Kết luận 91")
