@@ -36,7 +36,7 @@ def to_graphml(graph: Graph, out: Path) -> None:
     """GraphML with scalar attributes only (GraphML has no list type); provenance as JSON text."""
     g: nx.MultiDiGraph = nx.MultiDiGraph()
     for node in graph.nodes.values():
-        g.add_node(node.id, **{k: _scalar(v) for k, v in node.model_dump(mode="json").items()})
+        g.add_node(node.id, **{k: _scalar(v) for k, v in node.as_dict().items()})
     for edge in graph.edges.values():
         provs = [p.as_dict() for p in edge.provenances]
         g.add_edge(edge.source, edge.target, key=edge.type.value, type=edge.type.value,
@@ -60,7 +60,7 @@ def to_csv(graph: Graph, out: Path) -> list[Path]:
             writer = csv.writer(fh)
             writer.writerow(header)
             for n in nodes:
-                data = n.model_dump(mode="json")
+                data = n.as_dict()
                 writer.writerow([_scalar(data.get(c)) for c in cols] + [label.value])
         written.append(path)
     for etype in EdgeType:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass, field, fields
+from enum import Enum, StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -150,21 +150,43 @@ EDGE_ENDPOINTS: dict[EdgeType, tuple[tuple[NodeType, NodeType], ...]] = {
 }
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    return list(value) if isinstance(value, list) else value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """The field names of a graph dataclass, in declaration order (computed once per class)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+class _Record:
+    """Base of the slotted dataclasses the graph holds by the million (nodes, edges, statements).
+
+    Not pydantic models: an instance of one carries a ``__dict__`` and a fields-set besides its
+    fields (~400 bytes more each). Pydantic still validates them inside :class:`Graph` (graph.json
+    in) and refuses unknown fields there; built in code they are typed by mypy, not checked at
+    run time.
+    """
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[ConfigDict] = ConfigDict(extra="forbid")
+
+    def as_dict(self) -> dict[str, Any]:
+        """Field -> value in declaration order, enums as their values (``model_dump(mode="json")``)."""
+        return {name: _plain(getattr(self, name)) for name in field_names(type(self))}
 
 
 @dataclass(slots=True)
-class EdgeProvenance:
-    """One statement of an edge: which document said it, in which file, where, in which words.
-
-    A slotted dataclass, not a pydantic model: a graph holds one per statement (~3.7 M at 10^5
-    documents), and a model instance carries a ``__dict__`` and a fields-set besides its fields
-    (~500 bytes against 72). Pydantic still validates it inside :class:`Graph` (graph.json) and
-    forbids unknown fields there; built in code it is typed by mypy, not checked at run time.
-    """
-
-    __pydantic_config__: ClassVar[ConfigDict] = ConfigDict(extra="forbid")
+class EdgeProvenance(_Record):
+    """One statement of an edge: which document said it, in which file, where, in which words."""
 
     document: str  # id of the stating document
     file: str
@@ -173,12 +195,12 @@ class EdgeProvenance:
     quote: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        """The fields as a dict, in order (what ``model_dump(mode="json")`` gave)."""
         return {"document": self.document, "file": self.file, "start": self.start, "end": self.end,
                 "quote": self.quote}
 
 
-class DocumentNode(_Model):
+@dataclass(slots=True, kw_only=True)
+class DocumentNode(_Record):
     type: Literal[NodeType.DOCUMENT] = NodeType.DOCUMENT
     id: str
     kind: DocKind = DocKind.OTHER
@@ -194,10 +216,11 @@ class DocumentNode(_Model):
     placeholder: bool = True  # referenced only; False once its own file is ingested
     source: str | None = None  # file of an ingested document
     sha256: str | None = None
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
 
 
-class AgencyNode(_Model):
+@dataclass(slots=True, kw_only=True)
+class AgencyNode(_Record):
     type: Literal[NodeType.AGENCY] = NodeType.AGENCY
     id: str
     name: str
@@ -206,7 +229,8 @@ class AgencyNode(_Model):
     level: Level | None = None
 
 
-class LocalityNode(_Model):
+@dataclass(slots=True, kw_only=True)
+class LocalityNode(_Record):
     type: Literal[NodeType.LOCALITY] = NodeType.LOCALITY
     id: str
     name: str
@@ -216,7 +240,8 @@ class LocalityNode(_Model):
     province: str | None = None  # display name of the province it sits in (itself for a province)
 
 
-class TaskNode(_Model):
+@dataclass(slots=True, kw_only=True)
+class TaskNode(_Record):
     type: Literal[NodeType.TASK] = NodeType.TASK
     id: str
     document_id: str
@@ -229,7 +254,8 @@ class TaskNode(_Model):
     section: str | None = None
 
 
-class TargetNode(_Model):
+@dataclass(slots=True, kw_only=True)
+class TargetNode(_Record):
     type: Literal[NodeType.TARGET] = NodeType.TARGET
     id: str
     text: str
@@ -239,7 +265,8 @@ class TargetNode(_Model):
     document_id: str | None = None
 
 
-class PersonNode(_Model):
+@dataclass(slots=True, kw_only=True)
+class PersonNode(_Record):
     type: Literal[NodeType.PERSON] = NodeType.PERSON
     id: str
     name: str
@@ -253,11 +280,8 @@ Node = Annotated[
 
 
 @dataclass(slots=True)
-class Edge:
-    """(type, source, target) and every statement of it; slotted like :class:`EdgeProvenance`
-    (one per edge, ~4 M at 10^5 documents)."""
-
-    __pydantic_config__: ClassVar[ConfigDict] = ConfigDict(extra="forbid")
+class Edge(_Record):
+    """(type, source, target) and every statement of it (one per edge, ~4 M at 10^5 documents)."""
 
     type: EdgeType
     source: str
@@ -272,8 +296,10 @@ class Edge:
         return [p.quote for p in self.provenances if p.quote]
 
 
-class Graph(_Model):
+class Graph(BaseModel):
     """The one container that crosses the resolve → store boundary."""
+
+    model_config = ConfigDict(extra="forbid")
 
     nodes: dict[str, Node] = Field(default_factory=dict)
     edges: dict[str, Edge] = Field(default_factory=dict)  # key "TYPE|source|target"

@@ -23,6 +23,7 @@ from dirgraph.graph.model import (
     LocalityNode,
     Node,
     TaskNode,
+    field_names,
 )
 from dirgraph.graph.service_models import (
     AgencyRole,
@@ -104,12 +105,12 @@ def doc_summary(node: DocumentNode) -> DocumentSummary:
 class GraphView:
     """Adjacency and search keys over one resolved graph (built once per graph version).
 
-    The view does not keep the pydantic :class:`Graph` it is built from: edges become
-    :class:`EdgeRef` slots with :class:`Prov` tuples, repeated strings (ids, file paths, quotes
-    several edges share) are stored once, and nodes share their pydantic "fields set" objects.
-    That cut the API process from 1.6 GB to a fraction at 10^4 documents. Nodes are kept as they
-    are (every look-up summarizes them) and must not be mutated once viewed (their fields sets are
-    shared). :attr:`graph` rebuilds a :class:`Graph` on demand for the rare callers that need one.
+    The view does not keep the :class:`Graph` it is built from: edges become :class:`EdgeRef`
+    slots with :class:`Prov` tuples, and repeated strings (ids, file paths, quotes several edges
+    share) are stored once. That cut the API process from 1.6 GB to a fraction at 10^4 documents.
+    Nodes are kept as they are (every look-up summarizes them) and must not be mutated once viewed
+    (their strings are shared). :attr:`graph` rebuilds a :class:`Graph` on demand for the rare
+    callers that need one.
     """
 
     def __init__(self, graph: Graph | None = None) -> None:
@@ -125,7 +126,6 @@ class GraphView:
         # Pools used while building (dropped by ``finish``): one object per distinct value.
         self._strings: dict[str, str] = {}
         self._numbers: dict[int, int] = {}
-        self._fields_sets: dict[frozenset[str], set[str]] = {}
         if graph is not None:
             for node in graph.nodes.values():
                 self.add_node(node)
@@ -135,14 +135,12 @@ class GraphView:
             self.finish()
 
     def add_node(self, node: Node) -> None:  # type: ignore[valid-type]
-        """Keep ``node`` with its strings pooled and its fields set shared with equal ones."""
+        """Keep ``node`` with its strings pooled."""
         keep = self._strings.setdefault
-        values = node.__dict__
-        for name, value in values.items():
+        for name in field_names(type(node)):
+            value = getattr(node, name)
             if type(value) is str:
-                values[name] = keep(value, value)
-        fields = node.__pydantic_fields_set__
-        object.__setattr__(node, "__pydantic_fields_set__", self._fields_sets.setdefault(frozenset(fields), fields))
+                setattr(node, name, keep(value, value))
         self.nodes[node.id] = node
 
     def add_edge(self, type_: EdgeType, source: str, target: str,
@@ -162,7 +160,7 @@ class GraphView:
             out[edge.source].append(edge)
             into[edge.target].append(edge)
         self.out, self.into = dict(out), dict(into)
-        self._strings, self._numbers, self._fields_sets = {}, {}, {}
+        self._strings, self._numbers = {}, {}
 
     @property
     def graph(self) -> Graph:

@@ -16,6 +16,7 @@ Node tables mirror the node models of :mod:`dirgraph.graph.model`; every relatio
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import queue
@@ -26,8 +27,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar
-
-from pydantic import BaseModel
 
 from dirgraph.core.errors import QueryRejectedError, QueryTimeoutError, StoreError
 from dirgraph.graph.cypher_guard import check_read_only
@@ -48,7 +47,7 @@ from dirgraph.graph.service_models import QueryResult
 from dirgraph.graph.stores import ladybug_csv, ladybug_walks
 from dirgraph.graph.stores.protocol import Capability, StoreCounts
 
-NODE_MODELS: dict[NodeType, type[BaseModel]] = {
+NODE_MODELS: dict[NodeType, type] = {
     NodeType.DOCUMENT: DocumentNode, NodeType.AGENCY: AgencyNode, NodeType.LOCALITY: LocalityNode,
     NodeType.TASK: TaskNode, NodeType.TARGET: TargetNode, NodeType.PERSON: PersonNode,
 }
@@ -67,8 +66,7 @@ def _column_type(annotation: Any) -> str:
 
 def node_columns(label: NodeType) -> list[tuple[str, str]]:
     """(name, Ladybug type) of a node table, ``id`` first."""
-    fields = NODE_MODELS[label].model_fields
-    return [(name, _column_type(f.annotation)) for name, f in fields.items() if name != "type"]
+    return [(f.name, _column_type(f.type)) for f in dataclasses.fields(NODE_MODELS[label]) if f.name != "type"]
 
 
 def schema_statements() -> list[str]:

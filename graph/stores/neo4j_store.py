@@ -87,7 +87,7 @@ def node_rows(graph: Graph) -> dict[str, list[dict[str, Any]]]:
     """Rows per label: ``{"id": …, "props": {every model field but type, enums as strings}}``."""
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for node in graph.nodes.values():
-        props = {k: _plain(v) for k, v in node.model_dump().items() if k != "type" and v is not None}
+        props = {k: _plain(v) for k, v in node.as_dict().items() if k != "type" and v is not None}
         rows[node.type.value].append({"id": node.id, "props": props})
     return dict(rows)
 

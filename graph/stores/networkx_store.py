@@ -46,7 +46,7 @@ def node_title(node: Node) -> str:
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     g: nx.MultiDiGraph = nx.MultiDiGraph()
     for node in graph.nodes.values():
-        attrs = node.model_dump(mode="json")
+        attrs = node.as_dict()
         attrs["label"] = node_label(node)
         attrs["doc_title"] = attrs.get("title")  # the model's title; "title" is the viz tooltip
         attrs["title"] = node_title(node)
