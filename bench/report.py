@@ -251,7 +251,8 @@ def render(results: BenchResults) -> str:
         lines += _table(["query", *engines], rows)
     lines += ["## API under load", "", "Hot: the look-ups the queries use, answered from the response cache after one "
               "untimed pass. Wide: distinct documents, agencies and tasks spread over the corpus, cache off "
-              "(every request does the look-up). Load generator on the same two cores.", ""]
+              "(every request does the look-up). Load generator on the same two cores. Server peak: the "
+              "serving process's own peak resident memory (its graph view and store handles).", ""]
     rows = []
     for s in results.sizes:
         for stage in ("api_load", "api_load_uncached"):
@@ -259,11 +260,12 @@ def render(results: BenchResults) -> str:
             if st and st.status == "ok":
                 m = st.metrics
                 rows.append([s.size, m.get("workload", stage), m.get("paths", "—"), m["clients"], m["requests"], m["rps"],
-                             m["errors"], m["p50_ms"], m["p99_ms"], m.get("statuses", {})])
+                             m["errors"], m["p50_ms"], m["p99_ms"], m.get("server_peak_mb") or "—",
+                             m.get("statuses", {})])
             else:
-                rows.append([s.size, stage, "—", "—", "—", "—", "—", "—", "—", _status_cell(s, stage)])
-    lines += _table(["corpus", "workload", "paths", "clients", "requests", "req/s", "errors", "p50 ms", "p99 ms", "answers"],
-                    rows)
+                rows.append([s.size, stage, "—", "—", "—", "—", "—", "—", "—", "—", _status_cell(s, stage)])
+    lines += _table(["corpus", "workload", "paths", "clients", "requests", "req/s", "errors", "p50 ms", "p99 ms",
+                     "server peak MB", "answers"], rows)
     lines += ["## Stages not run", ""]
     skipped = [f"- {s.size:,} docs, {name}: {st.status}: {st.reason}" for s in results.sizes
                for name, st in s.stages.items() if st.status != "ok"]

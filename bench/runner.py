@@ -372,11 +372,13 @@ class _Run:
             paths = lookup_paths(*self.wide_ids)
         seconds = 3.0 if self.config.quick else self.config.api_seconds
         env = {"DIRGRAPH_RESPONSE_CACHE": "1" if cache else "0"}
-        with running_server(self.home, env=env, log_path=self.work / "api.log", start_timeout_s=120.0) as base:
+        with children_peak() as server, running_server(self.home, env=env, log_path=self.work / "api.log",
+                                                       start_timeout_s=120.0) as base:
             load = run_load(base, paths, clients=self.config.api_clients, seconds=seconds)
         return {"clients": load.clients, "seconds": load.seconds, "requests": load.requests, "rps": load.rps,
                 "errors": load.errors, "p50_ms": load.p50_ms, "p99_ms": load.p99_ms, "statuses": load.statuses,
-                "paths": len(paths), "workload": "hot set, cache on" if cache else "wide set, cache off"}
+                "paths": len(paths), "workload": "hot set, cache on" if cache else "wide set, cache off",
+                "server_peak_mb": round(server.bytes / MB, 1)}
 
 
 def _metric(result: SizeResult, stage: str, key: str) -> Any:

@@ -22,7 +22,8 @@ def _results() -> BenchResults:
     size.timeouts["rdflib"] = {"chain_up": 20_000.0}
     size.stages["api_load"] = StageResult("ok", metrics={"clients": 50, "seconds": 10.0, "requests": 20_000,
                                                          "rps": 2000.0, "errors": 0, "p50_ms": 20.0, "p99_ms": 80.0,
-                                                         "paths": 8, "workload": "hot set, cache on"})
+                                                         "paths": 8, "workload": "hot set, cache on",
+                                                         "server_peak_mb": 812.5})
     size.stages["api_load_uncached"] = StageResult("ok", metrics={
         "clients": 50, "seconds": 10.0, "requests": 2_500, "rps": 250.0, "errors": 3, "p50_ms": 150.0, "p99_ms": 900.0,
         "paths": 220, "workload": "wide set, cache off"})
@@ -40,6 +41,13 @@ def test_goal_verdicts_use_fixed_targets() -> None:
     assert ("| API ≥ 1,000 req/s, 50 clients (wide look-ups, response cache off) | 250 req/s (1,000 docs, 220 distinct "
             "paths, 3 errors) | missed: 4.0× short, 3 errors |") in report
     assert "| 1,000 | wide set, cache off | 220 | 50 | 2,500 | 250 | 3 |" in report
+
+
+def test_the_api_table_shows_the_server_process_peak_memory() -> None:
+    report = render(_results())
+    assert "| p50 ms | p99 ms | server peak MB | answers |" in report
+    assert "| 20.0 | 80.0 | 812 |" in report
+    assert "| 150 | 900 | — |" in report  # not measured: a dash, never a zero
 
 
 def test_missing_stages_and_timeouts_are_explained() -> None:
