@@ -192,7 +192,9 @@ def render(results: BenchResults) -> str:
                     [[s.size, *[_metric(s, "generate", k) or "—" for k in ("seconds", "docs_per_s", "mb", "cascades", "formats")]]
                      for s in results.sizes])
     lines += ["## Ingest", "", "`dirgraph.ingest.pipeline.extract_file` on every file (one process on a sample; "
-              "all cores through a process pool).", ""]
+              "all cores through a process pool; the one-process sample is drawn at random, seeded). Worker "
+              "peak: the largest private resident memory of one pool worker (pages it shares with the parent "
+              "since the fork not counted).", ""]
     rows = []
     for s in results.sizes:
         for stage in ("ingest_one_core", "ingest_all_cores"):

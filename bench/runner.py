@@ -189,7 +189,7 @@ class _Run:
         return {"docs": len(paths), "workers": workers, "seconds": round(seconds, 2),
                 "docs_per_s": round(len(paths) / seconds, 1), "docs_per_s_per_core": round(len(paths) / seconds / workers, 1),
                 "mb_per_s": round(nbytes / MB / seconds, 2), "failed": len(failures),
-                "first_failure": failures[0] if failures else "", "worker_peak_mb": round(workers_peak.bytes / MB, 1)}
+                "first_failure": failures[0] if failures else "", "worker_peak_mb": round(workers_peak.private_bytes / MB, 1)}
 
     def resolve(self) -> dict[str, Any]:
         if self.workspace is None:
