@@ -151,9 +151,12 @@ EDGE_ENDPOINTS: dict[EdgeType, tuple[tuple[NodeType, NodeType], ...]] = {
 
 
 def _plain(value: Any) -> Any:
+    """A field value as ``model_dump(mode="json")`` gave it: enums as values, items as dicts."""
     if isinstance(value, Enum):
         return value.value
-    return list(value) if isinstance(value, list) else value
+    if isinstance(value, _GraphItem):
+        return value.as_dict()
+    return [_plain(v) for v in value] if isinstance(value, list) else value
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
@@ -167,7 +170,7 @@ def field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
-class _Record:
+class _GraphItem:
     """Base of the slotted dataclasses the graph holds by the million (nodes, edges, statements).
 
     Not pydantic models: an instance of one carries a ``__dict__`` and a fields-set besides its
@@ -185,7 +188,7 @@ class _Record:
 
 
 @dataclass(slots=True)
-class EdgeProvenance(_Record):
+class EdgeProvenance(_GraphItem):
     """One statement of an edge: which document said it, in which file, where, in which words."""
 
     document: str  # id of the stating document
@@ -200,7 +203,7 @@ class EdgeProvenance(_Record):
 
 
 @dataclass(slots=True, kw_only=True)
-class DocumentNode(_Record):
+class DocumentNode(_GraphItem):
     type: Literal[NodeType.DOCUMENT] = NodeType.DOCUMENT
     id: str
     kind: DocKind = DocKind.OTHER
@@ -220,7 +223,7 @@ class DocumentNode(_Record):
 
 
 @dataclass(slots=True, kw_only=True)
-class AgencyNode(_Record):
+class AgencyNode(_GraphItem):
     type: Literal[NodeType.AGENCY] = NodeType.AGENCY
     id: str
     name: str
@@ -230,7 +233,7 @@ class AgencyNode(_Record):
 
 
 @dataclass(slots=True, kw_only=True)
-class LocalityNode(_Record):
+class LocalityNode(_GraphItem):
     type: Literal[NodeType.LOCALITY] = NodeType.LOCALITY
     id: str
     name: str
@@ -241,7 +244,7 @@ class LocalityNode(_Record):
 
 
 @dataclass(slots=True, kw_only=True)
-class TaskNode(_Record):
+class TaskNode(_GraphItem):
     type: Literal[NodeType.TASK] = NodeType.TASK
     id: str
     document_id: str
@@ -255,7 +258,7 @@ class TaskNode(_Record):
 
 
 @dataclass(slots=True, kw_only=True)
-class TargetNode(_Record):
+class TargetNode(_GraphItem):
     type: Literal[NodeType.TARGET] = NodeType.TARGET
     id: str
     text: str
@@ -266,7 +269,7 @@ class TargetNode(_Record):
 
 
 @dataclass(slots=True, kw_only=True)
-class PersonNode(_Record):
+class PersonNode(_GraphItem):
     type: Literal[NodeType.PERSON] = NodeType.PERSON
     id: str
     name: str
@@ -280,7 +283,7 @@ Node = Annotated[
 
 
 @dataclass(slots=True)
-class Edge(_Record):
+class Edge(_GraphItem):
     """(type, source, target) and every statement of it (one per edge, ~4 M at 10^5 documents)."""
 
     type: EdgeType

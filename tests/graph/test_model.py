@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from pydantic import ValidationError
 
@@ -64,6 +66,7 @@ def test_nodes_edges_and_statements_carry_no_instance_dict() -> None:
     assert not hasattr(edge, "__dict__") and not hasattr(edge.provenances[0], "__dict__")
     assert not hasattr(node, "__dict__")
     assert node.as_dict()["kind"] == "Plan" and node.as_dict()["aliases"] == []
+    assert edge.as_dict() == json.loads(graph.model_dump_json())["edges"]["IMPLEMENTS|a|b"]
 
 
 def test_edge_stated_twice_keeps_both_provenances() -> None:
