@@ -94,10 +94,11 @@ class ChildrenPeak:
 
 @contextmanager
 def children_peak(interval_s: float = 0.05) -> Iterator[ChildrenPeak]:
-    """The largest peak resident size among the children that live during the block (pool workers).
+    """Peak memory of the children that live during the block (pool workers, a server).
 
-    A thread polls each live child's ``VmHWM``, its own high-water mark, so a short spike between
-    two polls still counts; what a child reaches after the last poll before it exits is missed.
+    A thread polls each live child's ``VmHWM``, its own high-water mark (a short spike between two
+    polls still counts), and its private resident memory (sampled: a spike between polls is
+    missed). What a child reaches after the last poll before it exits is missed by both.
     """
     result = ChildrenPeak()
     seen: set[int] = set()
