@@ -78,6 +78,26 @@ def _private_bytes_of(pid: int) -> int:
     return total
 
 
+@contextmanager
+def _polling(poll: Callable[[], None], interval_s: float, name: str) -> Iterator[None]:
+    """Call ``poll`` from a daemon thread every ``interval_s`` while the block runs (first call at once)."""
+    stop = threading.Event()
+
+    def run() -> None:
+        while True:
+            poll()
+            if stop.wait(interval_s):
+                return
+
+    thread = threading.Thread(target=run, name=name, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
 @dataclass
 class ChildrenPeak:
     """Filled while a ``children_peak`` block runs, over the children seen.
@@ -102,25 +122,16 @@ def children_peak(interval_s: float = 0.05) -> Iterator[ChildrenPeak]:
     """
     result = ChildrenPeak()
     seen: set[int] = set()
-    stop = threading.Event()
 
-    def sample() -> None:
-        while True:
-            for pid in _child_pids():
-                seen.add(pid)
-                result.bytes = max(result.bytes, _peak_rss_of(pid))
-                result.private_bytes = max(result.private_bytes, _private_bytes_of(pid))
-            result.children = len(seen)
-            if stop.wait(interval_s):
-                return
+    def poll() -> None:
+        for pid in _child_pids():
+            seen.add(pid)
+            result.bytes = max(result.bytes, _peak_rss_of(pid))
+            result.private_bytes = max(result.private_bytes, _private_bytes_of(pid))
+        result.children = len(seen)
 
-    thread = threading.Thread(target=sample, name="children-rss-sampler", daemon=True)
-    thread.start()
-    try:
+    with _polling(poll, interval_s, "children-rss-sampler"):
         yield result
-    finally:
-        stop.set()
-        thread.join()
 
 
 @dataclass
@@ -139,21 +150,15 @@ class Peak:
 def peak_memory(interval_s: float = 0.02) -> Iterator[Peak]:
     """Sample RSS while the block runs; the yielded :class:`Peak` holds baseline and peak."""
     result = Peak(baseline=rss_bytes(), peak=rss_bytes())
-    stop = threading.Event()
 
-    def sample() -> None:
-        while not stop.is_set():
-            result.peak = max(result.peak, rss_bytes())
-            stop.wait(interval_s)
-
-    thread = threading.Thread(target=sample, name="rss-sampler", daemon=True)
-    thread.start()
-    try:
-        yield result
-    finally:
-        stop.set()
-        thread.join()
+    def poll() -> None:
         result.peak = max(result.peak, rss_bytes())
+
+    try:
+        with _polling(poll, interval_s, "rss-sampler"):
+            yield result
+    finally:
+        poll()
 
 
 def folder_bytes(path: Path) -> int:

@@ -198,6 +198,7 @@ class EdgeProvenance(_GraphItem):
     quote: str = ""
 
     def as_dict(self) -> dict[str, Any]:
+        # written out, not the generic walk: the store loads call it once per statement (millions)
         return {"document": self.document, "file": self.file, "start": self.start, "end": self.end,
                 "quote": self.quote}
 
