@@ -46,6 +46,23 @@ def level_hints(agency_name: str | None) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=100_000)
+def level_word(agency_name: str | None) -> str | None:
+    """The level word an agency name ends its body with, as the start of a unit's full name:
+    "Ủy ban nhân dân thị xã" → "thị xã ". Two units of one name and level (huyện and thị xã Kỳ Anh)
+    are told apart by it."""
+    key = f" {norm_key(agency_name)} "
+    for word in _LEVEL_WORDS_LONGEST_FIRST:
+        if f" {word} " in key:
+            return word + " "
+    return None
+
+
+_LEVEL_WORDS_LONGEST_FIRST = tuple(sorted(
+    (norm_key(w) for w in ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu")),
+    key=len, reverse=True))
+
+
 @dataclass(frozen=True)
 class ResolvedPlace:
     id: str
@@ -117,21 +134,23 @@ class PlaceResolver:
         cached = self._cache.get(key)
         if cached is not None and (not hints or cached.level in hints or cached.level is None):
             return cached
-        found = self._resolve(name, hints)
+        found = self._resolve(name, hints, level_word(hint_agency))
         if cached is None:
             self._cache[key] = found
         return found
 
-    def _score(self, place: Place, hints: tuple[str, ...]) -> tuple[int, int]:
+    def _score(self, place: Place, hints: tuple[str, ...], word: str | None = None) -> tuple[int, int]:
         score = 2 * len(_parent_keys(place) & self.context)
         if hints and place.level in hints:
             score += 3
+            if word and _norm(place.full_name).startswith(word):
+                score += 1
         if (place.era == "current") == self.prefer_current:
             score += 1
         rank = {"province": 0, "district": 1, "commune": 2}[place.level]
         return (-score, rank)
 
-    def _resolve(self, name: str, hints: tuple[str, ...]) -> ResolvedPlace:
+    def _resolve(self, name: str, hints: tuple[str, ...], word: str | None = None) -> ResolvedPlace:
         try:
             found = gazetteer.lookup_place(name)
         except Exception:  # a gazetteer failure must not lose the fact: keep the bare name
@@ -140,7 +159,7 @@ class PlaceResolver:
             node_id = f"loc-{slug(name)}"
             self.graph.add_node(LocalityNode(id=node_id, name=name.strip()))
             return ResolvedPlace(node_id, name.strip(), None, None)
-        best = min(found, key=lambda p: self._score(p, hints))
+        best = min(found, key=lambda p: self._score(p, hints, word))
         self.add_place(best)
         return ResolvedPlace(place_id(best), best.name, best.level, province_of(best))
 

@@ -32,7 +32,13 @@ class Line:
 
 
 _KEEP_UPPER = frozenset({"UBND", "HĐND", "MTTQ", "BTV", "BCH", "TP", "TP.", "CT-XH", "TW"})
-_LEVELS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "phố", "trấn", "xã,"})
+_LEVELS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "xã,"})
+#: Halves of the two-word level words ("thành phố", "thị xã", "thị trấn"): a level word only beside
+#: the other half, for "Thành" and "Thị" also begin place names (xã Tân Thành, phường Thành Công).
+_LEVEL_HALVES = {"thành": ("phố", "phố,"), "thị": ("xã", "xã,", "trấn", "trấn,")}
+_SECOND_HALVES = {"phố": "thành", "phố,": "thành", "trấn": "thị", "trấn,": "thị"}
+#: Levels whose word is followed by "ủy" for the party committee ("Tỉnh ủy", "Thành ủy").
+_COMMITTEE_LEVELS = _LEVELS | {"thành", "thị"}
 _HEADS = frozenset({"sở", "bộ", "ban", "phòng", "cục", "trung", "tâm", "trường", "viện", "chi"})
 
 
@@ -57,23 +63,32 @@ def proper_case(upper_line: str) -> str:
         if raw in _KEEP_UPPER:
             out.append(raw)
             continue
-        if word in ("nhân", "dân") and i:
-            out.append(word)
+        if i and ((word == "nhân" and nxt == "dân") or (word == "dân" and prev == "nhân")):
+            out.append(word)  # "nhân dân" of a People's Committee or Council; "Lý Nhân" is a name
             continue
-        if word in _LEVELS and nxt in ("ủy", "uỷ"):
+        if word in _COMMITTEE_LEVELS and nxt in ("ủy", "uỷ"):
             out.append(word.capitalize())  # "Tỉnh ủy", "Huyện ủy"
             continue
-        if word in _LEVELS and not (word == "xã" and nxt.startswith("hội")):
+        if _is_level_word(word, prev, nxt):
             out.append(word if i else word.capitalize())
             place_mode = True
             continue
-        if word in ("ủy", "uỷ") and prev in _LEVELS | {"thành"}:
+        if word in ("ủy", "uỷ") and prev in _COMMITTEE_LEVELS:
             out.append(word)
             place_mode = True
             continue
         capital = i == 0 or place_mode or prev in _HEADS or out[-1].endswith(",") or prev in ("và", "của")
         out.append(word.capitalize() if capital else word)
     return " ".join(out)
+
+
+def _is_level_word(word: str, prev: str, nxt: str) -> bool:
+    """Whether ``word`` (lower case) is a level word here, given its neighbours."""
+    if word in _LEVELS:
+        return not (word == "xã" and nxt.startswith("hội"))  # "xã hội" is society, not a commune
+    if word in _LEVEL_HALVES:
+        return nxt in _LEVEL_HALVES[word]
+    return _SECOND_HALVES.get(word) == prev
 
 
 def _may_need_cleaning(line: str) -> bool:

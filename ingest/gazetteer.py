@@ -29,6 +29,8 @@ LEVEL_PREFIXES: dict[str, tuple[str, ...]] = {
     "tp": ("province", "district"),
 }
 _FOLDED_PREFIXES = {fold_key(k): v for k, v in LEVEL_PREFIXES.items()}
+# "Duyên Hải (Thị xã)": the package's short name of one of two units sharing a name and level
+_QUALIFIER = re.compile(r"\s*\([^)]*\)$")
 _CITY_PREFIXES = frozenset({"thanh pho", "tp", "tp."})
 # Level words written without their diacritics ("tinh", "quan", "xa"): common syllables in running
 # text, so they introduce a place only when the name after them lacks diacritics too.
@@ -81,9 +83,10 @@ def _all_places() -> tuple[Place, ...]:
         out.append(Place(name, level, full, code, (cur_names[("province", parent)],) if parent else (),
                          "current"))
     legacy = _read("admin_units_legacy.tsv")
-    names = {(r[0], r[1]): r[2] for r in legacy}
+    # the name a document prints: "Duyên Hải (Thị xã)" is the thị xã Duyên Hải (full name kept)
+    names = {(r[0], r[1]): _QUALIFIER.sub("", r[2]) for r in legacy}
     district_province = {r[1]: r[4] for r in legacy if r[0] == "district"}
-    for level, code, name, full, parent, new_prov, new_commune in legacy:
+    for level, code, _printed, full, parent, new_prov, new_commune in legacy:
         if level == "commune":
             parents: tuple[str, ...] = (names[("district", parent)],
                                         names[("province", district_province[parent])])
@@ -92,7 +95,7 @@ def _all_places() -> tuple[Place, ...]:
         else:
             parents = ()
         out.append(Place(
-            name, level, full, code, parents, "legacy",
+            names[(level, code)], level, full, code, parents, "legacy",
             cur_names.get(("province", new_prov)), cur_names.get(("commune", new_commune)),
         ))
     return tuple(out)
@@ -113,6 +116,7 @@ def _index() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
 
 
 _PREFIXES_LONGEST_FIRST = tuple(sorted(_FOLDED_PREFIXES, key=len, reverse=True))
+_WRITTEN_PREFIXES = {fold_key(k): norm_key(k) + " " for k in LEVEL_PREFIXES}
 
 
 @lru_cache(maxsize=8192)
@@ -121,7 +125,9 @@ def _split(name: str) -> tuple[str | None, str]:
     text = " ".join(name.split())
     folded = fold_key(text)
     for prefix in _PREFIXES_LONGEST_FIRST:
-        if folded.startswith(prefix + " ") and len(text) > len(prefix) + 1:
+        if folded.startswith(prefix + " ") and len(text) > len(prefix) + 1 and (
+                norm_key(text).startswith(_WRITTEN_PREFIXES[prefix]) or fold_key(text) == norm_key(text)):
+            # the level word as written, or a text without any diacritic: "Phương Đông" is a name
             return prefix, text[len(prefix) + 1 :]
     return None, text
 
@@ -163,10 +169,12 @@ def _lookup(name: str, level: str | None, within: str | None, era: Era | None) -
         levels = None if found else levels
     if not found and fold_key(bare) == norm_key(bare):  # only a diacritic-free query falls back
         found = folded.get(fold_key(bare), []) or (folded.get(fold_key(name), []) if levels else [])
-    if levels:
+    if levels and prefix:
         found = [p for p in found if p.level in levels]
         if prefix in _CITY_PREFIXES:
             found = [p for p in found if p.is_city] or found
+        else:  # "thị xã Kỳ Anh", not "huyện Kỳ Anh", when both exist
+            found = [p for p in found if fold_key(p.full_name).startswith(prefix + " ")] or found
     if level:
         found = [p for p in found if p.level == level]
     if within:

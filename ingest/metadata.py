@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from dirgraph.core.text import clean_spaces, norm_key
 from dirgraph.ingest.agencies import agency_level, canonical_agency, is_central
+from dirgraph.ingest.agency_tables import department_fields
 from dirgraph.ingest.context import DocContext
 from dirgraph.ingest.docnumbers import canonical_number, kind_from_code, kind_from_word, parse_number
 from dirgraph.ingest.frame import Frame
@@ -71,7 +72,7 @@ def issuer_phrase(frame: Frame) -> str | None:
     pre = text[frame.preamble_span[0] : frame.preamble_span[1]]
     statements = list(_ISSUER_STATEMENT.finditer(pre))
     if statements:
-        agency = clean_spaces(statements[-1].group("agency"))
+        agency = clean_spaces(_with_comma_field(pre, statements[-1]))
         agency = _CONNECTIVE.sub("", agency)
         if len(agency.split()) <= 12 and not _NOT_AGENCY.match(agency) and not (
                 norm_key(agency) in _BARE_ORGANS and frame.issuer_lines):
@@ -89,6 +90,35 @@ def issuer_phrase(frame: Frame) -> str | None:
     if sig and sig.authority:
         return proper_case(sig.authority)
     return None
+
+
+def _with_comma_field(pre: str, statement: re.Match[str]) -> str:
+    """The statement's agency, with the head of a department field that holds a comma put back.
+
+    The statement pattern starts the agency after the clause's last comma, and "Văn hóa, Thể thao
+    và Du lịch" (department_fields.tsv) holds one: "…, Sở Văn hóa, Thể thao và Du lịch ban hành" must
+    give "Sở Văn hóa, Thể thao và Du lịch", not "Thể thao và Du lịch".
+    """
+    agency = statement.group("agency")
+    before = pre[: statement.start("agency")]
+    for head, tail in _comma_fields():
+        if norm_key(agency).startswith(tail):
+            m = head.search(before)
+            if m:
+                return before[m.start():] + agency
+    return agency
+
+
+@lru_cache(maxsize=1)
+def _comma_fields() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern for "Sở <field up to its last comma>, " at the end of a text, key of the rest)."""
+    out = []
+    for field in department_fields():
+        first, comma, rest = field.rpartition(",")
+        if comma:
+            pattern = re.compile(rf"(?i)(?<!\w)(?:Sở|Bộ|Phòng)\s+{re.escape(first)}\s*,\s*$")
+            out.append((pattern, norm_key(rest)))
+    return tuple(out)
 
 
 _POSITION_START = re.compile(

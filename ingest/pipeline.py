@@ -128,7 +128,7 @@ def extract_text(text: str, source: str, *, sha256: str | None = None, fmt: str 
     record = ExtractionRecord(source=source, sha256=sha256, format=fmt, document=meta, warnings=notes)
     keys: dict[int, tuple[Any, Any]] = {}  # dedupe key per fact: facts deduped twice are serialized once
     try:
-        refs = extract_references(text, ctx, own_number=meta.number)
+        refs = extract_references(text, ctx, own_number=meta.number, own_date=meta.date)
         record.documents = refs.documents
         ctx = replace(ctx, aliases=dict(refs.aliases))
         record.relations = extract_relations(text, frame, refs.mentions, refs.documents, meta.kind, ctx)

@@ -202,8 +202,20 @@ def _word_before_re() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-def find_mentions(text: str, own_number: str | None = None) -> list[Mention]:
-    """Every document mention in ``text`` in reading order (the document's own number left out).
+def _is_own(mention: Mention, own_key: str | None, own_date: str | None) -> bool:
+    """Whether ``mention`` names the document itself: its number, and no other date.
+
+    Numbers restart per issuer and year, so a commune's 64/KH-UBND may carry out its district's
+    64/KH-UBND; the mention's date ("ngày 04/06/2022" against the document's own) tells them apart.
+    """
+    if own_key is None or norm_key(mention.number or "") != own_key:
+        return False
+    return not (own_date and mention.date and mention.date != own_date)
+
+
+def find_mentions(text: str, own_number: str | None = None, own_date: str | None = None) -> list[Mention]:
+    """Every document mention in ``text`` in reading order (the document's own number left out,
+    unless the mention's date shows another document of that number: :func:`_is_own`).
 
     Numbers are found first (a digit-anchored scan is cheap) and the kind word is read backwards
     from each: a case-insensitive alternation of kind words tried at every character is not.
@@ -220,7 +232,7 @@ def find_mentions(text: str, own_number: str | None = None) -> list[Mention]:
         if parsed is None:
             continue
         number = str(parsed)
-        if own_key and norm_key(number) == own_key:
+        if own_key and norm_key(number) == own_key and not own_date:
             continue
         word = clean_spaces(wm.group("word"))
         kind = kind_from_word(word) or parsed.kind
@@ -228,9 +240,11 @@ def find_mentions(text: str, own_number: str | None = None) -> list[Mention]:
             kind = parsed.kind
         mention = Mention(wm.start(), m.end(), number, kind, number, word_end=m.end())
         _tail(text, mention)
+        if _is_own(mention, own_key, own_date):
+            continue
         mentions.append(mention)
         taken.append((wm.start(), m.end()))
-    mentions.extend(_continuations(text, mentions, taken, own_number, numbers))
+    mentions.extend(_continuations(text, mentions, taken, own_key, own_date, numbers))
     has_law = "uật" in text  # literal checks first: most texts name no law, congress or plenum
     laws = [*_LAW.finditer(text), *_LAW_ALONE.finditer(text)] if has_law else []
     for m in laws:
@@ -276,7 +290,7 @@ _VAN_BAN = norm_key("văn bản")
 
 
 def _continuations(text: str, mentions: list[Mention], taken: list[tuple[int, int]],
-                   own_number: str | None, numbers: list[re.Match[str]]) -> list[Mention]:
+                   own_key: str | None, own_date: str | None, numbers: list[re.Match[str]]) -> list[Mention]:
     """Numbers listed after one kind word: "các Kết luận số 51-KL/TW, 91-KL/TW và số 142-KL/TW"."""
     out: list[Mention] = []
     ordered = sorted(mentions, key=lambda x: x.start)
@@ -290,13 +304,15 @@ def _continuations(text: str, mentions: list[Mention], taken: list[tuple[int, in
         if prev.number is None or not _CONTINUATION_GAP.match(text[prev.end : m.start()]):
             continue
         parsed = parse_number(m.group(0))
-        if parsed is None or (own_number and norm_key(str(parsed)) == norm_key(own_number)):
+        if parsed is None or (own_key and norm_key(str(parsed)) == own_key and not own_date):
             continue
         prev_parsed = parse_number(prev.number)
         same_code = prev_parsed is not None and prev_parsed.code == parsed.code
         kind = prev.kind if same_code or parsed.kind in (prev.kind, "dispatch") else parsed.kind
         mention = Mention(m.start(), m.end(), str(parsed), kind, str(parsed), word_end=m.end())
         _tail(text, mention)
+        if _is_own(mention, own_key, own_date):
+            continue
         out.append(mention)
         taken.append((m.start(), m.end()))
     return out
@@ -414,9 +430,10 @@ def _aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
-def extract_references(text: str, ctx: DocContext | None = None, own_number: str | None = None) -> References:
+def extract_references(text: str, ctx: DocContext | None = None, own_number: str | None = None,
+                       own_date: str | None = None) -> References:
     """Mentions and one :class:`DocumentRef` per document named in ``text``."""
-    mentions = find_mentions(text, own_number)
+    mentions = find_mentions(text, own_number, own_date)
     _resolve_plenums(mentions)
     spans = [(m.start, m.end) for m in mentions]
     mentions = sorted(mentions + _resolve_bare(text, mentions, spans), key=lambda x: x.start)

@@ -177,3 +177,17 @@ def test_agency_ids_memoized_per_record_give_the_graph_of_resolving_every_mentio
     assert calls["n"] > 0
     assert list(plain.nodes) == list(memoized.nodes) and list(plain.edges) == list(memoized.edges)
     assert plain.nodes == memoized.nodes and plain.edges == memoized.edges
+
+
+def test_the_agencys_level_word_picks_between_two_units_of_one_name() -> None:
+    # Hà Tĩnh had a huyện and a thị xã Kỳ Anh until 2025 (fidelity check: "thị xã Duyên Hải" became
+    # a ward of the same name)
+    from dirgraph.graph.places import PlaceResolver
+
+    town = PlaceResolver(Graph(), context=["Hà Tĩnh"], date="2022-05-01").resolve(
+        "Kỳ Anh", hint_agency="Ủy ban nhân dân thị xã")
+    district = PlaceResolver(Graph(), context=["Hà Tĩnh"], date="2022-05-01").resolve(
+        "Kỳ Anh", hint_agency="Ủy ban nhân dân huyện")
+    assert town is not None and district is not None
+    assert (town.level, district.level) == ("district", "district")
+    assert town.id.startswith("loc-thi-xa-ky-anh") and district.id.startswith("loc-huyen-ky-anh")

@@ -56,6 +56,21 @@ def test_level_word_restricts_the_level():
     assert all(p.is_city for p in lookup_place("thành phố Vinh"))
 
 
+def test_a_name_that_starts_like_a_level_word_is_not_split():
+    # "Phương Đông" is a ward's name, not "phường Đông" (found by the bench's fidelity check); a
+    # level word written without diacritics still counts before a name without them
+    assert {p.name for p in lookup_place("Phương Đông")} == {"Phương Đông"}
+    assert {p.full_name for p in lookup_place("phuong Phuong Dong")} >= {"Phường Phương Đông"}
+    assert {p.level for p in lookup_place("xa Tan Thanh")} == {"commune"}
+
+
+def test_two_units_of_one_name_are_found_by_the_name_alone():
+    # the gazetteer files "Duyên Hải (Thị xã)" and "Duyên Hải (Huyện)"; a document prints "thị xã Duyên Hải"
+    assert {p.full_name for p in lookup_place("Duyên Hải", level="district")} == {
+        "Huyện Duyên Hải", "Thị xã Duyên Hải"}
+    assert {p.full_name for p in lookup_place("thị xã Kỳ Anh")} == {"Thị xã Kỳ Anh"}
+    assert {p.full_name for p in lookup_place("huyện Kỳ Anh")} == {"Huyện Kỳ Anh"}
+
 def test_exact_match_beats_diacritic_free():
     assert {p.name for p in lookup_place("Tam Đường")} == {"Tam Đường"}
     assert {p.name for p in lookup_place("Tam Dương")} == {"Tam Dương"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dirgraph.ingest.frame import parse_frame
 from dirgraph.ingest.metadata import build_metadata, proper_case
 
@@ -82,6 +84,40 @@ def test_body_span_is_in_the_context() -> None:
 def test_proper_case() -> None:
     assert proper_case("HUYỆN ỦY TAM ĐƯỜNG") == "Huyện ủy Tam Đường"
     assert proper_case("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG") == "Ủy ban nhân dân tỉnh Lâm Đồng"
+
+
+@pytest.mark.parametrize(("upper", "expected"), [
+    # a place name holding a word that is only part of a level word ("thành" of "thành phố",
+    # "thị" of "thị xã") keeps its capital: found by the bench's fidelity check
+    ("XÃ QUANG THÀNH", "Xã Quang Thành"),
+    ("UBND HUYỆN THẠCH THÀNH", "UBND huyện Thạch Thành"),
+    ("PHƯỜNG THÀNH CÔNG", "Phường Thành Công"),
+    ("THÀNH PHỐ HẢI PHÒNG", "Thành phố Hải Phòng"),
+    ("UBND THỊ XÃ SƠN TÂY", "UBND thị xã Sơn Tây"),
+    ("ỦY BAN NHÂN DÂN THỊ TRẤN PHONG THỔ", "Ủy ban nhân dân thị trấn Phong Thổ"),
+    ("THÀNH ỦY VINH", "Thành ủy Vinh"),
+    ("ĐẢNG ỦY XÃ TÂN THÀNH", "Đảng ủy xã Tân Thành"),
+    # "nhân", "dân" are lower case in "nhân dân" only, not in a name: huyện Lý Nhân, xã Dân Chủ
+    ("HUYỆN LÝ NHÂN", "Huyện Lý Nhân"),
+    ("ỦY BAN NHÂN DÂN PHƯỜNG ĐỒNG NHÂN", "Ủy ban nhân dân phường Đồng Nhân"),
+    ("UBND XÃ DÂN CHỦ", "UBND xã Dân Chủ"),
+    ("HỘI ĐỒNG NHÂN DÂN TỈNH", "Hội đồng nhân dân tỉnh"),
+])
+def test_proper_case_keeps_place_names_holding_part_of_a_level_word(upper: str, expected: str) -> None:
+    assert proper_case(upper) == expected
+
+
+@pytest.mark.parametrize("field", ["Văn hóa, Thể thao và Du lịch", "Lao động, Thương binh và Xã hội"])
+def test_issuer_statement_keeps_a_department_field_with_a_comma(field: str) -> None:
+    # "…, Sở Văn hóa, Thể thao và Du lịch ban hành Kế hoạch": the comma inside the field is not the
+    # clause's (found by the bench's fidelity check: the issuer came out as "Thể thao và Du lịch")
+    text = ("ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN\nSỞ " + field.upper() + "\nSố: 84/KH-SVHTTDL\n\nKẾ HOẠCH\n"
+            "Thực hiện Kế hoạch số 17/KH-UBND của Ủy ban nhân dân tỉnh về triển khai Nghị quyết số 39-NQ/TW\n\n"
+            "Thực hiện Kế hoạch số 17/KH-UBND ngày 01/05/2022 của Ủy ban nhân dân tỉnh Hưng Yên triển khai thực "
+            "hiện Nghị quyết số 39-NQ/TW về chuyển đổi số, Sở " + field + " ban hành Kế hoạch thực hiện như sau:\n"
+            + TAIL)
+    meta, _ = _meta(text)
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Sở " + field, "Hưng Yên")
 
 
 def test_frame_doctests() -> None:

@@ -88,6 +88,16 @@ def test_own_number_placeholders_and_generic_plurals_are_not_documents() -> None
     assert _docs(text, own="12-KH/HU") == {}
 
 
+
+def test_another_issuers_document_with_the_own_number_is_a_document() -> None:
+    # numbers restart per issuer: a commune's 64/KH-UBND carries out its district's 64/KH-UBND of
+    # another date (found by the bench's fidelity check: the relation was dropped as self-mention)
+    text = ("Thực hiện Kế hoạch số 64/KH-UBND ngày 04/06/2022 của Ủy ban nhân dân huyện Bảo Lâm về triển khai "
+            "Nghị quyết số 39-NQ/TW; Kế hoạch số 64/KH-UBND ngày 13/6/2022 này.")
+    refs = extract_references(text, own_number="64/KH-UBND", own_date="2022-06-13")
+    assert [(d.number, d.date) for d in refs.documents if d.number == "64/KH-UBND"] == [("64/KH-UBND", "2022-06-04")]
+    assert not [d for d in extract_references(text, own_number="64/KH-UBND").documents if d.number == "64/KH-UBND"]
+
 @pytest.mark.parametrize("phrase", [row[0] for row in load_table("not_documents.tsv")])
 def test_not_documents_table_entries(phrase: str) -> None:
     text = f"Triển khai Chương trình {phrase} và Nghị quyết {phrase}; Kế hoạch {phrase}."
