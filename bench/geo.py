@@ -8,8 +8,13 @@ legacy province tells us which new province it went into.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+# The gazetteer tells apart two units of one name with the level in brackets ("Duyên Hải (Thị
+# xã)", "Long Mỹ (Huyện)"); a document prints the name alone, after its level word.
+_QUALIFIER = re.compile(r"\s*\([^)]*\)$")
 
 
 @dataclass(frozen=True)
@@ -88,9 +93,9 @@ def provinces() -> tuple[Province, ...]:
                 continue  # island districts without communes
             key = f'{row["province"]}|{row["district"]}'
             if key not in districts[target]:
-                unit = Unit(row["districtShort"], row["districtType"].casefold())
+                unit = Unit(_QUALIFIER.sub("", row["districtShort"]), row["districtType"].casefold())
                 districts[target][key] = (unit, [])
-            ward = Unit(row["wardShort"], row["wardType"].casefold())
+            ward = Unit(_QUALIFIER.sub("", row["wardShort"]), row["wardType"].casefold())
             if not ward.name.casefold().startswith(ward.level_word):
                 districts[target][key][1].append(ward)
     result = []

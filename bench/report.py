@@ -11,7 +11,7 @@ from typing import Any
 
 from dirgraph.bench.runner import QUERY_NAMES, BenchResults, SizeResult, StageResult
 
-SECTIONS = ("Machine", "Goals", "Corpus generation", "Ingest", "Graph and store build", "Query latency",
+SECTIONS = ("Machine", "Goals", "Corpus generation", "Ingest", "Extraction fidelity", "Graph and store build", "Query latency",
             "API under load", "Stages not run", "How to reproduce")
 EMBEDDED = ("ladybug", "oxigraph")
 
@@ -207,6 +207,7 @@ def render(results: BenchResults) -> str:
                 rows.append([s.size, stage.replace("_", " "), "—", "—", "—", "—", "—", "—", _status_cell(s, stage)])
     lines += _table(["corpus", "stage", "docs", "workers", "seconds", "docs/s", "MB/s", "worker peak MB", "failed"],
                     rows)
+    lines += _fidelity(results)
     lines += ["## Graph and store build", "", "Peak memory is the growth of this process's resident memory during the stage (pool workers are reported separately in Ingest).", ""]
     rows = []
     for s in results.sizes:
@@ -280,6 +281,36 @@ def render(results: BenchResults) -> str:
               f".venv/bin/dirgraph bench{' --quick' if cfg.quick else ''} --sizes {','.join(map(str, cfg.sizes))} "
               f"--repeat {cfg.repeat} --seed {cfg.seed} --out BENCHMARKS.md", "```", ""]
     return "\n".join(lines)
+
+
+FIDELITY_COLUMNS = (("found", "documents found"), ("number", "number"), ("kind", "kind"), ("level", "level"),
+                    ("locality", "locality"), ("implements_recall", "implements recall"),
+                    ("implements_precision", "implements precision"), ("coverage", "coverage exact"))
+
+
+def _fidelity(results: BenchResults) -> list[str]:
+    """The resolved graph against what the generator wrote (bench/fidelity.py), with the first misses."""
+    lines = ["## Extraction fidelity", "", "The resolved graph checked against the generator's manifest, document "
+             "by document: share right (right / checked). Coverage: central documents whose set of provinces "
+             "with a province-level plan implementing them is exactly the generator's.", ""]
+    rows: list[list[Any]] = []
+    misses: list[str] = []
+    for s in results.sizes:
+        checks = _metric(s, "fidelity", "checks")
+        if not checks:
+            rows.append([s.size, *["—"] * len(FIDELITY_COLUMNS)])
+            continue
+        cells = []
+        for key, label in FIDELITY_COLUMNS:
+            c = checks.get(key) or {}
+            share = c.get("share")
+            cells.append("—" if share is None else f"{share:.4f} ({c['right']:,} / {c['total']:,})")
+            misses += [f"- {s.size:,} docs, {label}: {m}" for m in c.get("misses", [])[:2]]
+        rows.append([s.size, *cells])
+    lines += _table(["corpus", *[label for _, label in FIDELITY_COLUMNS]], rows)
+    if misses:
+        lines += ["First misses:", "", *misses, ""]
+    return lines
 
 
 def _latency_cell(size: SizeResult, engine: str, query: str) -> str:

@@ -198,6 +198,14 @@ class _Run:
             self.graph = self.workspace.build_graph(save=False)
         return {"nodes": len(self.graph.nodes), "edges": len(self.graph.edges), "peak_mb": round(peak.delta / MB, 1)}
 
+    def fidelity(self) -> dict[str, Any]:
+        """The resolved graph against the generator's manifest (not part of the end-to-end time)."""
+        from dirgraph.bench.fidelity import score_graph
+
+        if self.graph is None or self.corpus is None:
+            raise NotRun("no resolved graph")
+        return {"checks": score_graph(self.graph, self.corpus.documents)}
+
     def save_graph(self) -> dict[str, Any]:
         """Last step of an ingest: ``graph.json``, the signal for readers (the API) to reopen."""
         if self.workspace is None or self.graph is None:
@@ -483,6 +491,7 @@ def run_size(config: BenchConfig, size: int, work: Path, progress: Progress) -> 
     # one end-to-end ingest, stage by stage, in the order GraphService.rebuild runs them
     _stage(res, "ingest_all_cores", progress, run.ingest_all_cores)
     _stage(res, "resolve", progress, run.resolve)
+    _stage(res, "fidelity", progress, run.fidelity)
     names = store_list()
     projected = [n for n in names if n in _projected_stores()]
     if projected:

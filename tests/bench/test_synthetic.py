@@ -41,6 +41,13 @@ def test_gazetteer_gives_the_34_current_provinces() -> None:
     assert any(d.unit.name == "Ngô Quyền" for d in hai_phong.districts)
 
 
+def test_place_names_are_printed_without_the_gazetteer_qualifier() -> None:
+    # "Duyên Hải (Thị xã)" in the gazetteer is "THỊ XÃ DUYÊN HẢI" on a document (fidelity check)
+    names = [u.name for p in geo.provinces() for d in p.districts for u in (d.unit, *d.communes)]
+    assert names and not [n for n in names if "(" in n or ")" in n]
+    assert any(p.unit.name == "Vĩnh Long" and sum(d.unit.name == "Duyên Hải" for d in p.districts) == 2
+               for p in geo.provinces())
+
 def test_cascade_has_every_level_and_gaps(tmp_path: Path) -> None:
     corpus = generate_corpus(600, tmp_path, seed=1)
     levels = {d.level for d in corpus.documents}
