@@ -22,7 +22,8 @@ from pathlib import Path
 
 from dirgraph.bench import compose, geo, tables
 from dirgraph.bench.compose import DocFacts
-from dirgraph.bench.markup import parse, to_docx, to_md, to_txt
+from dirgraph.bench.markup import Block, parse, to_docx, to_md, to_txt
+from dirgraph.bench.portal import decomposed, old_tone_marks, to_portal_html
 
 CENTRAL_KINDS = (("Kết luận", "KL", "conclusion"), ("Nghị quyết", "NQ", "resolution"), ("Chỉ thị", "CT", "directive"))
 CENTRAL_BODIES = ("Bộ Chính trị", "Ban Bí thư")
@@ -74,25 +75,48 @@ class _Numbers:
         return current
 
 
+@dataclass(frozen=True)
+class Shares:
+    """How the files are written: format shares (the rest is txt) and the share of noisy text."""
+
+    docx: float = 0.05
+    md: float = 0.3
+    html: float = 0.1  # pages saved from a portal, chrome around the document (bench.portal)
+    noisy: float = 0.2  # of txt/md/html: old-style tone marks; a third of those also decomposed (NFD)
+
+
 class _Generator:
-    def __init__(self, out: Path, seed: int, docx_share: float, md_share: float) -> None:
+    def __init__(self, out: Path, seed: int, shares: Shares) -> None:
         self.out = out
         self.rng = random.Random(seed)
         self.numbers = _Numbers(random.Random(seed + 1))
-        self.docx_share = docx_share
-        self.md_share = md_share
+        self.noise_rng = random.Random(seed + 3)  # its own stream: the documents' content stays put
+        self.shares = shares
         self.count = 0
+        self.recent_titles: list[str] = []  # a portal's "Văn bản mới" beside a page
 
     # -- files -------------------------------------------------------------------------------
     def write(self, markup: str, slug: str) -> str:
         roll = self.rng.random()
         blocks = parse(markup)
-        if roll < self.docx_share:
+        shares = self.shares
+        title = _title(blocks)
+        if roll < shares.docx:
             ext, data = "docx", to_docx(blocks)
-        elif roll < self.docx_share + self.md_share:
-            ext, data = "md", to_md(blocks).encode("utf-8")
         else:
-            ext, data = "txt", to_txt(blocks).encode("utf-8")
+            if roll < shares.docx + shares.html:
+                ext, text = "html", to_portal_html(blocks, _site(blocks), title, self.recent_titles[-4:])
+            elif roll < shares.docx + shares.html + shares.md:
+                ext, text = "md", to_md(blocks)
+            else:
+                ext, text = "txt", to_txt(blocks)
+            noise = self.noise_rng.random()
+            if noise < shares.noisy:
+                text = old_tone_marks(text)
+                if noise < shares.noisy / 3 and ext == "txt":
+                    text = decomposed(text)
+            data = text.encode("utf-8")
+        self.recent_titles = [*self.recent_titles[-7:], title]
         rel = f"{self.count // 1000:03d}/{self.count:06d}-{slug}.{ext}"
         target = self.out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -238,8 +262,7 @@ def generate_corpus(
     seed: int = 0,
     never_share: float = 0.15,
     skip_share: float = 0.2,
-    docx_share: float = 0.05,
-    md_share: float = 0.3,
+    shares: Shares | None = None,
 ) -> Corpus:
     """Write ``documents`` files under ``out`` and return their manifest.
 
@@ -248,8 +271,11 @@ def generate_corpus(
     """
     if documents < 1:
         raise ValueError("documents must be at least 1")
+    shares = shares or Shares()
+    if shares.docx + shares.md + shares.html > 1:
+        raise ValueError("the docx, md and html shares add up to more than 1")
     out.mkdir(parents=True, exist_ok=True)
-    gen = _Generator(out, seed, docx_share, md_share)
+    gen = _Generator(out, seed, shares)
     provinces = geo.provinces()
     pick = random.Random(seed + 2)
     never = sorted(pick.sample([p.unit.name for p in provinces], round(len(provinces) * never_share)))
@@ -259,6 +285,22 @@ def generate_corpus(
         if len(corpus.documents) >= documents:
             break
     return corpus
+
+
+def _title(blocks: list[Block]) -> str:
+    """The document's title as a portal lists it: its kind heading and the line under it."""
+    for i, block in enumerate(blocks):
+        if block.kind == "heading":
+            after = blocks[i + 1].text if i + 1 < len(blocks) and blocks[i + 1].kind != "header" else ""
+            return f"{block.text.capitalize()} {after}".strip()
+    return "Văn bản"
+
+
+def _site(blocks: list[Block]) -> str:
+    """The issuing body's portal, named from the header's left column ("ỦY BAN NHÂN DÂN" / "TỈNH X")."""
+    header = next((b for b in blocks if b.kind == "header"), None)
+    lefts = [row[0] for row in header.rows if row and row[0] and row[0].isupper()] if header else []
+    return "Cổng thông tin điện tử " + (" ".join(lefts).title() if lefts else "tỉnh")
 
 
 def _cascades(

@@ -17,16 +17,20 @@ def generate(
     seed: Annotated[int, typer.Option(help="random seed; the same seed gives the same bytes")] = 0,
     never_share: Annotated[float, typer.Option(min=0.0, max=1.0, help="share of provinces that never issue a plan")] = 0.15,
     skip_share: Annotated[float, typer.Option(min=0.0, max=1.0, help="chance a province or district skips a directive")] = 0.2,
-    docx_share: Annotated[float, typer.Option(min=0.0, max=1.0, help="share of .docx files (rest txt/md)")] = 0.05,
+    docx_share: Annotated[float, typer.Option(min=0.0, max=1.0, help="share of .docx files")] = 0.05,
+    html_share: Annotated[float, typer.Option(min=0.0, max=1.0, help="share of portal pages (.html)")] = 0.1,
+    md_share: Annotated[float, typer.Option(min=0.0, max=1.0, help="share of .md files (the rest is .txt)")] = 0.3,
+    noisy_share: Annotated[float, typer.Option(min=0.0, max=1.0,
+                                               help="share of text files with old-style tone marks (a third also NFD)")] = 0.2,
     manifest: Annotated[Path | None, typer.Option(help="also write the manifest (JSON lines) here")] = None,
 ) -> None:
     """Write a synthetic cascade of directive documents (central → province → department → district → commune)."""
-    from dirgraph.bench.synthetic import generate_corpus, write_manifest
+    from dirgraph.bench.synthetic import Shares, generate_corpus, write_manifest
 
     started = time.perf_counter()
     try:
         corpus = generate_corpus(documents, out, seed=seed, never_share=never_share, skip_share=skip_share,
-                                 docx_share=docx_share)
+                                 shares=Shares(docx=docx_share, md=md_share, html=html_share, noisy=noisy_share))
     except (OSError, ValueError) as exc:
         typer.echo(f"error: {out}: {exc}", err=True)
         raise typer.Exit(2) from None

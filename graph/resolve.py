@@ -135,10 +135,17 @@ class _DocEntry:
 def _same_place(a: ResolvedPlace | None, b: ResolvedPlace | None) -> bool:
     if a is None or b is None or a.id == b.id:
         return True
-    # Same name in the same province: one place filed on two maps. A district's and its province's
-    # "…/KH-UBND" of the same year are different documents, so a differing name never matches.
+    # Same name in the same province: one place filed on two maps (quận Ngô Quyền, now a ward). A
+    # district's and its province's "…/KH-UBND" of the same year are different documents, so a
+    # differing name never matches, nor a province with a unit under it that bears its name
+    # (thành phố Cà Mau, a district-level city in tỉnh Cà Mau).
     return (norm_key(a.name) == norm_key(b.name) and a.province is not None
-            and norm_key(a.province) == norm_key(b.province))
+            and norm_key(a.province) == norm_key(b.province) and _tier(a) == _tier(b))
+
+
+def _tier(place: ResolvedPlace) -> str:
+    """A province, or a unit under one (the level a name may change between the two maps)."""
+    return "province" if place.level == "province" else "local"
 
 
 def _issuer_key(desc: _Desc) -> str:
@@ -193,18 +200,18 @@ class Resolver:
 
     @staticmethod
     def _place_keys(loc: ResolvedPlace | None) -> list[tuple[Any, ...]]:
-        """What ``_same_place`` compares: none, the unit's id, its name within a named province."""
+        """What ``_same_place`` compares: none, the unit's id, its name and tier within a named province."""
         if loc is None:
             return [("none",)]
         keys: list[tuple[Any, ...]] = [("id", loc.id)]
         if loc.province is not None:
-            keys.append(("pk", norm_key(loc.name), norm_key(loc.province)))
+            keys.append(("pk", norm_key(loc.name), norm_key(loc.province), _tier(loc)))
         return keys
 
     @staticmethod
     def _loose_keys(nkey: str, loc: ResolvedPlace, year: int) -> list[tuple[Any, ...]]:
         """Buckets of the entries a dated, placed mention matches loosely (see ``_same_place``)."""
-        places = [("none",), ("id", loc.id), ("pk", norm_key(loc.name), norm_key(loc.province))]
+        places = [("none",), ("id", loc.id), ("pk", norm_key(loc.name), norm_key(loc.province), _tier(loc))]
         return [(nkey, y, place) for y in (None, year) for place in places]
 
     def _refile(self, entry: _DocEntry, nkey: str) -> None:

@@ -69,7 +69,8 @@ def proper_case(upper_line: str) -> str:
         if word in _COMMITTEE_LEVELS and nxt in ("ủy", "uỷ"):
             out.append(word.capitalize())  # "Tỉnh ủy", "Huyện ủy"
             continue
-        if _is_level_word(word, prev, nxt):
+        if _is_level_word(word, prev, nxt) and not (place_mode and not nxt):
+            # (a level word closing a named place is part of the name: xã Phước Tỉnh, xã Tứ Xã)
             out.append(word if i else word.capitalize())
             place_mode = True
             continue

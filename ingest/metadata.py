@@ -97,27 +97,30 @@ def _with_comma_field(pre: str, statement: re.Match[str]) -> str:
 
     The statement pattern starts the agency after the clause's last comma, and "Văn hóa, Thể thao
     và Du lịch" (department_fields.tsv) holds one: "…, Sở Văn hóa, Thể thao và Du lịch ban hành" must
-    give "Sở Văn hóa, Thể thao và Du lịch", not "Thể thao và Du lịch".
+    give "Sở Văn hóa, Thể thao và Du lịch", not "Thể thao và Du lịch". Compared on norm_key, so
+    "Văn hoá" written the old way matches too.
     """
     agency = statement.group("agency")
+    agency_key = norm_key(agency)
+    firsts = {first for first, tail in _comma_fields() if agency_key.startswith(tail)}
     before = pre[: statement.start("agency")]
-    for head, tail in _comma_fields():
-        if norm_key(agency).startswith(tail):
-            m = head.search(before)
-            if m:
-                return before[m.start():] + agency
+    m = _FIELD_HEAD_BEFORE.search(before) if firsts else None
+    if m and norm_key(m.group("first")) in firsts:
+        return before[m.start():] + agency
     return agency
 
 
+_FIELD_HEAD_BEFORE = re.compile(r"(?i)(?<!\w)(?:Sở|Bộ|Phòng)\s+(?P<first>[^,;:.()\n]{2,40}?)\s*,\s*$")
+
+
 @lru_cache(maxsize=1)
-def _comma_fields() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(pattern for "Sở <field up to its last comma>, " at the end of a text, key of the rest)."""
+def _comma_fields() -> tuple[tuple[str, str], ...]:
+    """(key of a department field up to its last comma, key of the rest): ("văn hóa", "thể thao …")."""
     out = []
     for field in department_fields():
         first, comma, rest = field.rpartition(",")
         if comma:
-            pattern = re.compile(rf"(?i)(?<!\w)(?:Sở|Bộ|Phòng)\s+{re.escape(first)}\s*,\s*$")
-            out.append((pattern, norm_key(rest)))
+            out.append((norm_key(first), norm_key(rest)))
     return tuple(out)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dirgraph.bench import geo
-from dirgraph.bench.synthetic import generate_corpus
+from dirgraph.bench.synthetic import Shares, generate_corpus
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -21,9 +21,9 @@ def _digest(folder: Path) -> dict[str, str]:
 
 
 def test_same_seed_same_bytes(tmp_path: Path) -> None:
-    generate_corpus(120, tmp_path / "a", seed=7, docx_share=0.2)
-    generate_corpus(120, tmp_path / "b", seed=7, docx_share=0.2)
-    generate_corpus(120, tmp_path / "c", seed=8, docx_share=0.2)
+    generate_corpus(120, tmp_path / "a", seed=7, shares=Shares(docx=0.2))
+    generate_corpus(120, tmp_path / "b", seed=7, shares=Shares(docx=0.2))
+    generate_corpus(120, tmp_path / "c", seed=8, shares=Shares(docx=0.2))
     a, b, c = (_digest(tmp_path / name) for name in "abc")
     assert len(a) == 120
     assert a == b
@@ -65,7 +65,7 @@ def test_cascade_has_every_level_and_gaps(tmp_path: Path) -> None:
 def test_generated_docx_opens_with_python_docx(tmp_path: Path) -> None:
     from docx import Document
 
-    corpus = generate_corpus(40, tmp_path, seed=2, docx_share=1.0)
+    corpus = generate_corpus(40, tmp_path, seed=2, shares=Shares(docx=1.0, md=0.0, html=0.0))
     doc = Document(io.BytesIO((tmp_path / corpus.documents[2].path).read_bytes()))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "KẾ HOẠCH" in text and corpus.documents[2].number in doc.tables[0].rows[2].cells[0].text
@@ -76,7 +76,7 @@ def test_generated_docx_opens_with_python_docx(tmp_path: Path) -> None:
 def test_generated_documents_extract_with_their_implements_edge(tmp_path: Path) -> None:
     from dirgraph.ingest.pipeline import extract_file
 
-    corpus = generate_corpus(60, tmp_path, seed=5, docx_share=0.2)
+    corpus = generate_corpus(60, tmp_path, seed=5, shares=Shares(docx=0.2))
     sample = [d for d in corpus.documents if d.implements][:12]
     assert {d.level for d in sample} >= {"province", "department", "district", "commune"}
     for doc in sample:

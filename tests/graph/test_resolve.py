@@ -148,6 +148,20 @@ def test_province_and_district_plans_with_the_same_number_stay_apart() -> None:
     assert ids == ["doc-298-kh-ubnd--hai-phong-2024", "doc-298-kh-ubnd--quan-ngo-quyen--hai-phong-2024"]
 
 
+
+def test_a_city_and_its_province_of_one_name_keep_their_plans_of_one_number_apart() -> None:
+    # thành phố Cà Mau (a district-level city) and tỉnh Cà Mau both issued a 99/KH-UBND in 2022: one
+    # name in one province, but two levels (fidelity check: the city's plan vanished into the province's)
+    province = record("tinh.txt", number="99/KH-UBND", date="2022-05-08",
+                      issuer=agency("Ủy ban nhân dân tỉnh", "Cà Mau"), documents=[KL91],
+                      relations=[{"source": "SELF", "type": "implements", "target": "91-KL/TW"}])
+    city = record("thanhpho.txt", number="99/KH-UBND", date="2022-06-01",
+                  issuer=agency("Ủy ban nhân dân thành phố", "Cà Mau"), documents=[KL91],
+                  relations=[{"source": "SELF", "type": "implements", "target": "91-KL/TW"}])
+    docs = [d for d in _docs(resolve([province, city])).values() if d.number == "99/KH-UBND"]
+    assert sorted((d.source, d.level) for d in docs) == [("thanhpho.txt", Level.DISTRICT),
+                                                         ("tinh.txt", Level.PROVINCE)]
+
 def test_unnumbered_laws_without_issuer_are_told_apart_by_name() -> None:
     laws = [{"key": name, "kind": "law", "number": None, "date": None, "issuer": None} for name in
             ("Luật Giáo dục", "Luật Đầu tư công")]

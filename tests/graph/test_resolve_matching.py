@@ -22,6 +22,9 @@ PLACES = [
     ResolvedPlace("phuong-tien-phong-hb", "Tiền Phong", "ward", "Hoà Bình"),  # other map, other tone style
     ResolvedPlace("huyen-da-bac", "Đà Bắc", "district", "Hòa Bình"),
     ResolvedPlace("tinh-hoa-binh", "Hòa Bình", "province", None),
+    # a province and the city under it that bears its name: never one place (tiers differ)
+    ResolvedPlace("loc-hoa-binh", "Hòa Bình", "province", "Hòa Bình"),
+    ResolvedPlace("tp-hoa-binh", "Hoà Bình", "district", "Hòa Bình"),
 ]
 NUMBERS = ["10/KH-UBND", "10/kh-ubnd", "25/KH-UBND"]
 DATES = [None, "2023-03-05", "2024-01-10"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dirgraph.core.text import norm_key
 from dirgraph.ingest.frame import parse_frame
 from dirgraph.ingest.metadata import build_metadata, proper_case
 
@@ -102,12 +103,18 @@ def test_proper_case() -> None:
     ("ỦY BAN NHÂN DÂN PHƯỜNG ĐỒNG NHÂN", "Ủy ban nhân dân phường Đồng Nhân"),
     ("UBND XÃ DÂN CHỦ", "UBND xã Dân Chủ"),
     ("HỘI ĐỒNG NHÂN DÂN TỈNH", "Hội đồng nhân dân tỉnh"),
+    # a level word closing a place's name: xã Phước Tỉnh, xã Tứ Xã (a header line may still end
+    # on a level word whose name is on the next line: "ỦY BAN NHÂN DÂN TỈNH" / "HƯNG YÊN")
+    ("XÃ PHƯỚC TỈNH", "Xã Phước Tỉnh"),
+    ("ỦY BAN NHÂN DÂN XÃ TỨ XÃ", "Ủy ban nhân dân xã Tứ Xã"),
+    ("ỦY BAN NHÂN DÂN TỈNH", "Ủy ban nhân dân tỉnh"),
 ])
 def test_proper_case_keeps_place_names_holding_part_of_a_level_word(upper: str, expected: str) -> None:
     assert proper_case(upper) == expected
 
 
-@pytest.mark.parametrize("field", ["Văn hóa, Thể thao và Du lịch", "Lao động, Thương binh và Xã hội"])
+@pytest.mark.parametrize("field", ["Văn hóa, Thể thao và Du lịch", "Lao động, Thương binh và Xã hội",
+                                   "Văn hoá, Thể thao và Du lịch"])
 def test_issuer_statement_keeps_a_department_field_with_a_comma(field: str) -> None:
     # "…, Sở Văn hóa, Thể thao và Du lịch ban hành Kế hoạch": the comma inside the field is not the
     # clause's (found by the bench's fidelity check: the issuer came out as "Thể thao và Du lịch")
@@ -117,7 +124,8 @@ def test_issuer_statement_keeps_a_department_field_with_a_comma(field: str) -> N
             "hiện Nghị quyết số 39-NQ/TW về chuyển đổi số, Sở " + field + " ban hành Kế hoạch thực hiện như sau:\n"
             + TAIL)
     meta, _ = _meta(text)
-    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Sở " + field, "Hưng Yên")
+    assert meta.issuer is not None and meta.issuer.locality == "Hưng Yên"
+    assert norm_key(meta.issuer.name) == norm_key("Sở " + field)
 
 
 def test_frame_doctests() -> None:

@@ -1,0 +1,100 @@
+"""What real copies of a document look like around and inside the text: portal pages and noisy text.
+
+Documents reach users as pages saved from a provincial portal (site header, menus, a sidebar of
+other documents, a footer around the document itself) and as text whose marks are written the old
+way ("hoà", "uỷ") or decomposed (NFD, as some converters and Mac file systems leave it). The
+synthetic corpus carries a share of each, so the benchmark's throughput and its fidelity check
+(``bench/fidelity.py``) are measured on that noise, not on clean text only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html import escape
+
+from dirgraph.bench.markup import Block
+
+# New-style (on the main vowel) -> old-style (on the last vowel) placement in the closed syllables
+# "oa", "oe", "uy" at a word's end: "hòa" -> "hoà", "Ủy" -> "Uỷ".
+_OLD_STYLE = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+    "Ủy": "Uỷ", "ỦY": "UỶ",
+}
+_OLD_STYLE_RE = re.compile("(" + "|".join(sorted(_OLD_STYLE, key=len, reverse=True)) + r")(?!\w)")
+
+
+def old_tone_marks(text: str) -> str:
+    """The text with tone marks placed the old way: "Ủy ban … hòa nhập" -> "Uỷ ban … hoà nhập".
+
+    >>> old_tone_marks("Ủy ban nhân dân; hòa bình; quý II; hoàn thành")
+    'Uỷ ban nhân dân; hoà bình; quý II; hoàn thành'
+    """
+    return _OLD_STYLE_RE.sub(lambda m: _OLD_STYLE[m.group(1)], text)
+
+
+def decomposed(text: str) -> str:
+    """The text in Unicode NFD (base letters followed by combining marks)."""
+    return unicodedata.normalize("NFD", text)
+
+
+def _cells(row: list[str]) -> str:
+    return "".join(f"<td>{escape(cell)}</td>" for cell in row)
+
+
+def _body(blocks: list[Block]) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        if block.kind == "header":
+            out.append('<table class="van-ban-header">')
+            out.extend(f"<tr>{_cells(row)}</tr>" for row in block.rows)
+            out.append("</table>")
+        elif block.kind == "table":
+            head, *rows = block.rows
+            out.append('<table border="1" cellpadding="4">')
+            out.append("<thead><tr>" + "".join(f"<th>{escape(c)}</th>" for c in head) + "</tr></thead><tbody>")
+            out.extend(f"<tr>{_cells(row)}</tr>" for row in rows)
+            out.append("</tbody></table>")
+        elif block.kind == "heading":
+            out.append(f'<p align="center"><b>{escape(block.text)}</b></p>')
+        else:
+            head = block.text.split(" ", 1)[0]
+            is_section = head.endswith(".") and head[:-1] and set(head[:-1]) <= set("IVX")
+            text = escape(block.text)
+            out.append(f"<p><b>{text}</b></p>" if is_section else f"<p>{text}</p>")
+    return out
+
+
+def to_portal_html(blocks: list[Block], site: str, title: str, sidebar: list[str]) -> str:
+    """The document as a page saved from ``site``: chrome around it, the document in one block.
+
+    ``sidebar`` is a list of other documents' titles ("Văn bản mới"): text a reader must not take
+    for the document's own references.
+    """
+    side = "".join(f"<li><a href=\"/van-ban/{i}\">{escape(t)}</a></li>" for i, t in enumerate(sidebar, 1))
+    parts = [
+        "<!DOCTYPE html>", '<html lang="vi">', "<head>", '<meta charset="utf-8">',
+        f"<title>{escape(title)} - {escape(site)}</title>",
+        "<style>body { font-family: 'Times New Roman', serif; }</style>",
+        '<script>window.dataLayer = window.dataLayer || []; function gtag(){ dataLayer.push(arguments); }</script>',
+        "</head>", "<body>",
+        f'<header class="site-header"><a href="/">{escape(site)}</a></header>',
+        '<nav class="main-menu"><ul><li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu">Giới thiệu</a></li>'
+        '<li><a href="/tin-tuc">Tin tức - Sự kiện</a></li><li><a href="/van-ban">Văn bản chỉ đạo điều hành</a></li>'
+        '<li><a href="/lien-he">Liên hệ</a></li></ul></nav>',
+        '<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/van-ban">Văn bản</a> » '
+        f"{escape(title)}</div>",
+        '<div class="container">',
+        f'<aside class="sidebar"><h3>Văn bản mới</h3><ul>{side}</ul></aside>',
+        '<div id="noi-dung-van-ban" class="content">',
+        *_body(blocks),
+        '<p class="views">Lượt xem: 1.024</p>',
+        '<div class="share-social"><a href="#">Chia sẻ</a> <a href="#">In trang</a></div>',
+        "</div>", "</div>",
+        '<footer><p>Bản quyền thuộc về ' + escape(site) + '. Địa chỉ: số 1 đường Trần Phú. '
+        "Ghi rõ nguồn khi phát hành lại thông tin từ trang này.</p></footer>",
+        "</body>", "</html>",
+    ]
+    return "\n".join(parts) + "\n"
