@@ -1,8 +1,10 @@
 """What real copies of a document look like around and inside the text: portal pages and noisy text.
 
 Documents reach users as pages saved from a provincial portal (site header, menus, a sidebar of
-other documents, a footer around the document itself) and as text whose marks are written the old
-way ("hoà", "uỷ") or decomposed (NFD, as some converters and Mac file systems leave it). The
+other documents, a footer around the document itself), as text copied from a legal database (a
+metadata block above it, the header's columns printed one after the other, a list of related
+documents below it) and as text whose marks are written the old way ("hoà", "uỷ") or decomposed
+(NFD, as some converters and Mac file systems leave it). The
 synthetic corpus carries a share of each, so the benchmark's throughput and its fidelity check
 (``bench/fidelity.py``) are measured on that noise, not on clean text only.
 """
@@ -13,7 +15,7 @@ import re
 import unicodedata
 from html import escape
 
-from dirgraph.bench.markup import Block
+from dirgraph.bench.markup import Block, to_txt
 
 # New-style (on the main vowel) -> old-style (on the last vowel) placement in the closed syllables
 # "oa", "oe", "uy" at a word's end: "hòa" -> "hoà", "Ủy" -> "Uỷ".
@@ -98,3 +100,31 @@ def to_portal_html(blocks: list[Block], site: str, title: str, sidebar: list[str
         "</body>", "</html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+_NUMBER_CELL = re.compile(r"^Số\s*:\s*(?P<number>\S+)")
+_DATE_CELL = re.compile(r"ngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4})")
+
+
+def to_database_copy(blocks: list[Block], kind_word: str, related: list[str]) -> str:
+    """The document as text copied from a legal database: the site's lines and a metadata block
+    ("Số hiệu", "Loại văn bản", "Cơ quan ban hành", "Ngày ban hành") above it, the header's two
+    columns printed one after the other (the issuer's lines broken apart), ``related`` documents
+    and a view counter below it."""
+    header = next((b for b in blocks if b.kind == "header"), None)
+    rows = header.rows if header else []
+    lefts = [row[0] for row in rows if row and row[0]]
+    rights = [row[1] for row in rows if len(row) > 1 and row[1]]
+    number = next((m.group("number") for cell in lefts if (m := _NUMBER_CELL.match(cell))), "")
+    date = next((m for cell in rights if (m := _DATE_CELL.search(cell))), None)
+    names = [cell for cell in lefts if not _NUMBER_CELL.match(cell)]
+    issuer = names[-1] if names else ""  # the body itself, without the body above it
+    meta = ["Trang chủ", "Văn bản pháp luật", "Tìm kiếm", "",
+            f"Số hiệu: {number}", f"Loại văn bản: {kind_word}", f"Cơ quan ban hành: {issuer}"]
+    if date:
+        meta.append(f"Ngày ban hành: {int(date.group('d')):02d}/{int(date.group('m')):02d}/{date.group('y')}")
+    meta += ["Tình trạng hiệu lực: Còn hiệu lực", "", "Tải văn bản", "In văn bản", ""]
+    columns = [*lefts, "", *rights, ""]
+    rest = to_txt([b for b in blocks if b is not header])
+    tail = ["", "Văn bản liên quan", *related, "", "Lượt xem: 2.048", ""]
+    return "\n".join([*meta, *columns]) + "\n" + rest + "\n".join(tail)

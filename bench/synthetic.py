@@ -23,7 +23,7 @@ from pathlib import Path
 from dirgraph.bench import compose, geo, tables
 from dirgraph.bench.compose import DocFacts
 from dirgraph.bench.markup import Block, parse, to_docx, to_md, to_txt
-from dirgraph.bench.portal import decomposed, old_tone_marks, to_portal_html
+from dirgraph.bench.portal import decomposed, old_tone_marks, to_database_copy, to_portal_html
 
 CENTRAL_KINDS = (("Kết luận", "KL", "conclusion"), ("Nghị quyết", "NQ", "resolution"), ("Chỉ thị", "CT", "directive"))
 CENTRAL_BODIES = ("Bộ Chính trị", "Ban Bí thư")
@@ -82,6 +82,7 @@ class Shares:
     docx: float = 0.05
     md: float = 0.3
     html: float = 0.1  # pages saved from a portal, chrome around the document (bench.portal)
+    database: float = 0.15  # of txt: copied from a legal database, metadata block and columns apart
     noisy: float = 0.2  # of txt/md/html: old-style tone marks; a third of those also decomposed (NFD)
 
 
@@ -108,6 +109,8 @@ class _Generator:
                 ext, text = "html", to_portal_html(blocks, _site(blocks), title, self.recent_titles[-4:])
             elif roll < shares.docx + shares.html + shares.md:
                 ext, text = "md", to_md(blocks)
+            elif self.noise_rng.random() < shares.database:
+                ext, text = "txt", to_database_copy(blocks, _kind_word(blocks), self.recent_titles[-3:])
             else:
                 ext, text = "txt", to_txt(blocks)
             noise = self.noise_rng.random()
@@ -294,6 +297,12 @@ def _title(blocks: list[Block]) -> str:
             after = blocks[i + 1].text if i + 1 < len(blocks) and blocks[i + 1].kind != "header" else ""
             return f"{block.text.capitalize()} {after}".strip()
     return "Văn bản"
+
+
+def _kind_word(blocks: list[Block]) -> str:
+    """The kind as a database files it: the title heading in sentence case ("KẾ HOẠCH" -> "Kế hoạch")."""
+    heading = next((b.text for b in blocks if b.kind == "heading"), "Văn bản")
+    return heading.capitalize()
 
 
 def _site(blocks: list[Block]) -> str:

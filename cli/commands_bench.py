@@ -22,6 +22,8 @@ def generate(
     md_share: Annotated[float, typer.Option(min=0.0, max=1.0, help="share of .md files (the rest is .txt)")] = 0.3,
     noisy_share: Annotated[float, typer.Option(min=0.0, max=1.0,
                                                help="share of text files with old-style tone marks (a third also NFD)")] = 0.2,
+    database_share: Annotated[float, typer.Option(min=0.0, max=1.0,
+                                                  help="share of .txt files copied from a legal database")] = 0.15,
     manifest: Annotated[Path | None, typer.Option(help="also write the manifest (JSON lines) here")] = None,
 ) -> None:
     """Write a synthetic cascade of directive documents (central → province → department → district → commune)."""
@@ -30,7 +32,8 @@ def generate(
     started = time.perf_counter()
     try:
         corpus = generate_corpus(documents, out, seed=seed, never_share=never_share, skip_share=skip_share,
-                                 shares=Shares(docx=docx_share, md=md_share, html=html_share, noisy=noisy_share))
+                                 shares=Shares(docx=docx_share, md=md_share, html=html_share, noisy=noisy_share,
+                                               database=database_share))
     except (OSError, ValueError) as exc:
         typer.echo(f"error: {out}: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dirgraph.bench import portal
 from dirgraph.bench.markup import parse
-from dirgraph.bench.portal import decomposed, old_tone_marks, to_portal_html
+from dirgraph.bench.portal import decomposed, old_tone_marks, to_database_copy, to_portal_html
 from dirgraph.bench.synthetic import Shares, generate_corpus
 
 MARKUP = """@header
@@ -53,10 +53,27 @@ def test_portal_page_wraps_the_document_in_chrome_and_the_reader_drops_it(tmp_pa
 
 
 def test_corpus_has_every_format_and_noisy_text(tmp_path: Path) -> None:
-    corpus = generate_corpus(300, tmp_path, seed=4, shares=Shares(docx=0.1, md=0.3, html=0.2, noisy=0.5))
+    corpus = generate_corpus(300, tmp_path, seed=4, shares=Shares(docx=0.1, md=0.3, html=0.2, noisy=0.5, database=0.3))
     formats = {Path(d.path).suffix for d in corpus.documents}
     assert formats == {".docx", ".md", ".txt", ".html"}
     texts = [(tmp_path / d.path).read_bytes().decode("utf-8") for d in corpus.documents if not d.path.endswith(".docx")]
     assert any("Uỷ ban" in t or "UỶ BAN" in t for t in texts)  # old-style marks
     assert any(unicodedata.normalize("NFC", t) != t for t in texts)  # decomposed files
     assert any("Ủy ban" in t for t in texts)  # and clean ones
+    assert any(t.startswith("Trang chủ\nVăn bản pháp luật") and "Số hiệu: " in t for t in texts)  # database copies
+
+
+def test_database_copy_puts_metadata_above_and_the_header_columns_apart(tmp_path: Path) -> None:
+    from dirgraph.ingest.pipeline import extract_file
+
+    text = to_database_copy(parse(MARKUP), "Kế hoạch", ["Quyết định số 15/QĐ-UBND về việc ban hành quy chế"])
+    lines = text.splitlines()
+    assert "Số hiệu: 12/KH-UBND" in lines and "Ngày ban hành: 05/03/2025" in lines
+    assert "Cơ quan ban hành: XÃ TÂN THÀNH" in lines
+    assert lines.index("XÃ TÂN THÀNH") < lines.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")  # columns apart
+    path = tmp_path / "kh.txt"
+    path.write_text(text, encoding="utf-8")
+    record = extract_file(path)
+    assert (record.document.number, record.document.date) == ("12/KH-UBND", "2025-03-05")
+    assert record.document.issuer is not None and record.document.issuer.locality == "Tân Thành"
+    assert {d.number for d in record.documents} == {"40/KH-UBND"}  # "Văn bản liên quan" is chrome
