@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dirgraph.core.text import norm_key
+from dirgraph.graph.agency_keys import LEVEL_WORDS
 from dirgraph.graph.model import EdgeType, Era, Graph, LocalityLevel, LocalityNode, slug
 from dirgraph.ingest import gazetteer
 from dirgraph.ingest.gazetteer import Place
@@ -58,9 +59,7 @@ def level_word(agency_name: str | None) -> str | None:
     return None
 
 
-_LEVEL_WORDS_LONGEST_FIRST = tuple(sorted(
-    (norm_key(w) for w in ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu")),
-    key=len, reverse=True))
+_LEVEL_WORDS_LONGEST_FIRST = tuple(sorted((norm_key(w) for w in LEVEL_WORDS), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,7 @@ class ResolvedPlace:
     name: str
     level: str | None
     province: str | None
+    era: str | None = None  # the gazetteer's map: "legacy" (before 1 July 2025) or "current"
 
 
 def _era(place: Place, same_name_current_province: bool) -> Era:
@@ -161,7 +161,7 @@ class PlaceResolver:
             return ResolvedPlace(node_id, name.strip(), None, None)
         best = min(found, key=lambda p: self._score(p, hints, word))
         self.add_place(best)
-        return ResolvedPlace(place_id(best), best.name, best.level, province_of(best))
+        return ResolvedPlace(place_id(best), best.name, best.level, province_of(best), best.era)
 
     def add_place(self, place: Place) -> str:
         """Add ``place``, its parents (WITHIN) and its post-2025 successor (MERGED_INTO)."""

@@ -138,14 +138,17 @@ def _same_place(a: ResolvedPlace | None, b: ResolvedPlace | None) -> bool:
     # Same name in the same province: one place filed on two maps (quận Ngô Quyền, now a ward). A
     # district's and its province's "…/KH-UBND" of the same year are different documents, so a
     # differing name never matches, nor a province with a unit under it that bears its name
-    # (thành phố Cà Mau, a district-level city in tỉnh Cà Mau).
-    return (norm_key(a.name) == norm_key(b.name) and a.province is not None
-            and norm_key(a.province) == norm_key(b.province) and _tier(a) == _tier(b))
+    # (thành phố Cà Mau, a district-level city in tỉnh Cà Mau), nor two units of one map
+    # (huyện Tam Đường and its thị trấn; huyện and thị xã Long Mỹ).
+    if not (norm_key(a.name) == norm_key(b.name) and a.province is not None
+            and norm_key(a.province) == norm_key(b.province)):
+        return False
+    if "province" in (a.level, b.level):
+        return a.level == b.level
+    return a.era is None or a.era != b.era
 
 
-def _tier(place: ResolvedPlace) -> str:
-    """A province, or a unit under one (the level a name may change between the two maps)."""
-    return "province" if place.level == "province" else "local"
+_ERAS = ("legacy", "current", None)
 
 
 def _issuer_key(desc: _Desc) -> str:
@@ -200,18 +203,25 @@ class Resolver:
 
     @staticmethod
     def _place_keys(loc: ResolvedPlace | None) -> list[tuple[Any, ...]]:
-        """What ``_same_place`` compares: none, the unit's id, its name and tier within a named province."""
+        """What ``_same_place`` compares: none, the unit's id, its name, level and map within a named province."""
         if loc is None:
             return [("none",)]
         keys: list[tuple[Any, ...]] = [("id", loc.id)]
         if loc.province is not None:
-            keys.append(("pk", norm_key(loc.name), norm_key(loc.province), _tier(loc)))
+            name, province = norm_key(loc.name), norm_key(loc.province)
+            # a province by its name; a unit under it by its name and map (found from the other map)
+            keys.append(("pk", name, province) if loc.level == "province" else ("pkx", name, province, loc.era))
         return keys
 
     @staticmethod
     def _loose_keys(nkey: str, loc: ResolvedPlace, year: int) -> list[tuple[Any, ...]]:
         """Buckets of the entries a dated, placed mention matches loosely (see ``_same_place``)."""
-        places = [("none",), ("id", loc.id), ("pk", norm_key(loc.name), norm_key(loc.province), _tier(loc))]
+        name, province = norm_key(loc.name), norm_key(loc.province)
+        places: list[tuple[Any, ...]] = [("none",), ("id", loc.id)]
+        if loc.level == "province":
+            places.append(("pk", name, province))
+        else:
+            places += [("pkx", name, province, era) for era in _ERAS if loc.era is None or era != loc.era]
         return [(nkey, y, place) for y in (None, year) for place in places]
 
     def _refile(self, entry: _DocEntry, nkey: str) -> None:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dirgraph.core.text import nfc, norm_key
+from dirgraph.core.text import fold_key, nfc, norm_key
 from dirgraph.ingest.tables import alternatives, load_table
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,9}"
@@ -153,5 +153,19 @@ def kind_from_code(code: str) -> str:
 
 
 def kind_from_word(word: str) -> str | None:
-    """Kind named by the word before a number ("Kết luận" -> conclusion), or ``None``."""
-    return _kind_tables()[1].get(norm_key(word))
+    """Kind named by the word before a number ("Kết luận" -> conclusion), or ``None``.
+
+    A word whose marks were lost or misread ("Nghi quyết", "Ke hoach": OCR, PDF) is looked up
+    without marks, where no two kind words of the table collide (a test checks that).
+    """
+    kind = _kind_tables()[1].get(norm_key(word))
+    return kind if kind is not None else _bare_kind_words().get(fold_key(word))
+
+
+@lru_cache(maxsize=1)
+def _bare_kind_words() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in load_table("doc_kinds.tsv"):
+        for word in alternatives(row[2]) if len(row) > 2 else ():
+            out.setdefault(fold_key(word), row[0])
+    return out

@@ -27,6 +27,7 @@ from dirgraph.ingest.docnumbers import (
     kind_words,
 )
 from dirgraph.ingest.frame_lines import Line, clean_line, is_upper, proper_case, split_lines
+from dirgraph.ingest.regex_scan import tolerant
 from dirgraph.ingest.signature import (
     APPENDIX,
     NOI_NHAN,
@@ -48,12 +49,24 @@ _NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s*\S")
 _PREAMBLE_CUE = re.compile(
     r"^(Thực hiện|Căn cứ|Trên cơ sở|Theo|Kính gửi|Để|Nhằm|Ngày|Qua|Sau|Tiếp theo|Xét|Triển khai|Trong)\b"
 )
+# "ngày", "tháng", "năm" with marks lost or misread too (OCR, PDF): the digits around them pin them down
 _DATE_LINE = re.compile(
-    r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*\s+){0,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*)\s*,\s*ngày\s*(?P<d>\d{1,2}|\.+|…)?\s*tháng\s+(?P<m>\d{1,2}|\.+|…)?\s*năm\s+(?P<y>\d{4})",
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*\s+){0,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*)\s*,\s*"
+    rf"{tolerant('ngày')}\s*(?P<d>\d{{1,2}}|\.+|…)?\s*{tolerant('tháng')}\s+(?P<m>\d{{1,2}}|\.+|…)?\s*"
+    rf"{tolerant('năm')}\s+(?P<y>\d{{4}})",
 )
+_MONTH_WORD = re.compile(tolerant("tháng"))
 _OF_BODY = re.compile(r"^CỦA\s+\S")
-_NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# "Số:" and the quốc hiệu with marks lost too ("So: 28/KH-UBND", "CONG HOA XA HOI …": OCR, PDF)
+# (not "Sở", a department: a mark-less "So" is a number line only before ":" or a digit)
+_NUMBER_LINE = re.compile(r"^(?:Số(?!\w)|S[oôóồọ](?=\s*[:\d]))\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _NATIONAL = ("CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐỘC LẬP", "Độc lập")
+_NATIONAL_BARE = tuple({fold_key(words) for words in _NATIONAL})
+
+
+def _is_national(clean: str) -> bool:
+    """The quốc hiệu or the Party's name heading the right column, marks intact or not."""
+    return clean.startswith(_NATIONAL) or fold_key(clean[:24]).startswith(_NATIONAL_BARE)
 _LEGAL_KEYS = {
     "số hiệu": "number", "ngày ban hành": "date", "loại văn bản": "kind",
     "cơ quan ban hành": "issuer", "người ký": "signer", "nơi ban hành": "issuer",
@@ -260,17 +273,24 @@ def _glued_intro(text: str, taken: list[Line]) -> tuple[int, int] | None:
     return None
 
 
+# One name broken over two header lines: the first ends on a comma, a dash, "VÀ" or a level word
+# without its name, or the second starts with "VÀ" ("SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH").
+_NAME_GOES_ON = re.compile(r"(?:[,\-–]|\s(?:VÀ|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN))$")
+_NAME_CONTINUES = re.compile(r"^VÀ\s")
 _ISSUER_HEAD = re.compile(r"^(?:(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+[ỦU]Ỷ?Y|ỦY\s+BAN|UBND|SỞ|BAN|PHÒNG|ĐẢNG\s+ỦY)\s")
 _LEVEL_START = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(?!ỦY|UỶ|ĐOÀN)\S")
 
 
 # Every cut starts at white space or at the "C"/"Đ" of the quốc hiệu: the leading look-ahead turns most
 # positions away with one character test instead of trying each alternative and its look-behinds.
+# A glued-on "SỞ <department>" is cut off; a "SỞ" closing a place name ("XÃ MỄ SỞ", then the column
+# gap) is not. The quốc hiệu is found with its marks lost too ("CONG HOA XA HOI", "Doc lap").
 _COLUMN_CUT = re.compile(
-    r"(?=[\sCĐ])(?:(?<!\s)(?<!ngày)(?<!tháng)(?<!:)\s{3,}(?=[^\s/\d])|\t"
-    r"|(?=CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI)|(?=ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)|(?=Độc\s+lập\s*[-–])"
+    r"(?=[\sCĐD])(?:(?<!\s)(?<!ngày)(?<!tháng)(?<!:)\s{3,}(?=[^\s/\d])|\t"
+    r"|(?=C[ỘOÔ]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘOÔ]I)|(?=ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)"
+    r"|(?=[ĐD][ộoô]c\s+l[ậaâ]p\s*[-–])"
     r"|(?<=VIỆT NAM)\s+(?=\S)|(?<=Hạnh phúc)\s+(?=\S)|\s+\*+(?:\s+|$)|(?<=\S)\s+(?=Số\s*:?\s*[\d/])"
-    r"|(?<=[A-ZĐÀ-Ỹ])(?<!VỤ)(?<!TRỰC)(?<!CƠ)\s+(?=(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ|ĐẢNG)\s+[ỦU]Ỷ?Y?\b|SỞ\s|UBND\s"
+    r"|(?<=[A-ZĐÀ-Ỹ])(?<!VỤ)(?<!TRỰC)(?<!CƠ)\s+(?=(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ|ĐẢNG)\s+[ỦU]Ỷ?Y?\b|SỞ\s(?!\s)|UBND\s"
     r"|ỦY\s+BAN\s|UỶ\s+BAN\s))"
 )
 
@@ -315,7 +335,7 @@ def _parse_header(lines: list[Line], frame: Frame) -> None:
             printed = PARTY_RE.search(clean) or STATE_RE.search(clean) or PLACEHOLDER_RE.search(clean)
             after_number = clean[printed.end() :] if printed else ""
         # the date line's literal words first: the pattern's place words backtrack on every upper-case line
-        d = _DATE_LINE.search(after_number) if "ngày" in after_number and "năm" in after_number else None
+        d = _DATE_LINE.search(after_number) if _MONTH_WORD.search(after_number) else None
         if d and frame.date_span is None:
             place_words = clean_spaces(d.group("place")).strip(" *-").split()
             popped: list[str] = []
@@ -328,11 +348,13 @@ def _parse_header(lines: list[Line], frame: Frame) -> None:
             frame.date = _iso(d.group("d"), d.group("m"), d.group("y"))
             frame.date_span = (line.start, line.end)
             continue
-        if m or _SEPARATOR.match(clean) or clean.startswith(_NATIONAL):
+        if m or _SEPARATOR.match(clean) or _is_national(clean):
             continue
         if is_upper(clean) and len(clean) > 3 and not clean.startswith("V/V"):
-            if frame.issuer_lines and _LEVEL_START.match(clean):
-                frame.issuer_lines[-1] = f"{frame.issuer_lines[-1]} {clean}"  # "ỦY BAN NHÂN DÂN" / "TỈNH X"
+            if frame.issuer_lines and (_LEVEL_START.match(clean) or _NAME_CONTINUES.match(clean) or (
+                    _NAME_GOES_ON.search(frame.issuer_lines[-1]) and not _ISSUER_HEAD.match(clean))):
+                # "ỦY BAN NHÂN DÂN" / "TỈNH X"; "SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH"; "… TỈNH" / "HƯNG YÊN"
+                frame.issuer_lines[-1] = f"{frame.issuer_lines[-1]} {clean}"
             else:
                 frame.issuer_lines.append(clean)
 

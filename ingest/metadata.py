@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dirgraph.core.text import clean_spaces, norm_key
+from dirgraph.core.text import clean_spaces, fold_key, norm_key
 from dirgraph.ingest.agencies import agency_level, canonical_agency, is_central
 from dirgraph.ingest.agency_tables import department_fields
 from dirgraph.ingest.context import DocContext
@@ -311,6 +311,12 @@ def build_metadata(frame: Frame, source: str) -> tuple[DocumentMeta, DocContext]
     bare = DocContext(source=source, text=frame.text, locality=place.name, locality_level=place.level,
                       parent_localities=place.parents, kind=kind or "other")
     issuer = _agency(issuer_raw, bare) if issuer_raw else None
+    if issuer is not None and issuer.locality:
+        # "XÃ PHÙ LUU" with a mark lost (OCR), "Phù Lưu, ngày …" intact: the intact spelling
+        intact = next((name for name in (place.name, frame.place) if name and name != issuer.locality
+                       and fold_key(name) == fold_key(issuer.locality)), None)
+        if intact is not None and not lookup_place(issuer.locality) and lookup_place(intact):
+            issuer = AgencyRef(name=issuer.name, locality=intact)
     sig = frame.signature
     signer = None
     if sig and (sig.name or sig.position):

@@ -27,13 +27,15 @@ from dirgraph.ingest.docnumbers import (
     parse_number,
 )
 from dirgraph.ingest.record import AgencyRef, DocKind, DocumentRef
+from dirgraph.ingest.regex_scan import tolerant
 from dirgraph.ingest.tables import load_table
 
 _DATE = (
     r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+    rf"|(?P<d2>\d{{1,2}})\s+{tolerant('tháng')}\s+(?P<m2>\d{{1,2}})\s+{tolerant('năm')}\s+(?P<y2>\d{{4}})"
 )
-_DATE_AFTER = re.compile(rf"\s*,?\s*(?:ban hành\s+|được ban hành\s+)?ngày\s+(?:{_DATE})", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"\s*,?\s*(?:ban hành\s+|được ban hành\s+)?{tolerant('ngày')}\s+(?:{_DATE})", re.IGNORECASE)
+_SO = r"(?:số|s[oôóồọ])"  # "số" with its mark lost or misread ("So 12/KH-UBND"), never "Sở"
 _OF = re.compile(r"\s*,?\s*(?:của|do)\s+", re.IGNORECASE)
 _ISSUER_STOP = re.compile(
     r"[,;:()“”\"\n]|\.(?:\s|$)|\s+(?:về|tiếp tục|thực hiện|triển khai|quán triệt|phê duyệt|ban hành|hướng dẫn"
@@ -103,7 +105,8 @@ class References:
 
 @lru_cache(maxsize=1)
 def _word_alt() -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in kind_words())
+    # marks may be lost or misread (OCR, PDF): the number after the word pins the mention down
+    return "|".join(tolerant(w) for w in kind_words())
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +201,7 @@ def _tail(text: str, mention: Mention) -> None:
 @lru_cache(maxsize=1)
 def _word_before_re() -> re.Pattern[str]:
     """The kind word (and "số") right before a number: searched backwards from the number only."""
-    return re.compile(rf"(?<!\w)(?P<word>{_word_alt()})(?:\s+(?:liên\s+tịch|hành\s+động))?\s*(?:số\s*:?\s*)?\Z",
+    return re.compile(rf"(?<!\w)(?P<word>{_word_alt()})(?:\s+(?:liên\s+tịch|hành\s+động))?\s*(?:{_SO}\s*:?\s*)?\Z",
                       re.IGNORECASE)
 
 

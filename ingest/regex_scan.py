@@ -10,7 +10,9 @@ positions and tries the full pattern only there, giving exactly the full pattern
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 
 def search_from(full: re.Pattern[str], starts: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
@@ -61,3 +63,36 @@ def trie_alternation(words: Iterable[str]) -> str:
         return body + "?" if "" in node else body
 
     return emit(tree)
+
+
+# Vietnamese letters by their bare letter: "e" -> "eèéẻẽẹêềếểễệ" (lower case; patterns using
+# :func:`tolerant` are compiled with re.IGNORECASE).
+_VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+
+
+def _bare(ch: str) -> str:
+    return "d" if ch == "đ" else unicodedata.normalize("NFD", ch)[0]
+
+
+_SAME_BARE: dict[str, str] = {}
+for _ch in _VOWELS + "dđ":
+    _SAME_BARE[_bare(_ch)] = _SAME_BARE.get(_bare(_ch), "") + _ch
+
+
+@lru_cache(maxsize=1024)
+def tolerant(word: str) -> str:
+    """A pattern for ``word`` that accepts every letter with its marks lost or misread: "ngày" ->
+    "ng[aàáảãạ…]y". For words whose context already pins them down (a kind word right before a
+    document number, "ngày … tháng … năm" around digits) in text from OCR or a PDF, where "Nghị
+    quyết" comes out as "Nghi quyết" or "ngay". Spaces match any run of white space.
+    """
+    out: list[str] = []
+    for ch in word.lower():
+        if ch.isspace():
+            if not out or out[-1] != r"\s+":
+                out.append(r"\s+")
+        elif (group := _SAME_BARE.get(_bare(ch))) is not None and ch in group:
+            out.append(f"[{group}]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)

@@ -162,6 +162,24 @@ def test_a_city_and_its_province_of_one_name_keep_their_plans_of_one_number_apar
     assert sorted((d.source, d.level) for d in docs) == [("thanhpho.txt", Level.DISTRICT),
                                                          ("tinh.txt", Level.PROVINCE)]
 
+
+def test_a_district_and_its_township_of_one_name_keep_their_plans_of_one_number_apart() -> None:
+    # huyện Tam Đường and thị trấn Tam Đường, one map, two levels (fidelity check at 10^5)
+    def plan(source: str, issuer: str) -> object:
+        return record(source, number="12/KH-UBND", date="2024-03-01", issuer=agency(issuer, "Tam Đường"),
+                      documents=[KL91], relations=[{"source": "SELF", "type": "implements", "target": "91-KL/TW"}])
+
+    g = resolve([plan("huyen.txt", "Ủy ban nhân dân huyện"), plan("thitran.txt", "Ủy ban nhân dân thị trấn")])
+    docs = [d for d in _docs(g).values() if d.number == "12/KH-UBND"]
+    assert sorted((d.source, d.level) for d in docs) == [("huyen.txt", Level.DISTRICT), ("thitran.txt", Level.COMMUNE)]
+    # and two districts of one name and map: huyện and thị xã Long Mỹ (Hậu Giang)
+    def long_my(source: str, issuer: str) -> object:
+        return record(source, number="36/KH-UBND", date="2023-03-01", issuer=agency(issuer, "Long Mỹ"),
+                      documents=[KL91], relations=[{"source": "SELF", "type": "implements", "target": "91-KL/TW"}])
+
+    g = resolve([long_my("huyen.txt", "Ủy ban nhân dân huyện"), long_my("thixa.txt", "Ủy ban nhân dân thị xã")])
+    assert sorted(d.source or "" for d in _docs(g).values() if d.number == "36/KH-UBND") == ["huyen.txt", "thixa.txt"]
+
 def test_unnumbered_laws_without_issuer_are_told_apart_by_name() -> None:
     laws = [{"key": name, "kind": "law", "number": None, "date": None, "issuer": None} for name in
             ("Luật Giáo dục", "Luật Đầu tư công")]

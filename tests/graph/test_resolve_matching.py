@@ -22,9 +22,14 @@ PLACES = [
     ResolvedPlace("phuong-tien-phong-hb", "Tiền Phong", "ward", "Hoà Bình"),  # other map, other tone style
     ResolvedPlace("huyen-da-bac", "Đà Bắc", "district", "Hòa Bình"),
     ResolvedPlace("tinh-hoa-binh", "Hòa Bình", "province", None),
-    # a province and the city under it that bears its name: never one place (tiers differ)
-    ResolvedPlace("loc-hoa-binh", "Hòa Bình", "province", "Hòa Bình"),
-    ResolvedPlace("tp-hoa-binh", "Hoà Bình", "district", "Hòa Bình"),
+    # a province and the city under it that bears its name: never one place
+    ResolvedPlace("loc-hoa-binh", "Hòa Bình", "province", "Hòa Bình", "legacy"),
+    ResolvedPlace("loc-hoa-binh-2025", "Hòa Bình", "province", "Hòa Bình", "current"),
+    ResolvedPlace("tp-hoa-binh", "Hoà Bình", "district", "Hòa Bình", "legacy"),
+    # a district, its township and today's ward of one name: the ward may be either on the other map
+    ResolvedPlace("huyen-ky-son", "Kỳ Sơn", "district", "Hòa Bình", "legacy"),
+    ResolvedPlace("tt-ky-son", "Kỳ Sơn", "commune", "Hòa Bình", "legacy"),
+    ResolvedPlace("phuong-ky-son", "Kỳ Sơn", "commune", "Hòa Bình", "current"),
 ]
 NUMBERS = ["10/KH-UBND", "10/kh-ubnd", "25/KH-UBND"]
 DATES = [None, "2023-03-05", "2024-01-10"]

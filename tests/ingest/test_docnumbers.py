@@ -76,3 +76,20 @@ def test_number_scan_finds_the_matches_of_either_form(text: str) -> None:
     either = re.compile(f"(?:{PARTY_RE.pattern}|{STATE_RE.pattern})")
     assert [m.span() for m in NUMBER_SCAN_RE.finditer(text)] == [m.span() for m in either.finditer(text)]
     assert list(NUMBER_SCAN_RE.finditer(text))
+
+
+def test_kind_words_stay_apart_without_their_marks() -> None:
+    # kind_from_word falls back on the bare form ("Nghi quyet"): no two kinds may share one
+    from collections import defaultdict
+
+    from dirgraph.core.text import fold_key
+    from dirgraph.ingest.docnumbers import alternatives, kind_from_word
+    from dirgraph.ingest.tables import load_table
+
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for row in load_table("doc_kinds.tsv"):
+        for word in alternatives(row[2]) if len(row) > 2 else ():
+            kinds[fold_key(word)].add(row[0])
+            assert kind_from_word(fold_key(word)) == row[0]
+    assert {k: v for k, v in kinds.items() if len(v) > 1} == {}
+    assert (kind_from_word("Nghi quyết"), kind_from_word("Kê hoạch")) == ("resolution", "plan")

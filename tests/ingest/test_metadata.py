@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dirgraph.core.text import norm_key
@@ -127,6 +129,52 @@ def test_issuer_statement_keeps_a_department_field_with_a_comma(field: str) -> N
     assert meta.issuer is not None and meta.issuer.locality == "Hưng Yên"
     assert norm_key(meta.issuer.name) == norm_key("Sở " + field)
 
+
+
+@pytest.mark.parametrize("lines", [
+    "SỞ VĂN HOÁ, THỂ THAO\nVÀ DU LỊCH",
+    "SỞ VĂN HOÁ,\nTHỂ THAO VÀ DU LỊCH",
+    "SỞ LAO ĐỘNG -\nTHƯƠNG BINH VÀ XÃ HỘI",
+])
+def test_an_issuer_name_broken_across_header_lines_is_joined(lines: str) -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH\nHƯNG YÊN\n" + lines + "\nSố: 84/KH-SVHTTDL\n\nKẾ HOẠCH\n"
+            "Thực hiện Kế hoạch số 17/KH-UBND ngày 01/05/2022 của Ủy ban nhân dân tỉnh\n\n" + TAIL)
+    meta, _ = _meta(text)
+    assert meta.issuer is not None and meta.issuer.locality == "Hưng Yên"
+    assert norm_key(meta.issuer.name) == norm_key(" ".join(lines.split()))
+
+
+@pytest.mark.parametrize("commune", ["MỄ SỞ", "YÊN SỞ"])
+def test_a_place_name_ending_in_so_is_not_cut_as_a_department(commune: str) -> None:
+    # "XÃ MỄ SỞ      Độc lập …": the column cut before a glued-on "SỞ <department>" took the
+    # commune's last word for one (fidelity check at 10^5: locality "Mễ")
+    text = ("ỦY BAN NHÂN DÂN                             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            f"XÃ {commune}                                    Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 78/KH-UBND\n\nKẾ HOẠCH\nThực hiện Kế hoạch số 76/KH-UBND\n\n" + TAIL)
+    meta, _ = _meta(text)
+    assert meta.issuer is not None and norm_key(meta.issuer.locality) == norm_key(commune)
+
+
+def test_a_header_with_marks_lost_still_gives_number_issuer_and_date() -> None:
+    # OCR / PDF text: "So:", "CONG HOA XA HOI …", "ngay … thang … nam"
+    text = ("ỦY BAN NHÂN DÂN                             CONG HOA XA HOI CHU NGHIA VIET NAM\n"
+            "HUYỆN TAM ĐƯỜNG                             Doc lap - Tu do - Hanh phuc\n"
+            "So: 28/KH-UBND                              Tam Đường, ngay 05 thang 3 nam 2025\n\n"
+            "KẾ HOẠCH\nThực hiện Kế hoạch số 76/KH-UBND\n\n" + TAIL)
+    for header in (text, re.sub(" {2,}", " ", text)):  # columns kept apart, or folded to one space
+        meta, _ = _meta(header)
+        assert (meta.number, meta.date) == ("28/KH-UBND", "2025-03-05")
+        assert meta.issuer is not None and meta.issuer.name == "Ủy ban nhân dân huyện"
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Ủy ban nhân dân huyện", "Tam Đường")
+
+
+def test_an_issuer_place_with_a_mark_lost_takes_the_spelling_of_the_documents_place() -> None:
+    text = ("ỦY BAN NHÂN DÂN                             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "HUYỆN XIN MẦN                               Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 82/KH-UBND                              Xín Mần, ngày 07 tháng 06 năm 2022\n\n"
+            "KẾ HOẠCH\nThực hiện Kế hoạch số 76/KH-UBND\n\n" + TAIL)
+    meta, _ = _meta(text)
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Ủy ban nhân dân huyện", "Xín Mần")
 
 def test_frame_doctests() -> None:
     import doctest

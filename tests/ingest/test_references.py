@@ -98,6 +98,19 @@ def test_another_issuers_document_with_the_own_number_is_a_document() -> None:
     assert [(d.number, d.date) for d in refs.documents if d.number == "64/KH-UBND"] == [("64/KH-UBND", "2022-06-04")]
     assert not [d for d in extract_references(text, own_number="64/KH-UBND").documents if d.number == "64/KH-UBND"]
 
+
+@pytest.mark.parametrize("text", [
+    "Thực hiện Kế hoạch số 17/KH-UBND ngày 01/05/2022 của Ủy ban nhân dân tỉnh về triển khai Nghi quyết số 39-NQ/TW",
+    "Thuc hien Ke hoach so 17/KH-UBND ngay 01/05/2022 cua Uy ban nhan dan tinh ve trien khai Nghi quyet so 39-NQ/TW",
+    "Thực hiện Kê hoạch sô 17/KH-UBND ngay 01/05/2022 của Ủy ban nhân dân tỉnh về triển khai Nghị quyêt số 39-NQ/TW",
+])
+def test_kind_words_and_dates_with_damaged_diacritics(text: str) -> None:
+    # OCR and PDF copies lose marks here and there ("Nghi quyết", "ngay"); the number after the
+    # kind word makes the mention unambiguous, so the word is matched with or without its marks
+    docs = _docs(text)
+    assert (docs["17/KH-UBND"]["kind"], docs["17/KH-UBND"]["date"]) == ("plan", "2022-05-01")
+    assert docs["39-NQ/TW"]["kind"] == "resolution"
+
 @pytest.mark.parametrize("phrase", [row[0] for row in load_table("not_documents.tsv")])
 def test_not_documents_table_entries(phrase: str) -> None:
     text = f"Triển khai Chương trình {phrase} và Nghị quyết {phrase}; Kế hoạch {phrase}."

@@ -38,3 +38,16 @@ def test_trie_alternation_matches_where_the_flat_alternation_does(words: set[str
     assert all(bool(trie.fullmatch(p)) == (p in words) for p in _PIECES)
     assert [trie.search(text, i) is not None and trie.search(text, i).start() for i in range(len(text) + 1)] == [  # type: ignore[union-attr]
         flat.search(text, i) is not None and flat.search(text, i).start() for i in range(len(text) + 1)]  # type: ignore[union-attr]
+
+
+def test_tolerant_accepts_lost_or_misread_marks_only() -> None:
+    import re
+
+    from dirgraph.ingest.regex_scan import tolerant
+
+    pattern = re.compile(rf"^{tolerant('Nghị quyết')}$", re.IGNORECASE)
+    for text in ("Nghị quyết", "NGHỊ QUYẾT", "Nghi quyet", "Nghi  quyết", "Nghị quyêt", "nghì quyết"):
+        assert pattern.match(text), text
+    for text in ("Nghị quyến", "Nghị", "Nghiêm quyết"):
+        assert not pattern.match(text), text
+    assert re.fullmatch(tolerant("đồng"), "dong", re.IGNORECASE)
