@@ -3,14 +3,15 @@
 Documents reach users as pages saved from a provincial portal (site header, menus, a sidebar of
 other documents, a footer around the document itself), as text copied from a legal database (a
 metadata block above it, the header's columns printed one after the other, a list of related
-documents below it) and as text whose marks are written the old way ("hoà", "uỷ") or decomposed
-(NFD, as some converters and Mac file systems leave it). The
+documents below it) and as text whose marks are written the old way ("hoà", "uỷ"), decomposed
+(NFD, as some converters and Mac file systems leave it) or lost here and there (OCR). The
 synthetic corpus carries a share of each, so the benchmark's throughput and its fidelity check
 (``bench/fidelity.py``) are measured on that noise, not on clean text only.
 """
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 from html import escape
@@ -35,6 +36,22 @@ def old_tone_marks(text: str) -> str:
     'Uỷ ban nhân dân; hoà bình; quý II; hoàn thành'
     """
     return _OLD_STYLE_RE.sub(lambda m: _OLD_STYLE[m.group(1)], text)
+
+
+def damaged_marks(text: str, rng: random.Random, share: float = 0.05) -> str:
+    """The text as OCR or a PDF's text layer may give it: ``share`` of the words with a mark lose
+    all of them ("Nghị quyết" -> "Nghi quyết", "ngày" -> "ngay").
+
+    >>> damaged_marks("Kế hoạch số 12/KH-UBND ngày 5/3/2025", random.Random(0), share=1.0)
+    'Ke hoach so 12/KH-UBND ngay 5/3/2025'
+    """
+    def bare(word: str) -> str:
+        if word.isascii() or rng.random() >= share:
+            return word
+        stripped = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+        return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
+
+    return "\n".join(" ".join(bare(w) for w in line.split(" ")) for line in text.split("\n"))
 
 
 def decomposed(text: str) -> str:

@@ -23,10 +23,11 @@ from pathlib import Path
 from dirgraph.bench import compose, geo, tables
 from dirgraph.bench.compose import DocFacts
 from dirgraph.bench.markup import Block, parse, to_docx, to_md, to_txt
-from dirgraph.bench.portal import decomposed, old_tone_marks, to_database_copy, to_portal_html
+from dirgraph.bench.portal import damaged_marks, decomposed, old_tone_marks, to_database_copy, to_portal_html
 
 CENTRAL_KINDS = (("Kết luận", "KL", "conclusion"), ("Nghị quyết", "NQ", "resolution"), ("Chỉ thị", "CT", "directive"))
 CENTRAL_BODIES = ("Bộ Chính trị", "Ban Bí thư")
+TERM_START = 2021  # the XIIIth Central Committee's term, which the generated dates (2022-2025) fall in
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Shares:
     md: float = 0.3
     html: float = 0.1  # pages saved from a portal, chrome around the document (bench.portal)
     database: float = 0.15  # of txt: copied from a legal database, metadata block and columns apart
+    damaged: float = 0.1  # of txt: OCR-like, 5% of the words with marks lose them
     noisy: float = 0.2  # of txt/md/html: old-style tone marks; a third of those also decomposed (NFD)
 
 
@@ -118,6 +120,8 @@ class _Generator:
                 text = old_tone_marks(text)
                 if noise < shares.noisy / 3 and ext == "txt":
                     text = decomposed(text)
+            elif ext == "txt" and noise < shares.noisy + shares.damaged:
+                text = damaged_marks(text, self.noise_rng)
             data = text.encode("utf-8")
         self.recent_titles = [*self.recent_titles[-7:], title]
         rel = f"{self.count // 1000:03d}/{self.count:06d}-{slug}.{ext}"
@@ -137,7 +141,9 @@ class _Generator:
         body = rng.choice(CENTRAL_BODIES)
         topic = tables.topics()[index % len(tables.topics())]
         issued = date(2022, 1, 1) + timedelta(days=rng.randint(0, 1150))
-        number = f"{self.numbers.take(code, issued.year)}-{code}/TW"
+        # the centre numbers its documents through a term (khóa), not per year: "45-CT/TW" is one
+        # document, which is why the resolver identifies a central Party document by number alone
+        number = f"{self.numbers.take(code, TERM_START)}-{code}/TW"
         facts = DocFacts(number, kind_word, body, issued, topic)
         central_agencies = list(tables.agencies("central"))
         lead, partner, checker = rng.sample(central_agencies, 3)

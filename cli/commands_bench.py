@@ -24,6 +24,8 @@ def generate(
                                                help="share of text files with old-style tone marks (a third also NFD)")] = 0.2,
     database_share: Annotated[float, typer.Option(min=0.0, max=1.0,
                                                   help="share of .txt files copied from a legal database")] = 0.15,
+    damaged_share: Annotated[float, typer.Option(min=0.0, max=1.0,
+                                                 help="share of .txt files with marks lost here and there (OCR)")] = 0.1,
     manifest: Annotated[Path | None, typer.Option(help="also write the manifest (JSON lines) here")] = None,
 ) -> None:
     """Write a synthetic cascade of directive documents (central → province → department → district → commune)."""
@@ -33,7 +35,7 @@ def generate(
     try:
         corpus = generate_corpus(documents, out, seed=seed, never_share=never_share, skip_share=skip_share,
                                  shares=Shares(docx=docx_share, md=md_share, html=html_share, noisy=noisy_share,
-                                               database=database_share))
+                                               database=database_share, damaged=damaged_share))
     except (OSError, ValueError) as exc:
         typer.echo(f"error: {out}: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import doctest
+import random
 import unicodedata
 from pathlib import Path
 
 from dirgraph.bench import portal
 from dirgraph.bench.markup import parse
-from dirgraph.bench.portal import decomposed, old_tone_marks, to_database_copy, to_portal_html
+from dirgraph.bench.portal import damaged_marks, decomposed, old_tone_marks, to_database_copy, to_portal_html
 from dirgraph.bench.synthetic import Shares, generate_corpus
 
 MARKUP = """@header
@@ -77,3 +78,13 @@ def test_database_copy_puts_metadata_above_and_the_header_columns_apart(tmp_path
     assert (record.document.number, record.document.date) == ("12/KH-UBND", "2025-03-05")
     assert record.document.issuer is not None and record.document.issuer.locality == "Tân Thành"
     assert {d.number for d in record.documents} == {"40/KH-UBND"}  # "Văn bản liên quan" is chrome
+
+
+def test_damaged_marks_strip_a_share_of_the_words_and_nothing_else() -> None:
+    text = "Ủy ban nhân dân tỉnh triển khai Nghị quyết số 39-NQ/TW ngày 05/3/2025 đến năm 2030 " * 40
+    damaged = damaged_marks(text, random.Random(1))
+    words, hurt = text.split(" "), damaged.split(" ")
+    assert len(words) == len(hurt) and damaged != text
+    changed = [(a, b) for a, b in zip(words, hurt, strict=True) if a != b]
+    assert 0 < len(changed) < len(words) * 0.15
+    assert all(b.isascii() for _, b in changed)
