@@ -76,7 +76,7 @@ def issuer_phrase(frame: Frame) -> str | None:
         agency = _CONNECTIVE.sub("", agency)
         if len(agency.split()) <= 12 and not _NOT_AGENCY.match(agency) and not (
                 norm_key(agency) in _BARE_ORGANS and frame.issuer_lines):
-            return agency
+            return _intact_spelling(agency, body)
     if statements and body:  # "Ban Thường vụ ban hành …": the header says whose
         agency = clean_spaces(statements[-1].group("agency"))
         if norm_key(agency) in _BARE_ORGANS:
@@ -90,6 +90,21 @@ def issuer_phrase(frame: Frame) -> str | None:
     if sig and sig.authority:
         return proper_case(sig.authority)
     return None
+
+
+def _intact_spelling(agency: str, body: str | None) -> str:
+    """The header's spelling of the statement's agency when the two differ only in marks.
+
+    OCR and PDF text lose marks here and there: "…, So Giáo dục và Đào tao ban hành" under an intact
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO" header is that department, spelled as the header spells it.
+    """
+    if not body:
+        return agency
+    words = body.split()
+    tail = " ".join(words[len(words) - len(agency.split()):])
+    if tail and norm_key(tail) != norm_key(agency) and fold_key(tail) == fold_key(agency):
+        return tail
+    return agency
 
 
 def _with_comma_field(pre: str, statement: re.Match[str]) -> str:

@@ -176,6 +176,16 @@ def test_an_issuer_place_with_a_mark_lost_takes_the_spelling_of_the_documents_pl
     meta, _ = _meta(text)
     assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Ủy ban nhân dân huyện", "Xín Mần")
 
+
+def test_an_issuer_statement_with_marks_lost_takes_the_intact_header_spelling() -> None:
+    # "…, So Giáo dục và Đào tao ban hành" (OCR) under an intact "SỞ GIÁO DỤC VÀ ĐÀO TẠO" header
+    text = ("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 131/KH-SGDĐT\n\nKẾ HOẠCH\n"
+            "Thực hiện Kế hoạch số 17/KH-UBND của Ủy ban nhân dân tỉnh về chuyển đổi số\n\n"
+            "Thực hiện Kế hoạch số 17/KH-UBND ngày 01/05/2022 của Ủy ban nhân dân tỉnh, So Giáo dục và Đào tao "
+            "ban hành Kế hoạch thực hiện như sau:\n" + TAIL)
+    meta, _ = _meta(text)
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Sở Giáo dục và Đào tạo", "Ninh Bình")
+
 def test_frame_doctests() -> None:
     import doctest
 
