@@ -17,6 +17,11 @@ def _meta(text: str):  # type: ignore[no-untyped-def]
     return build_metadata(parse_frame(text), "t.txt")
 
 
+def _columns(*rows: tuple[str, str]) -> str:
+    """A two-column header as a converter prints it: the left column padded to 44 characters."""
+    return "".join(f"{left:<44}{right}".rstrip() + "\n" for left, right in rows)
+
+
 def test_headerless_district_plan_takes_the_district_the_text_names() -> None:
     text = ("KẾ HOẠCH\nthực hiện Kết luận số 91-KL/TW\n-----\nThực hiện Kế hoạch số 294-KH/TU của Ban Thường vụ "
             "Tỉnh ủy; Ban Thường vụ Huyện ủy ban hành Kế hoạch triển khai thực hiện như sau:\n" + TAIL +
@@ -148,19 +153,19 @@ def test_an_issuer_name_broken_across_header_lines_is_joined(lines: str) -> None
 def test_a_place_name_ending_in_so_is_not_cut_as_a_department(commune: str) -> None:
     # "XÃ MỄ SỞ      Độc lập …": the column cut before a glued-on "SỞ <department>" took the
     # commune's last word for one (fidelity check at 10^5: locality "Mễ")
-    text = ("ỦY BAN NHÂN DÂN                             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-            f"XÃ {commune}                                    Độc lập - Tự do - Hạnh phúc\n"
-            "Số: 78/KH-UBND\n\nKẾ HOẠCH\nThực hiện Kế hoạch số 76/KH-UBND\n\n" + TAIL)
+    text = (_columns(("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                     (f"XÃ {commune}", "Độc lập - Tự do - Hạnh phúc"))
+            + "Số: 78/KH-UBND\n\nKẾ HOẠCH\nThực hiện Kế hoạch số 76/KH-UBND\n\n" + TAIL)
     meta, _ = _meta(text)
     assert meta.issuer is not None and norm_key(meta.issuer.locality) == norm_key(commune)
 
 
 def test_a_header_with_marks_lost_still_gives_number_issuer_and_date() -> None:
     # OCR / PDF text: "So:", "CONG HOA XA HOI …", "ngay … thang … nam"
-    text = ("ỦY BAN NHÂN DÂN                             CONG HOA XA HOI CHU NGHIA VIET NAM\n"
-            "HUYỆN TAM ĐƯỜNG                             Doc lap - Tu do - Hanh phuc\n"
-            "So: 28/KH-UBND                              Tam Đường, ngay 05 thang 3 nam 2025\n\n"
-            "KẾ HOẠCH\nThực hiện Kế hoạch số 76/KH-UBND\n\n" + TAIL)
+    text = (_columns(("ỦY BAN NHÂN DÂN", "CONG HOA XA HOI CHU NGHIA VIET NAM"),
+                     ("HUYỆN TAM ĐƯỜNG", "Doc lap - Tu do - Hanh phuc"),
+                     ("So: 28/KH-UBND", "Tam Đường, ngay 05 thang 3 nam 2025"))
+            + "\nKẾ HOẠCH\nThực hiện Kế hoạch số 76/KH-UBND\n\n" + TAIL)
     for header in (text, re.sub(" {2,}", " ", text)):  # columns kept apart, or folded to one space
         meta, _ = _meta(header)
         assert (meta.number, meta.date) == ("28/KH-UBND", "2025-03-05")
@@ -169,10 +174,10 @@ def test_a_header_with_marks_lost_still_gives_number_issuer_and_date() -> None:
 
 
 def test_an_issuer_place_with_a_mark_lost_takes_the_spelling_of_the_documents_place() -> None:
-    text = ("ỦY BAN NHÂN DÂN                             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-            "HUYỆN XIN MẦN                               Độc lập - Tự do - Hạnh phúc\n"
-            "Số: 82/KH-UBND                              Xín Mần, ngày 07 tháng 06 năm 2022\n\n"
-            "KẾ HOẠCH\nThực hiện Kế hoạch số 76/KH-UBND\n\n" + TAIL)
+    text = (_columns(("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                     ("HUYỆN XIN MẦN", "Độc lập - Tự do - Hạnh phúc"),
+                     ("Số: 82/KH-UBND", "Xín Mần, ngày 07 tháng 06 năm 2022"))
+            + "\nKẾ HOẠCH\nThực hiện Kế hoạch số 76/KH-UBND\n\n" + TAIL)
     meta, _ = _meta(text)
     assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Ủy ban nhân dân huyện", "Xín Mần")
 
@@ -185,6 +190,7 @@ def test_an_issuer_statement_with_marks_lost_takes_the_intact_header_spelling() 
             "ban hành Kế hoạch thực hiện như sau:\n" + TAIL)
     meta, _ = _meta(text)
     assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Sở Giáo dục và Đào tạo", "Ninh Bình")
+
 
 def test_frame_doctests() -> None:
     import doctest
