@@ -93,15 +93,30 @@ def parse_number(printed: str) -> DocNumber | None:
     party = PARTY_RE.search(text)
     state = STATE_RE.search(text)
     if party and (not state or party.start() <= state.start()):
-        serial, code, issuer = party.group(1), party.group(2), _squash(party.group(3))
+        serial, code, issuer = party.group(1), _lost_d(party.group(2)), _squash(party.group(3))
         return DocNumber(serial=serial, code=code, issuer_code=issuer, party=True)
     if state:
-        serial, year, code, tail = state.group(1), state.group(2), state.group(3), _squash(state.group(4))
+        serial, year, code, tail = state.group(1), state.group(2), _lost_d(state.group(3)), _squash(state.group(4))
         issuer = tail[1:] if tail.startswith("-") else tail
         if not year and issuer and _is_party_issuer(issuer) and code in kind_codes():
             return DocNumber(serial=serial, code=code, issuer_code=issuer, party=True)
         return DocNumber(serial=serial, code=code, issuer_code=issuer, year=year)
     return None
+
+
+def _lost_d(code: str) -> str:
+    """A kind code whose "Đ" lost its bar (OCR, a PDF's text layer): "QD" -> "QĐ", "ND" -> "NĐ".
+
+    Only where the printed code is no code of the table and its barred form is one ("HD", a
+    guidance, stays).
+    """
+    if "D" not in code:
+        return code
+    codes = _kind_tables()[0]
+    if _TRAILING_DIGITS.sub("", code) in codes:
+        return code
+    barred = code.replace("D", "Đ")
+    return barred if _TRAILING_DIGITS.sub("", barred) in codes else code
 
 
 def canonical_number(printed: str) -> str | None:

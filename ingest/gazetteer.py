@@ -101,6 +101,11 @@ def _all_places() -> tuple[Place, ...]:
     return tuple(out)
 
 
+def all_places() -> tuple[Place, ...]:
+    """Every unit of both eras (the gazetteer's rows, read once)."""
+    return _all_places()
+
+
 @lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
     exact: dict[str, list[Place]] = defaultdict(list)

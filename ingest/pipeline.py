@@ -302,11 +302,13 @@ def warm_up() -> None:
     worker process (``Workspace.ingest``'s pool does) — not in a server holding a graph it reloads.
     """
     from dirgraph.ingest.encodings import repair_legacy
+    from dirgraph.ingest.marks import table_vocabulary
     from dirgraph.ingest.normalize import heading_lines, label_starts, normalize_text
     from dirgraph.ingest.readers import warm_up_loaders
 
     warm_up_loaders()  # python-docx and pdfplumber: imported by a loader on its first file otherwise
     heading_lines(), label_starts()  # asked only by re-joining lines in some layouts
+    table_vocabulary()  # asked only by a text whose marks were lost (~0.4 s to learn)
     extract_text(normalize_text(repair_legacy(_WARM_UP_TEXT).text), "warm-up.txt")
     # ~80k objects (modules, tables, gazetteer): full collections walked them, ~5% of the CPU per
     # document; before a fork this also spares the workers copy-on-write faults

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dirgraph.core.errors import IngestError
 from dirgraph.ingest.encodings import repair_legacy
+from dirgraph.ingest.marks import restore_marks
 from dirgraph.ingest.normalize import normalize_text
 from dirgraph.ingest.readers.base import Loaded, SourceDocument
 
@@ -126,6 +127,10 @@ def read_file(path: Path, *, ocr: bool = False, max_bytes: int = DEFAULT_MAX_BYT
                 warnings.append(f"converted from {repaired.encoding}")
             raw = repaired.text
         text = normalize_text(raw)
+        restored = restore_marks(text)
+        if restored.words:
+            warnings.append(f"restored lost tone marks on {restored.words} words")
+            text = restored.text
     except IngestError:
         raise
     except RecursionError as exc:

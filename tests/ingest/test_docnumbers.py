@@ -93,3 +93,15 @@ def test_kind_words_stay_apart_without_their_marks() -> None:
             assert kind_from_word(fold_key(word)) == row[0]
     assert {k: v for k, v in kinds.items() if len(v) > 1} == {}
     assert (kind_from_word("Nghi quyết"), kind_from_word("Kê hoạch")) == ("resolution", "plan")
+
+
+@pytest.mark.parametrize(("printed", "canonical"), [
+    ("1585/QD-TTg", "1585/QĐ-TTg"),  # a "Đ" that lost its bar (OCR, a PDF's text layer)
+    ("12/ND-CP", "12/NĐ-CP"),
+    ("3-QD/TW", "3-QĐ/TW"),
+    ("2/CTHD-UBND", "2/CTHĐ-UBND"),
+    ("5/HD-UBND", "5/HD-UBND"),  # HD is a code of its own (guidance): never barred
+    ("45/KH-UBND", "45/KH-UBND"),
+])
+def test_a_kind_code_that_lost_the_bar_of_its_d_is_read_barred(printed: str, canonical: str) -> None:
+    assert canonical_number(printed) == canonical

@@ -1,0 +1,354 @@
+"""Tone marks that OCR or a PDF's text layer dropped, put back: "Uy ban nhan dan" -> "Ủy ban nhân dân".
+
+Why: every extractor downstream reads Vietnamese words with their marks (kind words, cue phrases,
+agency heads, place names), and names are compared with their marks (NFC, one tone placement).
+A scanned plan where one word in twenty lost its marks otherwise loses most of its assignments:
+"Sở Tài chinh" is not "Sở Tài chính", and "chu tri" is no cue at all.
+
+How: a stretch of words holding a bare word (one with no mark at all) is given the marks of the
+spelling a vocabulary knows for it, longest stretch first (up to :data:`MAX_WORDS`):
+
+1. the document's own text: the spelling its other occurrences of the stretch use most (a word
+   damaged in one sentence is nearly always intact in another). Legitimately bare words stay:
+   "trong các" is written so far more often than "trọng các", so it is left alone;
+2. where the document has no other occurrence, the phrases of the data tables under
+   ``ingest/data`` (cue phrases, agency heads, document kinds, department fields,
+   ``genre_phrases.tsv``) and the gazetteer's place names, which only match capitalised words;
+3. a bare word alone only where ``restore_words.tsv`` says it stands for one word ("cua": "của"),
+   and only in lower case (a capitalised one may be a name: "Sơn La").
+
+Only bare words change, and only by gaining marks; a word with any mark is read as written. A
+stretch spelled two ways by the tables ("tan thanh": Tân Thành, Tân Thạnh) is left as it is.
+
+Restoring keeps every character where it was (an NFC Vietnamese letter is one code point with or
+without its marks), so the spans of the facts index the restored text as they would the damaged
+one. Only a text that :func:`looks_damaged` is read this way: clean documents pay one split.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from dirgraph.core.text import move_tones, strip_diacritics
+from dirgraph.ingest.tables import alternatives, load_table
+
+#: Longest stretch of words looked up at once: a few words of context tell "tan thanh" apart, a
+#: five-word name is learnt whole ("Bộ Chỉ huy Quân sự": every piece of it is cut at a common
+#: word), and a longer one is restored stretch by stretch ("uy ban nhan dan" + "thanh pho hai phong").
+MAX_WORDS = 5
+#: Evidence words (``restore_words.tsv``) a text must hold before it is read as damaged.
+MIN_EVIDENCE = 2
+
+_WORD = re.compile(r"[^\W\d_]+")
+#: What may stand between two words of one stretch: spaces only (a comma or a hyphen ends it).
+_RUN_GAP = re.compile(r"[ \t]+")
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+#: Tables whose cells are not phrases of the genre (byte maps; the admin units are read as places).
+_NOT_PHRASES = frozenset({"legacy_fonts.tsv", "admin_units_current.tsv", "admin_units_legacy.tsv"})
+
+
+@dataclass(frozen=True)
+class Restoration:
+    """The text with marks restored and how many words gained marks."""
+
+    text: str
+    words: int
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Bare stretch -> its one spelling (``None``: spelled two ways).
+
+    ``phrases`` come from the data tables and apply to any text; ``places`` from the gazetteer
+    apply only where the text capitalises the name (``capital_from[key]``: index of the first
+    word that must be capitalised; the level words before it need not be).
+    """
+
+    phrases: dict[str, str | None]
+    places: dict[str, str | None]
+    capital_from: dict[str, int]
+
+
+def bare(word: str) -> str:
+    """``word`` lower-cased without any mark ("Ủy" -> "uy", "Đảng" -> "dang")."""
+    return strip_diacritics(word).lower()
+
+
+@lru_cache(maxsize=1 << 12)
+def _weaker_forms(letter: str) -> frozenset[str]:
+    """What ``letter`` may read as when marks are lost: itself, without its tone, or bare."""
+    parts = unicodedata.normalize("NFD", letter)
+    toneless = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+    return frozenset({letter, toneless, bare(letter)})
+
+
+def is_weaker(word: str, intact: str) -> bool:
+    """Whether ``word`` is ``intact`` (lower case) with some marks lost and nothing else changed."""
+    if len(word) != len(intact):
+        return False
+    return all(a == b or a in _weaker_forms(b) for a, b in zip(word.lower(), intact, strict=True))
+
+
+def _runs(line: str) -> Iterator[list[re.Match[str]]]:
+    """The words of ``line`` grouped into stretches separated by spaces only."""
+    run: list[re.Match[str]] = []
+    for match in _WORD.finditer(line):
+        if run and not _RUN_GAP.fullmatch(line, run[-1].end(), match.start()):
+            yield run
+            run = []
+        run.append(match)
+    if run:
+        yield run
+
+
+def _windows(size_of: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of every stretch of 2 to :data:`MAX_WORDS` words in ``size_of`` words."""
+    for size in range(2, min(MAX_WORDS, size_of) + 1):
+        for start in range(size_of - size + 1):
+            yield start, start + size
+
+
+#: The table read first: its spelling of a stretch wins over another table's ("hằng năm" over
+#: "hàng năm", "Quận ủy" over "Quân ủy"); other disagreements leave the stretch unknown.
+PREFERRED_TABLE = "genre_phrases.tsv"
+
+
+def _table_phrases() -> Iterator[tuple[str, bool]]:
+    """Every Vietnamese cell of the tables, and whether it comes from :data:`PREFERRED_TABLE`."""
+    folder = resources.files("dirgraph.ingest.data")
+    names = sorted(e.name for e in folder.iterdir() if e.name.endswith(".tsv") and e.name not in _NOT_PHRASES)
+    for name in sorted(names, key=lambda n: n != PREFERRED_TABLE):
+        for row in load_table(name):
+            for cell in row:
+                if not cell.isascii():
+                    for phrase in alternatives(cell):
+                        yield phrase, name == PREFERRED_TABLE
+
+
+def _learn(into: dict[str, str | None], phrase: str, *, final: set[str] | None = None, preferred: bool = False,
+           capital_from: int | None = None, capitals: dict[str, int] | None = None) -> None:
+    """Learn every stretch of ``phrase``. A ``preferred`` spelling is added to ``final``, and a
+    stretch in ``final`` is never contradicted later."""
+    common = word_table()[2]
+    for run in _runs(phrase):
+        words = [m.group().lower() for m in run]
+        for start, end in _windows(len(words)):
+            spelled = " ".join(words[start:end])
+            key = bare(spelled)
+            if key == spelled:
+                continue
+            cut = (start > 0 and bare(words[start]) in common) or (end < len(words) and bare(words[end - 1]) in common)
+            if cut:  # a common bare word at the cut edge of a piece: "nhiệm vụ trọng" (tâm)
+                continue
+            if final is None:
+                final = set()
+            if preferred:
+                into[key] = spelled
+                final.add(key)
+            elif key not in final:
+                known = into.get(key, spelled)
+                into[key] = spelled if known == spelled else None
+            if capitals is not None and capital_from is not None:
+                first = max(0, capital_from - start)
+                capitals[key] = min(first, capitals.get(key, first))
+
+
+@lru_cache(maxsize=1)
+def table_vocabulary() -> Vocabulary:
+    """The tables' phrases and the gazetteer's names, learnt once (~0.4 s, only when needed)."""
+    from dirgraph.ingest.gazetteer import all_places
+
+    vocabulary = Vocabulary({}, {}, {})
+    final: set[str] = set()
+    for phrase, preferred in _table_phrases():
+        _learn(vocabulary.phrases, phrase, final=final, preferred=preferred)
+    for place in all_places():
+        _learn(vocabulary.places, place.name, capital_from=0, capitals=vocabulary.capital_from)
+        level_words = len(place.full_name.split()) - len(place.name.split())
+        if level_words > 0 and place.full_name.endswith(place.name):
+            _learn(vocabulary.places, place.full_name, capital_from=level_words, capitals=vocabulary.capital_from)
+    return vocabulary
+
+
+@lru_cache(maxsize=1)
+def word_table() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """``restore_words.tsv`` read: bare words restored alone (bare -> intact), the evidence words
+    (lower case), and the bare forms that are common words themselves."""
+    restore: dict[str, str] = {}
+    evidence: set[str] = set()
+    common: set[str] = set()
+    for intact, use in load_table("restore_words.tsv"):
+        key = bare(intact)
+        if use == "word":
+            common.add(key)
+            continue
+        evidence.add(key)  # lower case only: "La", "LA" begin names ("La Pán Tẩn")
+        if use == "restore":
+            restore[key] = intact
+    return restore, frozenset(evidence), frozenset(common)
+
+
+def looks_damaged(text: str) -> bool:
+    """Whether ``text`` holds at least :data:`MIN_EVIDENCE` words that only lost marks could give."""
+    evidence = word_table()[1]
+    found = 0
+    for word in text.split():
+        if word in evidence or word.rstrip(",.;:)") in evidence:
+            found += 1
+            if found >= MIN_EVIDENCE:
+                return True
+    return False
+
+
+#: A document's spellings of one bare stretch: comparison key (:func:`move_tones`) -> the
+#: spelling as first written and how often it occurs.
+Spellings = dict[str, tuple[str, int]]
+
+
+def _canonical(words: Iterable[str]) -> str:
+    """The comparison key of a lower-case stretch: one tone placement, so "thành ủy" and
+    "thành uỷ" are one spelling of a document that mixes the two styles."""
+    return " ".join(move_tones(w) for w in words)
+
+
+def document_vocabulary(text: str) -> dict[str, Spellings]:
+    """Bare stretch -> the document's spellings of it (stretches holding at least one mark)."""
+    seen: dict[str, Spellings] = {}
+    for line in text.split("\n"):
+        if line.isascii():
+            continue
+        for run in _runs(line):
+            if len(run) < 2:
+                continue
+            words = [m.group().lower() for m in run]
+            keys = [bare(w) for w in words]
+            marked = [w != k for w, k in zip(words, keys, strict=True)]
+            for start, end in _windows(len(words)):
+                if any(marked[start:end]):
+                    forms = seen.setdefault(" ".join(keys[start:end]), {})
+                    canonical = _canonical(words[start:end])
+                    written, count = forms.get(canonical, (" ".join(words[start:end]), 0))
+                    forms[canonical] = (written, count + 1)
+    return seen
+
+
+def _marks(spelled: str) -> int:
+    return sum(1 for a, b in zip(spelled, bare(spelled), strict=True) if a != b)
+
+
+def _own_spelling(forms: Spellings, have: str, common: frozenset[str]) -> str | None:
+    """The document's spelling of a stretch, word by word, the occurrence being read (key
+    ``have``) not counted.
+
+    Each bare word takes its spelling with the most marks among the other occurrences: losing
+    marks is what damage does, never gaining them, so "giáo dục" is right even where a repeated
+    table row left "giáo duc" the commoner form. A common bare word ("trong" in "trong các", next
+    to "tôn trọng các") takes its most frequent spelling instead, and stays bare on a tie.
+    """
+    others = [(written.split(" "), n - (canonical == have)) for canonical, (written, n) in forms.items()]
+    others = [(words, n) for words, n in others if n > 0]
+    if not others:
+        return None
+    spelled: list[str] = []
+    for i, word in enumerate(have.split(" ")):
+        if not word.isascii():
+            spelled.append(others[0][0][i])  # read as written; any spelling shows its marks
+            continue
+        votes: dict[str, int] = {}
+        for words, n in others:
+            votes[words[i]] = votes.get(words[i], 0) + n
+        if word in common:
+            ranked = sorted(votes.items(), key=lambda v: v[1], reverse=True)
+            tie = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+            spelled.append(word if tie else ranked[0][0])
+        else:
+            spelled.append(max(votes, key=lambda w: (_marks(w), votes[w], w)))
+    return " ".join(spelled)
+
+
+def _with_case(original: str, intact: str) -> str:
+    return "".join(b.upper() if a.isupper() else b for a, b in zip(original, intact, strict=True))
+
+
+def _fits(words: list[str], spelled: str) -> bool:
+    """Whether ``spelled`` only adds marks to the bare ones of ``words`` (the rest read as written,
+    in any tone placement)."""
+    intact = spelled.split(" ")
+    if len(intact) != len(words):
+        return False
+    return all(is_weaker(w, s) if w.isascii() else move_tones(w.lower()) == move_tones(s)
+               for w, s in zip(words, intact, strict=True))
+
+
+class _Restorer:
+    """One document's restoration: its own vocabulary beside the shared tables."""
+
+    def __init__(self, text: str) -> None:
+        self.own = document_vocabulary(text)
+        self.tables = table_vocabulary()
+        self.single, _, self.common = word_table()
+
+    def spelling(self, words: list[str], key: str) -> str | None:
+        """The spelling that restores ``words`` (bare key ``key``): the document's own, else the
+        tables'; ``None`` when neither only adds marks to the bare words."""
+        have = _canonical(w.lower() for w in words)
+        candidates: list[str | None] = []
+        if len(words) == 1:  # a capitalised bare word may be a name ("Sơn La"): never alone
+            candidates.append(self.single.get(key) if words[0][:1].islower() else None)
+        else:
+            if key in self.own:
+                candidates.append(_own_spelling(self.own[key], have, self.common))
+            candidates.append(self.tables.phrases.get(key))
+            first = self.tables.capital_from.get(key, 0)
+            if all(w[:1].isupper() for w in words[first:]):
+                candidates.append(self.tables.places.get(key))
+        return next((c for c in candidates if c is not None and _canonical(c.split(" ")) != have and _fits(words, c)), None)
+
+    def restore_run(self, run: list[re.Match[str]], offset: int, out: list[str]) -> int:
+        """Restore one stretch into ``out`` (the text's characters). Every stretch holding a bare
+        word is looked up, longest first; a bare word takes the spelling of the longest stretch
+        that knows it, so "dao tao" in "giao duc va dao tao" is restored although the four-word
+        stretch before it ends at "dao"."""
+        words = [m.group() for m in run]
+        if all(not w.isascii() for w in words):
+            return 0
+        keys = [bare(w) for w in words]
+        settled = [not w.isascii() for w in words]  # a word with a mark is read as written
+        changed = 0
+        for size in range(min(MAX_WORDS, len(words)), 0, -1):
+            for i in range(len(words) - size + 1):
+                if all(settled[i : i + size]):
+                    continue
+                spelled = self.spelling(words[i : i + size], " ".join(keys[i : i + size]))
+                if spelled is None:
+                    continue
+                for j, intact in enumerate(spelled.split(" "), start=i):
+                    if settled[j]:
+                        continue
+                    settled[j] = True
+                    if words[j].lower() != intact:
+                        start = offset + run[j].start()
+                        out[start : start + len(intact)] = _with_case(words[j], intact)
+                        changed += 1
+        return changed
+
+
+def restore_marks(text: str) -> Restoration:
+    """``text`` with lost marks put back where a vocabulary knows the words (see the module doc)."""
+    if not looks_damaged(text):
+        return Restoration(text, 0)
+    restorer = _Restorer(text)
+    out = list(text)
+    changed = 0
+    offset = 0
+    for line in text.split("\n"):
+        if any(c.isascii() and c.isalpha() for c in line):
+            for run in _runs(line):
+                changed += restorer.restore_run(run, offset, out)
+        offset += len(line) + 1
+    return Restoration("".join(out), changed) if changed else Restoration(text, 0)

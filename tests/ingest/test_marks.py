@@ -1,0 +1,143 @@
+"""Lost tone marks put back before extraction (ingest/marks.py)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dirgraph.core.text import strip_diacritics
+from dirgraph.ingest.marks import (
+    bare,
+    is_weaker,
+    looks_damaged,
+    restore_marks,
+    table_vocabulary,
+    word_table,
+)
+from dirgraph.ingest.readers import read_file
+from dirgraph.ingest.tables import load_table
+
+#: Two evidence words ("các", "của" without marks): what makes a text read as damaged.
+DAMAGED = "Ý kiến cua các cấp, cac ngành.\n"
+
+
+def restored(text: str) -> str:
+    return restore_marks(text).text
+
+
+def test_a_clean_text_comes_back_unchanged() -> None:
+    text = "Sở Tài chính chủ trì, phối hợp với các sở, ngành trong các nhiệm vụ được giao."
+    assert looks_damaged(text) is False
+    assert restore_marks(text).text is text
+    assert restore_marks(text).words == 0
+
+
+def test_a_word_damaged_once_takes_the_documents_own_spelling() -> None:
+    text = (DAMAGED + "1. Sở Tài chính chủ trì thẩm định kinh phí.\n"
+            "2. Sở Tài chinh chu tri, phối hợp với Sở Nội vụ.\n"
+            "3. Sở Tài chính phối hợp với Sở Nội vụ.\n")
+    out = restored(text)
+    assert "2. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ." in out
+
+
+def test_the_most_marked_spelling_wins_over_a_commoner_damaged_one() -> None:
+    """A repeated table row left "Giáo duc" three times and "Giáo dục" twice: damage only removes marks."""
+    rows = "| Sở Giáo duc và Đào tạo |\n" * 3 + "| Sở Giáo dục và Đào tạo |\n" * 2
+    out = restored(DAMAGED + rows)
+    assert "Giáo duc" not in out
+    assert out.count("Sở Giáo dục và Đào tạo") == 5
+
+
+def test_a_common_bare_word_keeps_its_usual_spelling() -> None:
+    """"trong các" (in the) is written so; one "tôn trọng các" must not turn every "trong" into "trọng"."""
+    text = DAMAGED + "Tôn trọng các ý kiến.\n" + "Thực hiện trong các trường.\n" * 3 + "Trong cac xã.\n"
+    out = restored(text)
+    assert "Tôn trọng các ý kiến." in out
+    assert out.count("trong các trường") == 3
+    assert "Trong các xã." in out
+
+
+def test_a_fully_bare_header_is_read_from_the_tables_and_the_gazetteer() -> None:
+    text = "UY BAN NHAN DAN\nTINH NGHE AN\nSo: 12/KH-UBND\nKE HOACH\nthuc hien Ket luan cua Bo Chinh tri\n" + DAMAGED
+    out = restored(text)
+    assert out.startswith("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n")
+    assert "KẾ HOẠCH\nthực hiện Kết luận của Bộ Chính trị" in out
+
+
+def test_a_place_name_only_matches_capitalised_words() -> None:
+    """The gazetteer's names are names: "Hải Phòng" for "Hai Phong", never for "hai phong" (two rooms)."""
+    out = restored(DAMAGED + "Thành phố Hai Phong có hai phong, ba phòng.\n")
+    assert "Thành phố Hải Phòng có hai phong, ba phòng." in out
+
+
+def test_a_capitalised_bare_word_is_never_restored_alone() -> None:
+    out = restored(DAMAGED + "Tỉnh Sơn La la địa phương đầu tiên.\n")
+    assert "Tỉnh Sơn La là địa phương đầu tiên." in out
+
+
+def test_a_stretch_two_places_spell_differently_is_left_alone() -> None:
+    vocabulary = table_vocabulary()
+    assert vocabulary.places.get("tan thanh", "absent") is None  # Tân Thành, Tân Thạnh
+
+
+def test_a_piece_cut_at_a_common_word_is_not_learnt() -> None:
+    """"Nhiệm vụ trọng tâm" must not teach "nhiệm vụ trọng", which misreads "nhiệm vụ trong nghị quyết"."""
+    out = restored(DAMAGED + "Các nhiem vu trong nghị quyết được giao.\n")
+    assert "nhiệm vụ trong nghị quyết" in out
+
+
+def test_the_reader_restores_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text("KẾ HOẠCH\n" + DAMAGED + "Sở Tài chinh chu tri thực hiện.\n", encoding="utf-8")
+    doc = read_file(path)
+    assert "Sở Tài chính chủ trì thực hiện." in doc.text
+    assert any(w.startswith("restored lost tone marks on ") for w in doc.warnings)
+    assert "Sở Tài chinh chu tri" in doc.raw_text  # the original stays for display
+
+
+@pytest.mark.parametrize(("intact", "use"), load_table("restore_words.tsv"))
+def test_each_restore_words_entry_works(intact: str, use: str) -> None:
+    key = bare(intact)
+    restore, evidence, common = word_table()
+    if use == "restore":
+        assert restored(DAMAGED + f"một {key} hai\n").endswith(f"một {intact} hai\n")
+    if use in ("restore", "evidence"):
+        assert looks_damaged(f"{key} và {key}")
+        assert not looks_damaged(f"{key.capitalize()} và {key.upper()}")  # names begin so: "La Pán Tẩn"
+        assert key not in common
+    if use == "word":
+        assert key not in evidence and key not in restore
+        assert restored(DAMAGED + f"một {key} hai\n").endswith(f"một {key} hai\n")
+
+
+def _genre_runs() -> list[str]:
+    runs = []
+    for (phrase,) in load_table("genre_phrases.tsv"):
+        for piece in phrase.replace(" - ", ",").split(","):
+            if len(piece.split()) >= 2:
+                runs.append(piece.strip())
+    return runs
+
+
+@pytest.mark.parametrize("phrase", _genre_runs())
+def test_each_genre_phrase_is_restored_from_its_bare_form(phrase: str) -> None:
+    text = DAMAGED + strip_diacritics(phrase) + "\n"
+    assert restored(text).endswith(phrase + "\n")
+
+
+_VIETNAMESE = st.text(alphabet=st.sampled_from(list("aăâeêioôơuưyđAĐ àáảãạằắẳẵặầấẩẫậềếểễệìíỉĩịòóỏõọốồổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ,.\n")),
+                      max_size=200)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_VIETNAMESE)
+def test_restoring_only_adds_marks_to_bare_words_and_keeps_every_offset(body: str) -> None:
+    text = unicodedata.normalize("NFC", DAMAGED + body)
+    out = restored(text)
+    assert len(out) == len(text)
+    for a, b in zip(text.split(" "), out.split(" "), strict=True):
+        assert a == b or (a.isascii() and is_weaker(a, b.lower()) and strip_diacritics(b) == a)
