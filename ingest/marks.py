@@ -87,6 +87,29 @@ def _weaker_forms(letter: str) -> frozenset[str]:
     return frozenset({letter, toneless, bare(letter)})
 
 
+@lru_cache(maxsize=1 << 15)
+def toneless(word: str) -> str:
+    """``word`` without its tone mark, other marks kept ("được" -> "đươc")."""
+    if word.isascii():
+        return word
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in _TONES))
+
+
+def is_open(word: str) -> bool:
+    """Whether ``word`` carries no tone mark, so it may have lost one ("dan", "đươc", and also
+    "dân", which is whole): only such a word is ever given marks."""
+    return word.isascii() or toneless(word) == word
+
+
+_CHECKED_ENDINGS = ("p", "t", "c", "ch")
+
+
+def surely_damaged(word: str) -> bool:
+    """Whether a bare ``word`` cannot be written so: a syllable ending in p, t, c or ch always
+    carries a sắc or nặng tone ("hoach", "quyet", "duoc" lost theirs); "quy", "thao" may be whole."""
+    return word.isascii() and word.lower().endswith(_CHECKED_ENDINGS)
+
+
 def is_weaker(word: str, intact: str) -> bool:
     """Whether ``word`` is ``intact`` (lower case) with some marks lost and nothing else changed."""
     if len(word) != len(intact):
@@ -177,19 +200,22 @@ def table_vocabulary() -> Vocabulary:
 
 @lru_cache(maxsize=1)
 def word_table() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    """``restore_words.tsv`` read: bare words restored alone (bare -> intact), the evidence words
-    (lower case), and the bare forms that are common words themselves."""
+    """``restore_words.tsv`` read: words restored alone (bare or toneless form -> intact), the
+    evidence words (lower case, bare and listed toneless forms), and the bare forms that are
+    common words themselves."""
     restore: dict[str, str] = {}
     evidence: set[str] = set()
     common: set[str] = set()
-    for intact, use in load_table("restore_words.tsv"):
+    for row in load_table("restore_words.tsv"):
+        intact, use = row[0], row[1]
         key = bare(intact)
         if use == "word":
             common.add(key)
             continue
-        evidence.add(key)  # lower case only: "La", "LA" begin names ("La Pán Tẩn")
+        forms = {key, toneless(intact)} if row[2:] == ("toneless",) else {key}
+        evidence.update(forms)  # lower case only: "La", "LA" begin names ("La Pán Tẩn")
         if use == "restore":
-            restore[key] = intact
+            restore.update(dict.fromkeys(forms, intact))
     return restore, frozenset(evidence), frozenset(common)
 
 
@@ -248,41 +274,83 @@ def _own_spelling(forms: Spellings, have: str, common: frozenset[str]) -> str | 
     Each bare word takes its spelling with the most marks among the other occurrences: losing
     marks is what damage does, never gaining them, so "giáo dục" is right even where a repeated
     table row left "giáo duc" the commoner form. A common bare word ("trong" in "trong các", next
-    to "tôn trọng các") takes its most frequent spelling instead, and stays bare on a tie.
+    to "tôn trọng các"), and a word with a mark but no tone ("dân", or "đươc" with its tone lost),
+    take their most frequent spelling instead in a stretch of two words, and stay as written on a
+    tie: three words or more have one reading ("bô chính trị" is "Bộ Chính trị").
+
+    ``None`` when the other occurrences only repeat the open words as written: they are no
+    evidence (they may be as damaged: "Lam Đồng" twice), so the tables decide.
     """
     others = [(written.split(" "), n - (canonical == have)) for canonical, (written, n) in forms.items()]
     others = [(words, n) for words, n in others if n > 0]
     if not others:
         return None
     spelled: list[str] = []
+    short = have.count(" ") < 2
+    heard = False  # whether any open word had a spelling other than as written to weigh
     for i, word in enumerate(have.split(" ")):
-        if not word.isascii():
+        if not is_open(word):
             spelled.append(others[0][0][i])  # read as written; any spelling shows its marks
             continue
         votes: dict[str, int] = {}
         for words, n in others:
             votes[words[i]] = votes.get(words[i], 0) + n
-        if word in common:
+        heard = heard or any(w != word for w in votes)
+        if short and (word in common or not word.isascii()):
+            # "trong", or a whole word such as "dân", beside one other word: "trong các" is
+            # written so, next to "tôn trọng các"; a longer stretch has one reading
             ranked = sorted(votes.items(), key=lambda v: v[1], reverse=True)
             tie = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
             spelled.append(word if tie else ranked[0][0])
         else:
             spelled.append(max(votes, key=lambda w: (_marks(w), votes[w], w)))
-    return " ".join(spelled)
+    return " ".join(spelled) if heard else None
 
 
 def _with_case(original: str, intact: str) -> str:
     return "".join(b.upper() if a.isupper() else b for a, b in zip(original, intact, strict=True))
 
 
-def _fits(words: list[str], spelled: str) -> bool:
-    """Whether ``spelled`` only adds marks to the bare ones of ``words`` (the rest read as written,
-    in any tone placement)."""
+def _fits(words: list[str], spelled: str, *, toneless_too: bool) -> bool:
+    """Whether ``spelled`` only adds marks to the bare words of ``words`` (and, ``toneless_too``,
+    to those with a mark but no tone: :func:`is_open`); the rest read as written, in any tone
+    placement."""
     intact = spelled.split(" ")
     if len(intact) != len(words):
         return False
-    return all(is_weaker(w, s) if w.isascii() else move_tones(w.lower()) == move_tones(s)
-               for w, s in zip(words, intact, strict=True))
+    return all(is_weaker(w, s) if (w.isascii() or (toneless_too and is_open(w)))
+               else move_tones(w.lower()) == move_tones(s) for w, s in zip(words, intact, strict=True))
+
+
+#: Share of a bare word's marked occurrences one spelling must have to restore the word alone.
+DOMINANT_SHARE = 0.8
+#: Most bare occurrences (against the marked ones) a word may have and still be read as damaged:
+#: damage loses a share of the marks, while a whole bare word ("quy" in "quy định") is the rule.
+BARE_SHARE = 1.0
+
+
+def document_words(text: str) -> dict[str, str]:
+    """Bare word -> the document's spelling of it, where one spelling has
+    :data:`DOMINANT_SHARE` of its marked occurrences ("nganh" -> "ngành") and, unless the bare
+    form :func:`surely_damaged`, the bare form itself is rare beside it (":data:`BARE_SHARE`): "quy"
+    in "quy định" is written bare throughout, so one "quỹ đất" does not make it "quỹ")."""
+    seen: dict[str, dict[str, int]] = {}
+    bare_count: dict[str, int] = {}
+    for word in _WORD.findall(text.lower()):
+        if word.isascii():
+            bare_count[word] = bare_count.get(word, 0) + 1
+        else:
+            spellings = seen.setdefault(bare(word), {})
+            spellings[word] = spellings.get(word, 0) + 1
+    words: dict[str, str] = {}
+    for key, spellings in seen.items():
+        top = max(spellings, key=lambda w: spellings[w])
+        marked = sum(spellings.values())
+        if spellings[top] < DOMINANT_SHARE * marked:
+            continue
+        if surely_damaged(key) or bare_count.get(key, 0) <= BARE_SHARE * marked:
+            words[key] = top
+    return words
 
 
 class _Restorer:
@@ -290,24 +358,37 @@ class _Restorer:
 
     def __init__(self, text: str) -> None:
         self.own = document_vocabulary(text)
+        self.own_words = document_words(text)
         self.tables = table_vocabulary()
         self.single, _, self.common = word_table()
 
     def spelling(self, words: list[str], key: str) -> str | None:
-        """The spelling that restores ``words`` (bare key ``key``): the document's own, else the
-        tables'; ``None`` when neither only adds marks to the bare words."""
+        """The spelling of ``words`` (bare key ``key``): the document's own, else the tables'; it
+        may be ``words`` as written, which confirms them. A word that has other marks but no tone ("dân" may be whole, "đươc" damaged)
+        gains one from the document's own spelling, or from a table's stretch of three words or
+        more."""
         have = _canonical(w.lower() for w in words)
-        candidates: list[str | None] = []
-        if len(words) == 1:  # a capitalised bare word may be a name ("Sơn La"): never alone
-            candidates.append(self.single.get(key) if words[0][:1].islower() else None)
+        candidates: list[tuple[str | None, bool]] = []
+        if len(words) == 1:  # a capitalised word may be a name ("Sơn La"): never alone
+            word = words[0]
+            listed = word.isascii() or word in self.single  # "đươc" is listed; "nhưng" is a word
+            if word[:1].islower():
+                if listed:
+                    candidates.append((self.single.get(key if word.isascii() else word), True))
+                if word.isascii() and key not in self.common:  # "sở, nganh, địa": the document's "ngành"
+                    candidates.append((self.own_words.get(key), False))
         else:
             if key in self.own:
-                candidates.append(_own_spelling(self.own[key], have, self.common))
-            candidates.append(self.tables.phrases.get(key))
+                candidates.append((_own_spelling(self.own[key], have, self.common), True))
+            long = len(words) >= 3  # "hội đông nhân dân" has one reading; "phương" alone two
+            candidates.append((self.tables.phrases.get(key), long))
             first = self.tables.capital_from.get(key, 0)
             if all(w[:1].isupper() for w in words[first:]):
-                candidates.append(self.tables.places.get(key))
-        return next((c for c in candidates if c is not None and _canonical(c.split(" ")) != have and _fits(words, c)), None)
+                candidates.append((self.tables.places.get(key), long))
+        damaged = any(surely_damaged(w) for w in words)  # confirming "kế hoach" says nothing
+        return next((c for c, toneless_too in candidates
+                     if c is not None and not (damaged and _canonical(c.split(" ")) == have)
+                     and _fits(words, c, toneless_too=toneless_too)), None)
 
     def restore_run(self, run: list[re.Match[str]], offset: int, out: list[str]) -> int:
         """Restore one stretch into ``out`` (the text's characters). Every stretch holding a bare
@@ -315,10 +396,10 @@ class _Restorer:
         that knows it, so "dao tao" in "giao duc va dao tao" is restored although the four-word
         stretch before it ends at "dao"."""
         words = [m.group() for m in run]
-        if all(not w.isascii() for w in words):
+        settled = [not is_open(w) for w in words]  # a word with its tone is read as written
+        if all(settled):
             return 0
         keys = [bare(w) for w in words]
-        settled = [not w.isascii() for w in words]  # a word with a mark is read as written
         changed = 0
         for size in range(min(MAX_WORDS, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
@@ -330,11 +411,15 @@ class _Restorer:
                 for j, intact in enumerate(spelled.split(" "), start=i):
                     if settled[j]:
                         continue
+                    if words[j].lower() == intact:
+                        # confirmed as written, unless it cannot be ("hoach" in a stretch
+                        # whose other occurrences are as damaged: a table may still know it)
+                        settled[j] = not surely_damaged(words[j])
+                        continue
                     settled[j] = True
-                    if words[j].lower() != intact:
-                        start = offset + run[j].start()
-                        out[start : start + len(intact)] = _with_case(words[j], intact)
-                        changed += 1
+                    start = offset + run[j].start()
+                    out[start : start + len(intact)] = _with_case(words[j], intact)
+                    changed += 1
         return changed
 
 
@@ -347,8 +432,7 @@ def restore_marks(text: str) -> Restoration:
     changed = 0
     offset = 0
     for line in text.split("\n"):
-        if any(c.isascii() and c.isalpha() for c in line):
-            for run in _runs(line):
-                changed += restorer.restore_run(run, offset, out)
+        for run in _runs(line):
+            changed += restorer.restore_run(run, offset, out)
         offset += len(line) + 1
     return Restoration("".join(out), changed) if changed else Restoration(text, 0)
