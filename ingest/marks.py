@@ -375,7 +375,7 @@ class _Restorer:
             if word[:1].islower():
                 if listed:
                     candidates.append((self.single.get(key if word.isascii() else word), True))
-                if word.isascii() and key not in self.common:  # "sở, nganh, địa": the document's "ngành"
+                if word.isascii() and len(word) > 1 and key not in self.common:  # "sở, nganh": "ngành"
                     candidates.append((self.own_words.get(key), False))
         else:
             if key in self.own:
