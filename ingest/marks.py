@@ -5,24 +5,33 @@ agency heads, place names), and names are compared with their marks (NFC, one to
 A scanned plan where one word in twenty lost its marks otherwise loses most of its assignments:
 "Sở Tài chinh" is not "Sở Tài chính", and "chu tri" is no cue at all.
 
-How: a stretch of words holding a bare word (one with no mark at all) is given the marks of the
-spelling a vocabulary knows for it, longest stretch first (up to :data:`MAX_WORDS`):
+How: a stretch of words holding an open word (one without a tone mark: bare "dan", toneless
+"đươc", and whole words such as "dân") is given the marks of the spelling a vocabulary knows for
+it, longest stretch first (up to :data:`MAX_WORDS`):
 
-1. the document's own text: the spelling its other occurrences of the stretch use most (a word
-   damaged in one sentence is nearly always intact in another). Legitimately bare words stay:
-   "trong các" is written so far more often than "trọng các", so it is left alone;
-2. where the document has no other occurrence, the phrases of the data tables under
-   ``ingest/data`` (cue phrases, agency heads, document kinds, department fields,
-   ``genre_phrases.tsv``) and the gazetteer's place names, which only match capitalised words;
-3. a bare word alone only where ``restore_words.tsv`` says it stands for one word ("cua": "của"),
-   and only in lower case (a capitalised one may be a name: "Sơn La").
+1. the document's own text: the spelling its other occurrences of the stretch use (a word
+   damaged in one sentence is nearly always intact in another). A bare word takes the spelling
+   with the most marks, since damage only removes them; a common bare word ("trong") or a whole
+   toneless one ("dân") in a pair of words takes the most frequent, so "trong các" stays beside
+   "tôn trọng các". Occurrences only repeating the words as written confirm nothing;
+2. the phrases of the data tables under ``ingest/data`` (cue phrases, agency heads, document
+   kinds, department fields, ``genre_phrases.tsv``) and the gazetteer's place names, which only
+   match capitalised words. A toneless word takes a tone from a table's stretch of three words or
+   more only ("hội đông nhân dân"; "phương" alone could be "phường");
+3. a lone word: where ``restore_words.tsv`` says its bare form stands for one word ("cua": "của"),
+   or where the document spells it one way and rarely writes it bare ("nganh": "ngành"); only in
+   lower case (a capitalised one may be a name: "Sơn La").
 
-Only bare words change, and only by gaining marks; a word with any mark is read as written. A
-stretch spelled two ways by the tables ("tan thanh": Tân Thành, Tân Thạnh) is left as it is.
+A word only ever gains marks. A syllable ending in p, t, c or ch is never whole without a tone
+(:func:`surely_damaged`). A stretch spelled two ways by the tables ("tan thanh": Tân Thành, Tân
+Thạnh) is left as it is. A text that lost most of its marks is read twice (see
+:func:`restore_marks`).
 
 Restoring keeps every character where it was (an NFC Vietnamese letter is one code point with or
 without its marks), so the spans of the facts index the restored text as they would the damaged
-one. Only a text that :func:`looks_damaged` is read this way: clean documents pay one split.
+one. Only a text that :func:`looks_damaged` is read this way: clean documents pay one split. A
+damaged one costs ~10 ms per 3 KB (three times its extraction); measured on the bench corpus,
+where 6% of the files are damaged, ingest costs ~15% more CPU.
 """
 
 from __future__ import annotations
@@ -41,6 +50,9 @@ from dirgraph.ingest.tables import alternatives, load_table
 #: five-word name is learnt whole ("Bộ Chỉ huy Quân sự": every piece of it is cut at a common
 #: word), and a longer one is restored stretch by stretch ("uy ban nhan dan" + "thanh pho hai phong").
 MAX_WORDS = 5
+#: Longest stretch the document's own spellings are counted for: four words tell its readings
+#: apart, and a fifth costs a quarter more time for no measured gain.
+OWN_MAX_WORDS = 4
 #: Evidence words (``restore_words.tsv``) a text must hold before it is read as damaged.
 MIN_EVIDENCE = 2
 
@@ -74,6 +86,7 @@ class Vocabulary:
     capital_from: dict[str, int]
 
 
+@lru_cache(maxsize=1 << 16)
 def bare(word: str) -> str:
     """``word`` lower-cased without any mark ("Ủy" -> "uy", "Đảng" -> "dang")."""
     return strip_diacritics(word).lower()
@@ -129,13 +142,44 @@ def _runs(line: str) -> Iterator[list[re.Match[str]]]:
         yield run
 
 
-def _windows(size_of: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of every stretch of 2 to :data:`MAX_WORDS` words in ``size_of`` words."""
-    for size in range(2, min(MAX_WORDS, size_of) + 1):
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """One stretch of a text, read once for both the document's vocabulary and its restoration."""
+
+    words: list[str]  # as written
+    lower: list[str]
+    keys: list[str]  # bare
+    tone_keys: list[str]  # one tone placement
+    caps: str  # "1" where a word is capitalised
+    starts: list[int]  # offsets in the text
+    open: list[bool]  # :func:`is_open`
+    surely: list[bool]  # :func:`surely_damaged`
+
+
+def _read_runs(text: str) -> list[_Run]:
+    runs: list[_Run] = []
+    offset = 0
+    for line in text.split("\n"):
+        for run in _runs(line):
+            words = [m.group() for m in run]
+            lower = [w.lower() for w in words]
+            runs.append(_Run(
+                words, lower, [bare(w) for w in lower], [_tone_key(w) for w in lower],
+                "".join("1" if w[:1].isupper() else "0" for w in words), [offset + m.start() for m in run],
+                [is_open(w) for w in lower], [surely_damaged(w) for w in words]))
+        offset += len(line) + 1
+    return runs
+
+
+def _windows(size_of: int, longest: int = MAX_WORDS) -> Iterator[tuple[int, int]]:
+    """(start, end) of every stretch of 2 to ``longest`` words in ``size_of`` words."""
+    for size in range(2, min(longest, size_of) + 1):
         for start in range(size_of - size + 1):
             yield start, start + size
 
 
+#: The heads a field of ``department_fields.tsv`` follows ("Sở Tài chính", "Phòng Nội vụ").
+DEPARTMENT_HEADS = ("Sở", "Phòng", "Bộ")
 #: The table read first: its spelling of a stretch wins over another table's ("hằng năm" over
 #: "hàng năm", "Quận ủy" over "Quân ủy"); other disagreements leave the stretch unknown.
 PREFERRED_TABLE = "genre_phrases.tsv"
@@ -190,6 +234,9 @@ def table_vocabulary() -> Vocabulary:
     final: set[str] = set()
     for phrase, preferred in _table_phrases():
         _learn(vocabulary.phrases, phrase, final=final, preferred=preferred)
+    for (field,) in load_table("department_fields.tsv"):  # as the table says they are written
+        for head in DEPARTMENT_HEADS:
+            _learn(vocabulary.phrases, f"{head} {field}", final=final)
     for place in all_places():
         _learn(vocabulary.places, place.name, capital_from=0, capitals=vocabulary.capital_from)
         level_words = len(place.full_name.split()) - len(place.name.split())
@@ -231,35 +278,44 @@ def looks_damaged(text: str) -> bool:
     return False
 
 
-#: A document's spellings of one bare stretch: comparison key (:func:`move_tones`) -> the
-#: spelling as first written and how often it occurs.
+#: A document's spellings of one bare stretch: comparison key (:func:`move_tones`, then "|" and
+#: which words were capitalised: "10") -> the spelling as first written and how often it occurs.
 Spellings = dict[str, tuple[str, int]]
+
+
+@lru_cache(maxsize=1 << 16)
+def _tone_key(word: str) -> str:
+    """One lower-case word's comparison key: one tone placement ("uỷ" and "ủy" meet)."""
+    return move_tones(word)
 
 
 def _canonical(words: Iterable[str]) -> str:
     """The comparison key of a lower-case stretch: one tone placement, so "thành ủy" and
     "thành uỷ" are one spelling of a document that mixes the two styles."""
-    return " ".join(move_tones(w) for w in words)
+    return " ".join([_tone_key(w) for w in words])
 
 
-def document_vocabulary(text: str) -> dict[str, Spellings]:
+@lru_cache(maxsize=1 << 14)
+def _canonical_of(spelled: str) -> str:
+    return _canonical(spelled.split(" "))
+
+
+def document_vocabulary(text: str | list[_Run]) -> dict[str, Spellings]:
     """Bare stretch -> the document's spellings of it (stretches holding at least one mark)."""
     seen: dict[str, Spellings] = {}
-    for line in text.split("\n"):
-        if line.isascii():
+    for run in _read_runs(text) if isinstance(text, str) else text:
+        if len(run.words) < 2:
             continue
-        for run in _runs(line):
-            if len(run) < 2:
-                continue
-            words = [m.group().lower() for m in run]
-            keys = [bare(w) for w in words]
-            marked = [w != k for w, k in zip(words, keys, strict=True)]
-            for start, end in _windows(len(words)):
-                if any(marked[start:end]):
-                    forms = seen.setdefault(" ".join(keys[start:end]), {})
-                    canonical = _canonical(words[start:end])
-                    written, count = forms.get(canonical, (" ".join(words[start:end]), 0))
-                    forms[canonical] = (written, count + 1)
+        marked = [w != k for w, k in zip(run.lower, run.keys, strict=True)]
+        if not any(marked):
+            continue
+        keys, tone_keys, caps, lower = run.keys, run.tone_keys, run.caps, run.lower
+        for start, end in _windows(len(keys), OWN_MAX_WORDS):
+            if any(marked[start:end]):
+                forms = seen.setdefault(" ".join(keys[start:end]), {})
+                canonical = " ".join(tone_keys[start:end]) + "|" + caps[start:end]
+                written, count = forms.get(canonical, (" ".join(lower[start:end]), 0))
+                forms[canonical] = (written, count + 1)
     return seen
 
 
@@ -278,23 +334,31 @@ def _own_spelling(forms: Spellings, have: str, common: frozenset[str]) -> str | 
     take their most frequent spelling instead in a stretch of two words, and stay as written on a
     tie: three words or more have one reading ("bô chính trị" is "Bộ Chính trị").
 
-    ``None`` when the other occurrences only repeat the open words as written: they are no
+    A lower-case word only takes the spelling of lower-case occurrences: "Hải Phòng" does not make
+    "hai phong" (two rooms) a name; a capitalised one (a name, or a sentence's first word) takes any. ``None`` when the other occurrences only repeat the open words
+    as written: they are no
     evidence (they may be as damaged: "Lam Đồng" twice), so the tables decide.
     """
-    others = [(written.split(" "), n - (canonical == have)) for canonical, (written, n) in forms.items()]
-    others = [(words, n) for words, n in others if n > 0]
+    others = [(written.split(" "), key[key.index("|") + 1 :], n - (key == have))
+              for key, (written, n) in forms.items()]
+    others = [(words, caps, n) for words, caps, n in others if n > 0]
     if not others:
         return None
     spelled: list[str] = []
-    short = have.count(" ") < 2
+    stretch, have_caps = have.split("|")
+    short = stretch.count(" ") < 2
     heard = False  # whether any open word had a spelling other than as written to weigh
-    for i, word in enumerate(have.split(" ")):
+    for i, word in enumerate(stretch.split(" ")):
         if not is_open(word):
             spelled.append(others[0][0][i])  # read as written; any spelling shows its marks
             continue
         votes: dict[str, int] = {}
-        for words, n in others:
-            votes[words[i]] = votes.get(words[i], 0) + n
+        for words, caps, n in others:
+            if have_caps[i] == "1" or caps[i] == "0":  # a name's spelling is no lower-case word's
+                votes[words[i]] = votes.get(words[i], 0) + n
+        if not votes:
+            spelled.append(word)
+            continue
         heard = heard or any(w != word for w in votes)
         if short and (word in common or not word.isascii()):
             # "trong", or a whole word such as "dân", beside one other word: "trong các" is
@@ -319,7 +383,7 @@ def _fits(words: list[str], spelled: str, *, toneless_too: bool) -> bool:
     if len(intact) != len(words):
         return False
     return all(is_weaker(w, s) if (w.isascii() or (toneless_too and is_open(w)))
-               else move_tones(w.lower()) == move_tones(s) for w, s in zip(words, intact, strict=True))
+               else _tone_key(w.lower()) == _tone_key(s) for w, s in zip(words, intact, strict=True))
 
 
 #: Share of a bare word's marked occurrences one spelling must have to restore the word alone.
@@ -356,18 +420,18 @@ def document_words(text: str) -> dict[str, str]:
 class _Restorer:
     """One document's restoration: its own vocabulary beside the shared tables."""
 
-    def __init__(self, text: str) -> None:
-        self.own = document_vocabulary(text)
+    def __init__(self, text: str, runs: list[_Run]) -> None:
+        self.own = document_vocabulary(runs)
         self.own_words = document_words(text)
+        self.memo: dict[tuple[str, ...], str | None] = {}  # a stretch repeated reads the same
         self.tables = table_vocabulary()
         self.single, _, self.common = word_table()
 
-    def spelling(self, words: list[str], key: str) -> str | None:
-        """The spelling of ``words`` (bare key ``key``): the document's own, else the tables'; it
-        may be ``words`` as written, which confirms them. A word that has other marks but no tone ("dân" may be whole, "đươc" damaged)
-        gains one from the document's own spelling, or from a table's stretch of three words or
-        more."""
-        have = _canonical(w.lower() for w in words)
+    def spelling(self, words: list[str], key: str, have: str, damaged: bool) -> str | None:
+        """The spelling of ``words`` (bare key ``key``, comparison key ``have``): the document's
+        own, else the tables'; it may be ``words`` as written, which confirms them. A word that
+        has other marks but no tone ("dân" may be whole, "đươc" damaged) gains one from the
+        document's own spelling, or from a table's stretch of three words or more."""
         candidates: list[tuple[str | None, bool]] = []
         if len(words) == 1:  # a capitalised word may be a name ("Sơn La"): never alone
             word = words[0]
@@ -378,61 +442,80 @@ class _Restorer:
                 if word.isascii() and len(word) > 1 and key not in self.common:  # "sở, nganh": "ngành"
                     candidates.append((self.own_words.get(key), False))
         else:
-            if key in self.own:
-                candidates.append((_own_spelling(self.own[key], have, self.common), True))
+            forms = self.own.get(key)
+            if forms is not None and not (len(forms) == 1 and have in forms):  # else: itself alone
+                candidates.append((_own_spelling(forms, have, self.common), True))
             long = len(words) >= 3  # "hội đông nhân dân" has one reading; "phương" alone two
             candidates.append((self.tables.phrases.get(key), long))
             first = self.tables.capital_from.get(key, 0)
             if all(w[:1].isupper() for w in words[first:]):
                 candidates.append((self.tables.places.get(key), long))
-        damaged = any(surely_damaged(w) for w in words)  # confirming "kế hoach" says nothing
+        # confirming a word that cannot be written so ("kế hoach") says nothing
         return next((c for c, toneless_too in candidates
-                     if c is not None and not (damaged and _canonical(c.split(" ")) == have)
+                     if c is not None and not (damaged and _canonical_of(c) == have[: have.index("|")])
                      and _fits(words, c, toneless_too=toneless_too)), None)
 
-    def restore_run(self, run: list[re.Match[str]], offset: int, out: list[str]) -> int:
-        """Restore one stretch into ``out`` (the text's characters). Every stretch holding a bare
-        word is looked up, longest first; a bare word takes the spelling of the longest stretch
+    def restore_run(self, run: _Run, out: list[str]) -> int:
+        """Restore one stretch into ``out`` (the text's characters). Every stretch holding an open
+        word is looked up, longest first; an open word takes the spelling of the longest stretch
         that knows it, so "dao tao" in "giao duc va dao tao" is restored although the four-word
         stretch before it ends at "dao"."""
-        words = [m.group() for m in run]
-        settled = [not is_open(w) for w in words]  # a word with its tone is read as written
+        settled = [not o for o in run.open]  # a word with its tone is read as written
         if all(settled):
             return 0
-        keys = [bare(w) for w in words]
+        words, keys, tone_keys, caps, surely = run.words, run.keys, run.tone_keys, run.caps, run.surely
         changed = 0
         for size in range(min(MAX_WORDS, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
-                if all(settled[i : i + size]):
+                end = i + size
+                if all(settled[i:end]):
                     continue
-                spelled = self.spelling(words[i : i + size], " ".join(keys[i : i + size]))
+                stretch = tuple(words[i:end])
+                if stretch in self.memo:
+                    spelled = self.memo[stretch]
+                else:
+                    spelled = self.memo[stretch] = self.spelling(
+                        words[i:end], " ".join(keys[i:end]), " ".join(tone_keys[i:end]) + "|" + caps[i:end],
+                        any(surely[i:end]))
                 if spelled is None:
                     continue
                 for j, intact in enumerate(spelled.split(" "), start=i):
                     if settled[j]:
                         continue
-                    if words[j].lower() == intact:
+                    if run.lower[j] == intact:
                         # confirmed as written, unless it cannot be ("hoach" in a stretch
                         # whose other occurrences are as damaged: a table may still know it)
-                        settled[j] = not surely_damaged(words[j])
+                        settled[j] = not surely[j]
                         continue
                     settled[j] = True
-                    start = offset + run[j].start()
+                    start = run.starts[j]
                     out[start : start + len(intact)] = _with_case(words[j], intact)
                     changed += 1
         return changed
 
 
 def restore_marks(text: str) -> Restoration:
-    """``text`` with lost marks put back where a vocabulary knows the words (see the module doc)."""
-    if not looks_damaged(text):
+    """``text`` with lost marks put back where a vocabulary knows the words (see the module doc).
+
+    A text that lost most of its marks is read twice: what the tables restored in one sentence
+    ("Sở Giáo dục và Đào tạo") becomes the document's own spelling for the next reading.
+    """
+    first = _restore_once(text)
+    if first.words < SECOND_PASS_SHARE * len(text) / 5:  # ~5 characters a word
+        return first
+    second = _restore_once(first.text, checked=False)
+    return Restoration(second.text, first.words + second.words)
+
+
+#: Share of the words the first reading must restore before a second one is worth its cost.
+SECOND_PASS_SHARE = 0.05
+
+
+def _restore_once(text: str, checked: bool = True) -> Restoration:
+    if checked and not looks_damaged(text):
         return Restoration(text, 0)
-    restorer = _Restorer(text)
+    runs = _read_runs(text)
+    restorer = _Restorer(text, runs)
     out = list(text)
-    changed = 0
-    offset = 0
-    for line in text.split("\n"):
-        for run in _runs(line):
-            changed += restorer.restore_run(run, offset, out)
-        offset += len(line) + 1
+    changed = sum(restorer.restore_run(run, out) for run in runs)
     return Restoration("".join(out), changed) if changed else Restoration(text, 0)

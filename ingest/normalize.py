@@ -362,9 +362,16 @@ def join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
+#: Letters some PDF fonts and converters print for Vietnamese ones: the Icelandic eth "Ð" (U+00D0)
+#: looks like and stands for "Đ" (U+0110). One letter for one, so no offset moves.
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+
 def normalize_text(raw: str) -> str:
     """The reader's text: NFC, markup and junk gone, one logical line per paragraph or item."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    if "\u00d0" in text or "\u00f0" in text:
+        text = text.translate(_LOOKALIKES)
     # markup and zero-width characters are rare: one scan of the whole text spares one per line
     markup = any(c in text for c in _MD_ANY_CHARS)  # _MD_ANY.search(text), see _MD_ANY_CHARS
     format_chars = any(c in text for c in _FORMAT_CHAR_LIST)  # _FORMAT_CHARS.search(text)

@@ -389,3 +389,8 @@ def _strip_markdown_every_sub(line: str) -> str:
                                  "\\", "\\*", "<br>", "<BR/>", "<", " ", "Kế", "hoạch", "!", "1."])).map("".join))
 def test_strip_markdown_skips_only_substitutions_that_cannot_apply(line: str) -> None:
     assert strip_markdown(line) == _strip_markdown_every_sub(line)
+
+
+def test_the_eth_some_pdf_fonts_print_for_d_with_stroke_is_read_as_it() -> None:
+    text = normalize_text("Sở Giáo dục và Ðào tạo; ðồng chí Bí thư")
+    assert text == "Sở Giáo dục và Đào tạo; đồng chí Bí thư"
