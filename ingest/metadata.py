@@ -22,7 +22,7 @@ from dirgraph.ingest.context import DocContext
 from dirgraph.ingest.docnumbers import canonical_number, kind_from_code, kind_from_word, parse_number
 from dirgraph.ingest.frame import Frame
 from dirgraph.ingest.frame_lines import proper_case
-from dirgraph.ingest.gazetteer import Place, find_places, lookup_place, provinces
+from dirgraph.ingest.gazetteer import Place, find_places, lookup_place, provinces, split_level_word
 from dirgraph.ingest.record import AgencyRef, DocumentMeta, Signer
 from dirgraph.ingest.regex_scan import finditer_from, trie_alternation
 from dirgraph.ingest.signature import title_position
@@ -257,6 +257,29 @@ def _fit(place: Place, level: str | None) -> PlaceChoice:
     return PlaceChoice(place.name, place.level, tuple(place.parents))
 
 
+def unlisted_unit(issuer: str) -> tuple[str, str] | None:
+    """(name, level) of a unit the issuer's own words name after a level word, when the gazetteer
+    does not list it: "Ban Chấp hành Đảng bộ xã Công Thành" -> ("Công Thành", "commune").
+
+    The document says where it comes from; a commune missing from the gazetteer (renamed, merged,
+    or simply not in the snapshot) is still that commune, not the district its title mentions.
+    """
+    words = issuer.split()
+    first = len(words)
+    while first > 0 and words[first - 1][:1].isupper():
+        first -= 1
+    if first == len(words):
+        return None
+    for start in (first - 2, first - 1, first):
+        if start < 0:
+            continue
+        levels, name = split_level_word(" ".join(words[start:]))
+        if levels and len(levels) == 1 and levels[0] in ("commune", "district") and 1 <= len(name.split()) <= 4 \
+                and all(w[:1].isupper() for w in name.split()) and not lookup_place(name):
+            return name, levels[0]
+    return None
+
+
 def choose_locality(frame: Frame, issuer_raw: str | None) -> PlaceChoice:
     """The document's own place: date-line place, header place, else the place fitting the issuer's level."""
     text = frame.text
@@ -283,6 +306,8 @@ def choose_locality(frame: Frame, issuer_raw: str | None) -> PlaceChoice:
                 mentioned = Counter(norm_key(n) for n, _ in text_places())
                 hits = sorted(hits, key=lambda p: -sum(mentioned[norm_key(x)] for x in p.parents))
             return _fit(hits[0], level)
+        if index == 0 and (unit := unlisted_unit(source)) is not None:
+            return _unlisted_choice(unit, text_places())
     candidates = text_places()
     if not candidates:
         return PlaceChoice(None, None, ())
@@ -306,6 +331,20 @@ def choose_locality(frame: Frame, issuer_raw: str | None) -> PlaceChoice:
     return pick({"province", "district", "commune"}) or PlaceChoice(None, None, ())
 
 
+def _unlisted_choice(unit: tuple[str, str], mentioned: list[tuple[str, Place]]) -> PlaceChoice:
+    """An unlisted unit, under the place of the next level up that the text names most (a
+    commune under a district, a district under a province) and that place's own parents."""
+    name, level = unit
+    ranked = Counter(norm_key(n) for n, _ in mentioned)
+    for wanted in (("district", "province") if level == "commune" else ("province",)):
+        options = sorted(((ranked[norm_key(n)], n, p) for n, p in mentioned if p.level == wanted),
+                         key=lambda o: o[0], reverse=True)
+        if options:
+            parent = options[0][2]
+            return PlaceChoice(name, level, (parent.name, *parent.parents))
+    return PlaceChoice(name, level, ())
+
+
 def build_metadata(frame: Frame, source: str) -> tuple[DocumentMeta, DocContext]:
     """The document's metadata and the context the body and reference extractors read."""
     legal = frame.legal
@@ -326,6 +365,9 @@ def build_metadata(frame: Frame, source: str) -> tuple[DocumentMeta, DocContext]
     bare = DocContext(source=source, text=frame.text, locality=place.name, locality_level=place.level,
                       parent_localities=place.parents, kind=kind or "other")
     issuer = _agency(issuer_raw, bare) if issuer_raw else None
+    if issuer is not None and place.name and issuer.locality == place.name and issuer.name.endswith(" " + place.name):
+        # a unit the gazetteer does not list stays in the name: "… Đảng bộ xã Công Thành"
+        issuer = AgencyRef(name=issuer.name[: -len(place.name)].rstrip(), locality=place.name)
     if issuer is not None and issuer.locality:
         # "XÃ PHÙ LUU" with a mark lost (OCR), "Phù Lưu, ngày …" intact: the intact spelling
         intact = next((name for name in (place.name, frame.place) if name and name != issuer.locality

@@ -290,6 +290,11 @@ def _clause(line: Line, start: int, end: int, subjects: list[str], found: Found)
                 while i + 1 < len(cues) and role_of(cues[i + 1].group(0)) in _DUTY_ROLES:
                     i += 1
         elif role in _DUTY_ROLES:
+            nxt = cues[i + 1] if i + 1 < len(cues) else None
+            if (nxt is not None and _responsible(text, cue.start()) and not text[cue.end() : nxt.start()].strip()
+                    and role_of(nxt.group(0)) != "none"):
+                i += 1  # "chịu trách nhiệm kiểm tra": the duty is the verb that follows
+                continue
             _give(found, subjects, role, src_start, src_end)
             if role == "supervises" and _overseen_act(text, cue.end(), end, cues[i + 1] if i + 1 < len(cues) else None):
                 i += 1  # "đôn đốc các đơn vị thực hiện": the verb is the overseen agencies' work

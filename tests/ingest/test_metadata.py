@@ -294,3 +294,21 @@ def test_cached_proper_case_and_source_places_answer_as_the_uncached_functions()
             assert proper_case(source) == proper_case.__wrapped__(source)
             assert _source_places(source) == tuple(p for _, p in _places_in(source))
     assert _source_places("Ủy ban nhân dân tỉnh Lâm Đồng")  # the list above does reach the gazetteer
+
+
+def test_a_commune_the_gazetteer_does_not_list_is_still_the_documents_place() -> None:
+    """A headerless commune plan: its own statement names "xã Công Thành" (not in the gazetteer
+    snapshot); the district in its title is its parent's place, not its own."""
+    from dirgraph.ingest.gazetteer import lookup_place
+
+    assert lookup_place("Công Thành") == []
+    text = ("KẾ HOẠCH\ntriển khai Kế hoạch số 45-KH/HU của Ban Thường vụ Huyện ủy Yên Thành\n"
+            "Thực hiện Kế hoạch số 45-KH/HU ngày 10/01/2024 của Ban Thường vụ Huyện ủy Yên Thành, "
+            "Ban Chấp hành Đảng bộ xã Công Thành xây dựng Kế hoạch triển khai như sau:\n"
+            "I. NHIỆM VỤ\n1. Ủy ban nhân dân xã chủ trì thực hiện.\n")
+    meta, ctx = _meta(text)
+    assert meta.locality == "Công Thành"
+    assert ctx.locality_level == "commune"
+    assert ctx.parent_localities == ("Yên Thành", "Nghệ An")
+    assert meta.issuer is not None
+    assert (meta.issuer.name, meta.issuer.locality) == ("Ban Chấp hành Đảng bộ xã", "Công Thành")

@@ -306,3 +306,14 @@ def test_a_lead_in_wrapped_over_lines_as_in_pdf_text() -> None:
             "cấp, các cơ quan, đơn vị thực hiện tốt các nhiệm vụ sau:\n1. Nâng cao nhận thức.\n")
     roles = _roles(extract_body(_after_lead_in(text, "directive")))
     assert {("các cấp ủy", "implements", "SELF"), ("chính quyền các cấp", "implements", "SELF")} <= roles
+
+
+def test_responsibility_takes_the_role_of_the_duty_verb_after_it(make_ctx: Ctx) -> None:
+    """"chịu trách nhiệm kiểm tra" is a supervising duty; "chịu trách nhiệm" alone is the work itself."""
+    text = ("như sau:\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Phòng Nội vụ các huyện chịu trách nhiệm kiểm tra tính chính xác của số liệu trước khi gửi.\n"
+            "2. Phòng Tài chính các huyện chịu trách nhiệm về số liệu báo cáo.\n")
+    roles = _roles(extract_body(make_ctx(text)))
+    assert (norm_key("Phòng Nội vụ các huyện"), "supervises", "III.1") in roles
+    assert (norm_key("Phòng Nội vụ các huyện"), "implements", "III.1") not in roles
+    assert (norm_key("Phòng Tài chính các huyện"), "implements", "III.2") in roles
