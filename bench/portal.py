@@ -54,6 +54,25 @@ def damaged_marks(text: str, rng: random.Random, share: float = 0.05) -> str:
     return "\n".join(" ".join(bare(w) for w in line.split(" ")) for line in text.split("\n"))
 
 
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def lost_tones(text: str, rng: random.Random, share: float = 0.1) -> str:
+    """The text as a weaker OCR gives it: ``share`` of the words with a tone mark lose only that
+    mark, the others stay ("Nghị quyết" -> "Nghi quyết", "được" -> "đươc").
+
+    >>> lost_tones("Kế hoạch thực hiện", random.Random(0), share=1.0)
+    'Kê hoach thưc hiên'
+    """
+    def toneless(word: str) -> str:
+        if word.isascii() or rng.random() >= share:
+            return word
+        return unicodedata.normalize("NFC", "".join(
+            c for c in unicodedata.normalize("NFD", word) if c not in _TONE_MARKS))
+
+    return "\n".join(" ".join(toneless(w) for w in line.split(" ")) for line in text.split("\n"))
+
+
 def decomposed(text: str) -> str:
     """The text in Unicode NFD (base letters followed by combining marks)."""
     return unicodedata.normalize("NFD", text)
