@@ -367,9 +367,39 @@ def join_wrapped(lines: list[str]) -> list[str]:
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 
 
+def explode_header_table(text: str) -> str:
+    """A document that opens with a Markdown table holding its two-column header (as Word-to-
+    Markdown converters write it, lines of a cell joined by ``<br>``) opens with those lines
+    instead, each row's left cell first: "| ỦY BAN NHÂN DÂN<br>HUYỆN X | CỘNG HÒA …<br>Độc lập … |".
+
+    Why: the frame reads a header line by line ("Số: …" and "V/v …" are two lines); joined into
+    one row, the dispatch's "V/v" title was lost. Only the leading table is read so; an appendix
+    table's rows stay rows.
+    """
+    lines = text.split("\n")
+    first = 0
+    while first < len(lines) and not lines[first].strip():
+        first += 1
+    end = first
+    while end < len(lines) and lines[end].lstrip().startswith("|"):
+        end += 1
+    block = lines[first:end]
+    if not block or not any(_HTML_BREAK.search(line) for line in block):
+        return text
+    out: list[str] = []
+    for row in block:
+        if _MD_TABLE_RULE.match(row.strip()):
+            continue
+        for cell in row.strip().strip("|").split("|"):
+            out.extend(part.strip() for part in _HTML_BREAK.split(cell) if part.strip())
+    return "\n".join(lines[:first] + out + lines[end:])
+
+
 def normalize_text(raw: str) -> str:
     """The reader's text: NFC, markup and junk gone, one logical line per paragraph or item."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    if "|" in text[:2000] and "<" in text[:2000]:
+        text = explode_header_table(text)
     if "\u00d0" in text or "\u00f0" in text:
         text = text.translate(_LOOKALIKES)
     # markup and zero-width characters are rare: one scan of the whole text spares one per line

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from dirgraph.ingest.body.cues import role_pattern, words_pattern
 from dirgraph.ingest.body.textform import match_form
+from dirgraph.ingest.tables import load_table
 
 _MAX_WORDS = 40
 # Nouns that follow "tổ chức" / "đơn vị" when they name bodies, not the verb "tổ chức".
@@ -189,7 +190,22 @@ _LIST_BEFORE = re.compile(r"(?:các|những|,|;|\bvà)\s*$")
 _PLURAL_BEFORE = re.compile(r"(?:các|những)\s*$")
 
 
+def _in_compound(form: str, cue: re.Match[str]) -> bool:
+    """Whether the cue closes or opens a noun compound: "giáo dục thường xuyên", "thanh tra viên"."""
+    window = form[max(0, cue.start() - 24) : min(len(form), cue.end() + 8)]
+    return any(m.start() <= cue.start() - max(0, cue.start() - 24) < m.end()
+               for m in _compound_pattern().finditer(window))
+
+
+@lru_cache(maxsize=1)
+def _compound_pattern() -> re.Pattern[str]:
+    compounds = sorted((match_form(row[0]) for row in load_table("noun_compounds.tsv")), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in compounds) + r")(?!\w)")
+
+
 def _is_noun_use(text: str, form: str, cue: re.Match[str]) -> bool:
+    if _in_compound(form, cue):
+        return True
     if text[cue.start()].isupper():
         return in_name(text, cue.start())
     before = form[max(0, cue.start() - 8) : cue.start()]

@@ -394,3 +394,18 @@ def test_strip_markdown_skips_only_substitutions_that_cannot_apply(line: str) ->
 def test_the_eth_some_pdf_fonts_print_for_d_with_stroke_is_read_as_it() -> None:
     text = normalize_text("Sở Giáo dục và Ðào tạo; ðồng chí Bí thư")
     assert text == "Sở Giáo dục và Đào tạo; đồng chí Bí thư"
+
+
+def test_a_header_table_with_line_breaks_opens_the_document_as_lines() -> None:
+    """Word-to-Markdown converters put the two-column header in a table, a cell's lines joined by
+    <br>; the dispatch's "V/v" title is a line of its own again. An appendix table stays rows."""
+    text = normalize_text(
+        "| **ỦY BAN NHÂN DÂN**<br>**HUYỆN YÊN MÔ** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>Độc lập - Tự do - Hạnh phúc |\n"
+        "|:---:|:---:|\n"
+        "| Số: 1368/UBND-LĐTBXH<br>V/v đôn đốc thực hiện Chỉ thị số 24/CT-TTg | *Yên Mô, ngày 23 tháng 9 năm 2024* |\n"
+        "\nKính gửi: Ủy ban nhân dân các xã.\n\n| TT | Nhiệm vụ<br>cụ thể | Cơ quan chủ trì |\n|---|---|---|\n| 1 | Rà soát | Phòng Nội vụ |\n")
+    lines = text.split("\n")
+    assert lines[:7] == ["ỦY BAN NHÂN DÂN", "HUYỆN YÊN MÔ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc", "Số: 1368/UBND-LĐTBXH",
+                         "V/v đôn đốc thực hiện Chỉ thị số 24/CT-TTg", "Yên Mô, ngày 23 tháng 9 năm 2024"]
+    assert "| 1 | Rà soát | Phòng Nội vụ |" in lines

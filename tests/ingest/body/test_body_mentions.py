@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dirgraph.ingest.body.mentions import mention_end, split_mentions
+from dirgraph.ingest.tables import load_table
 
 
 def _mention(text: str) -> str | None:
@@ -107,3 +108,11 @@ def test_capitalised_cues_inside_names(text: str, mention: str) -> None:
 def test_every_joint_office_stays_one_agency(office: str) -> None:
     text = f"{office} và Ủy ban nhân dân xã, Công an xã"
     assert split_mentions(text) == [f"{office} và Ủy ban nhân dân xã", "Công an xã"]
+
+
+@pytest.mark.parametrize("compound", [row[0] for row in load_table("noun_compounds.tsv")])
+def test_a_cue_inside_a_noun_compound_does_not_end_the_name(compound: str) -> None:
+    """"Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện" is one body: "thường xuyên"
+    (an adverb cue elsewhere) is part of its name."""
+    text = f"Trung tâm Đào tạo {compound} huyện chủ trì thực hiện."
+    assert text[: mention_end(text, 0)] == f"Trung tâm Đào tạo {compound} huyện"
