@@ -211,6 +211,23 @@ def _find_title(lines: list[Line], limit: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _subject_openers() -> tuple[str, ...]:
+    """How a title's subject opens after its kind line: the relation cues of a document about
+    itself ("thực hiện", "triển khai", "tiếp tục thực hiện", relation_cues.tsv) and "về"."""
+    from dirgraph.ingest.tables import alternatives, load_table
+
+    cues = [norm_key(c) for row in load_table("relation_cues.tsv") if row[0] == "self" for c in alternatives(row[1])]
+    return tuple(sorted({*cues, "về"}, key=len, reverse=True))
+
+
+def _opens_subject(clean: str) -> bool:
+    """An all-caps line that is the title's subject ("THỰC HIỆN KẾT LUẬN SỐ 01-KL/TW …"), not an
+    authority line or a heading."""
+    key = norm_key(clean)
+    return any(key.startswith(opener + " ") for opener in _subject_openers())
+
+
 def _title_lines(lines: list[Line], i: int) -> tuple[list[Line], int]:
     """Subject lines after the kind line: up to a separator, a preamble cue, a heading or authority line."""
     taken: list[Line] = []
@@ -222,7 +239,7 @@ def _title_lines(lines: list[Line], i: int) -> tuple[list[Line], int]:
         if taken and clean.endswith(":"):  # "…, Ban Thường vụ ban hành Kế hoạch như sau:" opens the body
             break
         if is_upper(clean) and len(clean) > 3 and not clean.startswith(("“", '"')) and not (
-                not taken and _OF_BODY.match(clean)):
+                not taken and (_OF_BODY.match(clean) or _opens_subject(clean))):
             break
         if _NUMBERED.match(clean) or clean.startswith(("-", "+", "•")) or NOI_NHAN.match(clean):
             break

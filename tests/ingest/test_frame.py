@@ -423,3 +423,18 @@ def test_cached_header_fragments_are_the_plain_cut(raw: str) -> None:
             plain.append(Line(9 + a + lead, 9 + b, clean_line(piece)))
     assert _fragments(text, [line]) == plain
     assert _fragments(text, [line]) == plain  # the second answer comes from the cache
+
+
+def test_a_title_subject_in_capitals_is_the_title() -> None:
+    """Party programmes print the whole subject in capitals under the kind line; it is the title
+    (kept as printed), while a decision's authority line in capitals is not."""
+    text = ("THÀNH ỦY TAM KỲ\nSố 15-CTr/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nTam Kỳ, ngày 20 tháng 7 năm 2021\n"
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG\nTHỰC HIỆN KẾT LUẬN SỐ 01-KL/TW, NGÀY 18/5/2021 CỦA BỘ CHÍNH TRỊ\n-----\n"
+            "Thực hiện Kết luận số 01-KL/TW, Thành ủy Tam Kỳ xây dựng Chương trình hành động như sau:\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n1. Quán triệt sâu sắc Kết luận.\n")
+    frame = parse_frame(text)
+    assert frame.title == "Chương trình hành động THỰC HIỆN KẾT LUẬN SỐ 01-KL/TW, NGÀY 18/5/2021 CỦA BỘ CHÍNH TRỊ"
+    decision = ("ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 1520/QĐ-UBND\nBình Định, ngày 20 tháng 5 năm 2024\n"
+                "QUYẾT ĐỊNH\nBan hành Kế hoạch phòng, chống ma túy năm 2024\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
+                "Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\n")
+    assert parse_frame(decision).title == "Quyết định Ban hành Kế hoạch phòng, chống ma túy năm 2024"
