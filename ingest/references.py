@@ -61,7 +61,7 @@ _PLENUM_FULL = re.compile(
 # the pattern opens with a character set and the regex engine skips straight to the "B"s and "L"s.
 _LAW = re.compile(
     r"(?P<word>B(?<!\wB)ộ\s+luật|L(?<!\wL)uật)\s+(?P<name>(?:[A-ZĐ]|sửa\s+đổi)[^\s,;()“”]*"
-    r"(?:(?:\s+|,\s+(?=[a-zđà-ỹ]))(?!ngày\b|năm\b|số\s+\d|và\b(?!\s+Luật\b))[^\s,;()“”.]+){0,24}?)"
+    r"(?:(?:\s+|,\s+(?=[a-zđà-ỹ]))(?!ngày\b|năm\b|số\s+\d|và\s+(?:các|những)\b)[^\s,;()“”.]+){0,24}?)"
     r"(?=\s+(?:số\s+(?P<num>\d{1,4}\s*/\s*\d{4}\s*/\s*QH\d{1,2})|ngày\s+\d))"
 )
 

@@ -221,3 +221,13 @@ def test_next_mention_gates_answer_as_both_searches(window: str) -> None:
     plain = _numbered_re().search(window) or _CONGRESS.search(window)
     fast = _next_mention(window)
     assert (fast.span(), fast.re) == (plain.span(), plain.re) if plain else fast is None
+
+
+def test_a_law_whose_name_holds_and_is_read_whole() -> None:
+    """"Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15": a law's name may hold "và";
+    "Luật Đất đai và các văn bản hướng dẫn" names one law, not a longer one."""
+    docs = _docs("1. Triển khai thi hành Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15 "
+                 "ngày 27/6/2025 của Quốc hội; thực hiện Luật Đất đai và các văn bản hướng dẫn ngày 18/01/2024.")
+    assert docs["93/2025/QH15"]["title"] == "Luật Khoa học, công nghệ và đổi mới sáng tạo"
+    assert docs["93/2025/QH15"]["kind"] == "law"
+    assert not any("và các" in str(d.get("title")) for d in docs.values())
