@@ -4,6 +4,8 @@
   topics and formats than the seeds; the extractor was then fixed against its failure list.
 * ``blind`` (tests/fixtures/blind, docs/EVAL_BLIND.md): six documents written without reading the
   extractor; it scored 0.87 before the genre rules it exposed were fixed.
+* ``blind3`` (tests/fixtures/blind3, docs/EVAL_BLIND3.md): five more, among them an OCR-damaged text;
+  0.89 blind, 0.91 after its fixes.
 
 Why: the seeds are what the extractor was built on, so scoring them says little. Every document
 must read without an exception or a warning, and each corpus's F1 per field group must not fall
@@ -58,6 +60,10 @@ CORPORA = [
     # agency_relations 0.97, the rest 1.00
     Corpus("blind", 6, 4, {"document": 0.95, "documents": 0.95, "relations": 0.95, "tasks": 0.95,
                            "assignments": 0.93, "agency_relations": 0.93, "targets": 0.95}),
+    # measured 2026-11-25 00:50 UTC after the fixes (blind: 0.89 all, docs/EVAL_BLIND3.md): document 0.97,
+    # documents 1.00, relations 0.99, tasks 0.94, assignments 0.87, agency_relations 0.81, targets 0.85
+    Corpus("blind3", 5, 4, {"document": 0.95, "documents": 0.97, "relations": 0.96, "tasks": 0.91,
+                            "assignments": 0.84, "agency_relations": 0.78, "targets": 0.82}),
 ]
 DOCUMENTS = [(corpus, gold) for corpus in CORPORA for gold in corpus.gold_files]
 
@@ -95,7 +101,9 @@ def test_corpus_is_complete(corpus: Corpus) -> None:
 def test_reads_without_warnings(corpus: Corpus, gold_file: Path) -> None:
     gold = _gold(gold_file)
     extraction = _extraction(corpus.folder, gold["source"])
-    assert extraction["warnings"] == [], extraction["warnings"]
+    # restoring an OCR text's lost marks is said, and is no fault
+    faults = [w for w in extraction["warnings"] if not w.startswith("restored lost tone marks")]
+    assert faults == [], faults
     assert extraction["document"]["kind"] == gold["document"]["kind"]
 
 
@@ -118,33 +126,42 @@ class Damage:
 
     name: str
     apply: Callable[[str, random.Random], str]
-    floor: float  # corpus F1 over every group
 
 
 DAMAGES = [
-    # measured 2026-11-25 00:35 UTC: heldout 0.96, blind 0.97 (0.62 / 0.63 without restoration)
-    Damage("marks_stripped_15pct", lambda text, rng: damaged_marks(text, rng, share=0.15), 0.93),
-    # measured 2026-11-25 00:35 UTC: heldout 0.95, blind 0.97 (0.66 / 0.67 without restoration)
-    Damage("tones_lost_15pct", lambda text, rng: lost_tones(text, rng, share=0.15), 0.92),
+    Damage("marks_stripped_15pct", lambda text, rng: damaged_marks(text, rng, share=0.15)),
+    Damage("tones_lost_15pct", lambda text, rng: lost_tones(text, rng, share=0.15)),
 ]
+#: Most F1 (over every group) the damage may cost against the same files undamaged. Measured
+#: 2026-11-25 00:55 UTC: 0.004-0.043 with restoration (heldout 0.991 -> 0.958 / 0.948, blind 0.986 ->
+#: 0.970 / 0.967, blind3 0.878 -> 0.874 / 0.865); without it heldout and blind fell to 0.62-0.67.
+DAMAGE_COST = 0.06
+
+
+def _text_files_f1(corpus: Corpus, sc: ModuleType, read: Callable[[Path], dict[str, Any]]) -> float:
+    total = sc.Tally()
+    for gold_file in corpus.gold_files:
+        gold = _gold(gold_file)
+        source = corpus.folder / "docs" / gold["source"]
+        if source.suffix in (".txt", ".md"):
+            for tally in sc.score_document(gold, read(source)).values():
+                total.merge(tally)
+    return float(total.prf()[2])
 
 
 @pytest.mark.parametrize("damage", DAMAGES, ids=lambda d: d.name)
 @pytest.mark.parametrize("corpus", CORPORA, ids=lambda c: c.name)
 def test_damaged_text_files_still_score(corpus: Corpus, damage: Damage, tmp_path: Path) -> None:
     """The corpus's text files with marks lost as OCR loses them (seeded): lost marks are restored
-    (ingest/marks.py), so the F1 over every group stays near the clean corpus's."""
+    (ingest/marks.py), so the F1 over every group stays near the same files' undamaged F1."""
     sc = _scorer()
-    total = sc.Tally()
-    for gold_file in corpus.gold_files:
-        gold = _gold(gold_file)
-        source = corpus.folder / "docs" / gold["source"]
-        if source.suffix not in (".txt", ".md"):
-            continue
-        damaged = tmp_path / source.name
-        damaged.write_text(damage.apply(source.read_text(encoding="utf-8"), random.Random(source.name)),
-                           encoding="utf-8")
-        for tally in sc.score_document(gold, extract_file(damaged).to_json_dict()).values():
-            total.merge(tally)
-    f1 = round(total.prf()[2], 3)
-    assert f1 >= damage.floor, f"{corpus.name} with {damage.name}: F1 {f1} below {damage.floor}"
+
+    def damaged(source: Path) -> dict[str, Any]:
+        copy = tmp_path / source.name
+        copy.write_text(damage.apply(source.read_text(encoding="utf-8"), random.Random(source.name)),
+                        encoding="utf-8")
+        return extract_file(copy).to_json_dict()
+
+    clean = _text_files_f1(corpus, sc, lambda source: _extraction(corpus.folder, source.name))
+    hurt = _text_files_f1(corpus, sc, damaged)
+    assert clean - hurt <= DAMAGE_COST, f"{corpus.name} with {damage.name}: F1 {hurt:.3f} against {clean:.3f} clean"
