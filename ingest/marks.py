@@ -168,8 +168,8 @@ BARE_SHARE = 1.0
 
 
 def document_words(text: str) -> dict[str, str]:
-    """Bare word -> the document's spelling of it, where one spelling has
-    :data:`DOMINANT_SHARE` of its marked occurrences ("nganh" -> "ngành") and, unless the bare
+    """Bare word -> the document's spelling of it, where one spelling (with its copies that lost
+    marks) has :data:`DOMINANT_SHARE` of its marked occurrences ("nganh" -> "ngành") and, unless the bare
     form :func:`surely_damaged`, the bare form itself is rare beside it (":data:`BARE_SHARE`): "quy"
     in "quy định" is written bare throughout, so one "quỹ đất" does not make it "quỹ")."""
     seen: dict[str, dict[str, int]] = {}
@@ -182,9 +182,12 @@ def document_words(text: str) -> dict[str, str]:
             spellings[word] = spellings.get(word, 0) + 1
     words: dict[str, str] = {}
     for key, spellings in seen.items():
-        top = max(spellings, key=lambda w: spellings[w])
+        # a spelling is backed by its own occurrences and by those that only lost marks from it
+        # ("Tuôi thọ" twice beside "tuổi" twice: "tuổi" has all four)
+        backing = {w: sum(n for x, n in spellings.items() if x == w or is_weaker(x, w)) for w in spellings}
+        top = max(spellings, key=lambda w: (backing[w], spellings[w], w))
         marked = sum(spellings.values())
-        if spellings[top] < DOMINANT_SHARE * marked:
+        if backing[top] < DOMINANT_SHARE * marked:
             continue
         if surely_damaged(key) or bare_count.get(key, 0) <= BARE_SHARE * marked:
             words[key] = top

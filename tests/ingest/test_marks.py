@@ -175,3 +175,11 @@ def test_surely_damaged_is_the_rule_of_checked_syllables() -> None:
 
     assert all(surely_damaged(w) for w in ("hoach", "quyet", "duoc", "tiep", "Ket"))
     assert not any(surely_damaged(w) for w in ("quy", "thao", "nganh", "dân", "hoạch"))
+
+
+def test_copies_that_lost_marks_back_the_spelling_they_came_from() -> None:
+    """"Tuôi thọ" twice (its tone lost) beside "tuổi" twice: all four are "tuổi", so a lone "tuoi"
+    after a number is restored although no single spelling has four fifths of them."""
+    text = (DAMAGED + "- Tuôi thọ trung bình đạt 74 tuổi.\n- Trẻ em dưới 5 tuổi.\n"
+            "- Tuôi thọ khỏe mạnh tăng.\n- Mục tiêu đến năm 2030: đạt 75 tuoi.\n")
+    assert "đạt 75 tuổi." in restored(text)
