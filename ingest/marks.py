@@ -223,7 +223,9 @@ class _Restorer:
             if forms is not None and not (len(forms) == 1 and have in forms):  # else: itself alone
                 candidates.append((_own_spelling(forms, have, self.common), True))
             long = len(words) >= 3  # "hội đông nhân dân" has one reading; "phương" alone two
-            candidates.append((self.tables.phrases.get(key), long))
+            # a pair whose other word kept its tone is one reading too: "Đê nghị" is "Đề nghị"
+            anchored = long or any(not is_open(w) for w in words)
+            candidates.append((self.tables.phrases.get(key), anchored))
             first = self.tables.capital_from.get(key, 0)
             if all(w[:1].isupper() for w in words[first:]):
                 candidates.append((self.tables.places.get(key), long))

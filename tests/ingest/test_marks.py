@@ -183,3 +183,10 @@ def test_copies_that_lost_marks_back_the_spelling_they_came_from() -> None:
     text = (DAMAGED + "- Tuôi thọ trung bình đạt 74 tuổi.\n- Trẻ em dưới 5 tuổi.\n"
             "- Tuôi thọ khỏe mạnh tăng.\n- Mục tiêu đến năm 2030: đạt 75 tuoi.\n")
     assert "đạt 75 tuổi." in restored(text)
+
+
+def test_a_pair_whose_other_word_kept_its_tone_takes_the_tables_spelling() -> None:
+    """"Đê nghị" (the tone of "Đề" lost) beside the intact "nghị" is the cue "Đề nghị"; a pair of
+    open words ("phuong an") is not read from the tables alone."""
+    out = restored(DAMAGED + "6. Đê nghị Sở Tài chính phối hợp thực hiện.\n")
+    assert "6. Đề nghị Sở Tài chính phối hợp thực hiện." in out

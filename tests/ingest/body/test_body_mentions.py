@@ -116,3 +116,13 @@ def test_a_cue_inside_a_noun_compound_does_not_end_the_name(compound: str) -> No
     (an adverb cue elsewhere) is part of its name."""
     text = f"Trung tâm Đào tạo {compound} huyện chủ trì thực hiện."
     assert text[: mention_end(text, 0)] == f"Trung tâm Đào tạo {compound} huyện"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sở Y tế trong việc bố trí kinh phí", "Sở Y tế"),
+    ("Sở Y tế trong quá trình thực hiện", "Sở Y tế"),
+    ("Sở Nội vụ trong công tác cán bộ", "Sở Nội vụ"),
+    ("các đơn vị trong khối giáo dục chủ trì", "các đơn vị trong khối giáo dục"),  # the seed gold's name
+])
+def test_trong_viec_ends_a_name_but_trong_khoi_does_not(text: str, name: str) -> None:
+    assert text[: mention_end(text, 0)] == name
