@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections.abc import Callable
 from html import escape
 
 from dirgraph.bench.markup import Block, to_txt
@@ -38,6 +39,11 @@ def old_tone_marks(text: str) -> str:
     return _OLD_STYLE_RE.sub(lambda m: _OLD_STYLE[m.group(1)], text)
 
 
+def _word_by_word(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with every space-separated word passed through ``change``, lines and spaces kept."""
+    return "\n".join(" ".join(change(w) for w in line.split(" ")) for line in text.split("\n"))
+
+
 def damaged_marks(text: str, rng: random.Random, share: float = 0.05) -> str:
     """The text as OCR or a PDF's text layer may give it: ``share`` of the words with a mark lose
     all of them ("Nghị quyết" -> "Nghi quyết", "ngày" -> "ngay").
@@ -51,7 +57,7 @@ def damaged_marks(text: str, rng: random.Random, share: float = 0.05) -> str:
         stripped = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
         return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
 
-    return "\n".join(" ".join(bare(w) for w in line.split(" ")) for line in text.split("\n"))
+    return _word_by_word(text, bare)
 
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -70,7 +76,7 @@ def lost_tones(text: str, rng: random.Random, share: float = 0.1) -> str:
         return unicodedata.normalize("NFC", "".join(
             c for c in unicodedata.normalize("NFD", word) if c not in _TONE_MARKS))
 
-    return "\n".join(" ".join(toneless(w) for w in line.split(" ")) for line in text.split("\n"))
+    return _word_by_word(text, toneless)
 
 
 def decomposed(text: str) -> str:

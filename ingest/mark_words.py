@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from dirgraph.core.text import move_tones, strip_diacritics
+from dirgraph.core.text import TONE_MARKS, move_tones, strip_diacritics
 from dirgraph.ingest.tables import alternatives, load_table
 
 #: Longest stretch of words looked up at once: a few words of context tell "tan thanh" apart, a
@@ -29,7 +29,6 @@ MIN_EVIDENCE = 2
 WORD = re.compile(r"[^\W\d_]+")
 #: What may stand between two words of one stretch: spaces only (a comma or a hyphen ends it).
 _RUN_GAP = re.compile(r"[ \t]+")
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 #: Tables whose cells are not phrases of the genre (byte maps; the admin units are read as places).
 _NOT_PHRASES = frozenset({"legacy_fonts.tsv", "admin_units_current.tsv", "admin_units_legacy.tsv"})
 
@@ -57,9 +56,7 @@ def bare(word: str) -> str:
 @lru_cache(maxsize=1 << 12)
 def _weaker_forms(letter: str) -> frozenset[str]:
     """What ``letter`` may read as when marks are lost: itself, without its tone, or bare."""
-    parts = unicodedata.normalize("NFD", letter)
-    toneless = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
-    return frozenset({letter, toneless, bare(letter)})
+    return frozenset({letter, toneless(letter), bare(letter)})
 
 
 @lru_cache(maxsize=1 << 15)
@@ -67,7 +64,7 @@ def toneless(word: str) -> str:
     """``word`` without its tone mark, other marks kept ("được" -> "đươc")."""
     if word.isascii():
         return word
-    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in _TONES))
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in TONE_MARKS))
 
 
 def is_open(word: str) -> bool:
@@ -150,8 +147,8 @@ PREFERRED_TABLE = "genre_phrases.tsv"
 def _table_phrases() -> Iterator[tuple[str, bool]]:
     """Every Vietnamese cell of the tables, and whether it comes from :data:`PREFERRED_TABLE`."""
     folder = resources.files("dirgraph.ingest.data")
-    names = sorted(e.name for e in folder.iterdir() if e.name.endswith(".tsv") and e.name not in _NOT_PHRASES)
-    for name in sorted(names, key=lambda n: n != PREFERRED_TABLE):
+    names = [e.name for e in folder.iterdir() if e.name.endswith(".tsv") and e.name not in _NOT_PHRASES]
+    for name in sorted(names, key=lambda n: (n != PREFERRED_TABLE, n)):
         for row in load_table(name):
             for cell in row:
                 if not cell.isascii():
@@ -164,6 +161,7 @@ def _learn(into: dict[str, str | None], phrase: str, *, final: set[str] | None =
     """Learn every stretch of ``phrase``. A ``preferred`` spelling is added to ``final``, and a
     stretch in ``final`` is never contradicted later."""
     common = word_table()[2]
+    final = set() if final is None else final
     for run in _runs(phrase):
         words = [m.group().lower() for m in run]
         for start, end in windows(len(words)):
@@ -174,8 +172,6 @@ def _learn(into: dict[str, str | None], phrase: str, *, final: set[str] | None =
             cut = (start > 0 and bare(words[start]) in common) or (end < len(words) and bare(words[end - 1]) in common)
             if cut:  # a common bare word at the cut edge of a piece: "nhiệm vụ trọng" (tâm)
                 continue
-            if final is None:
-                final = set()
             if preferred:
                 into[key] = spelled
                 final.add(key)

@@ -40,7 +40,6 @@ from dataclasses import dataclass
 
 from dirgraph.ingest.mark_words import (
     MAX_WORDS,
-    WORD,
     Run,
     bare,
     canonical_of,
@@ -167,14 +166,14 @@ DOMINANT_SHARE = 0.8
 BARE_SHARE = 1.0
 
 
-def document_words(text: str) -> dict[str, str]:
+def document_words(runs: list[Run]) -> dict[str, str]:
     """Bare word -> the document's spelling of it, where one spelling (with its copies that lost
     marks) has :data:`DOMINANT_SHARE` of its marked occurrences ("nganh" -> "ngành") and, unless the bare
     form :func:`surely_damaged`, the bare form itself is rare beside it (":data:`BARE_SHARE`): "quy"
     in "quy định" is written bare throughout, so one "quỹ đất" does not make it "quỹ")."""
     seen: dict[str, dict[str, int]] = {}
     bare_count: dict[str, int] = {}
-    for word in WORD.findall(text.lower()):
+    for word in (w for run in runs for w in run.lower):
         if word.isascii():
             bare_count[word] = bare_count.get(word, 0) + 1
         else:
@@ -197,9 +196,9 @@ def document_words(text: str) -> dict[str, str]:
 class _Restorer:
     """One document's restoration: its own vocabulary beside the shared tables."""
 
-    def __init__(self, text: str, runs: list[Run]) -> None:
+    def __init__(self, runs: list[Run]) -> None:
         self.own = document_vocabulary(runs)
-        self.own_words = document_words(text)
+        self.own_words = document_words(runs)
         self.memo: dict[tuple[str, ...], str | None] = {}  # a stretch repeated reads the same
         self.tables = table_vocabulary()
         self.single, _, self.common = word_table()
@@ -294,7 +293,7 @@ def _restore_once(text: str, checked: bool = True) -> Restoration:
     if checked and not looks_damaged(text):
         return Restoration(text, 0)
     runs = read_runs(text)
-    restorer = _Restorer(text, runs)
+    restorer = _Restorer(runs)
     out = list(text)
     changed = sum(restorer.restore_run(run, out) for run in runs)
     return Restoration("".join(out), changed) if changed else Restoration(text, 0)

@@ -192,9 +192,9 @@ _PLURAL_BEFORE = re.compile(r"(?:các|những)\s*$")
 
 def _in_compound(form: str, cue: re.Match[str]) -> bool:
     """Whether the cue closes or opens a noun compound: "giáo dục thường xuyên", "thanh tra viên"."""
-    window = form[max(0, cue.start() - 24) : min(len(form), cue.end() + 8)]
-    return any(m.start() <= cue.start() - max(0, cue.start() - 24) < m.end()
-               for m in _compound_pattern().finditer(window))
+    at = cue.start()
+    return any(m.start() <= at < m.end()
+               for m in _compound_pattern().finditer(form, max(0, at - 24), min(len(form), cue.end() + 8)))
 
 
 @lru_cache(maxsize=1)
