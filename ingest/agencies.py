@@ -41,6 +41,9 @@ _CENTRAL_PATTERNS = (
 _CENTRAL_SUFFIX = re.compile(r"\btrung ương( đảng)?( khóa [ivxlc]+)?$")
 
 
+_FRONT = re.compile(r"\bMặt trận Tổ quốc(?! Việt Nam)(?!,? (?:và )?các đoàn thể)")
+
+
 @lru_cache(maxsize=4096)
 def _prepare(raw: str) -> str:
     """Surface form: tidy, one tone placement, abbreviations spelled out, casing of all-caps fixed.
@@ -48,7 +51,8 @@ def _prepare(raw: str) -> str:
     Cached: a document's issuer is asked for by ``is_central`` and by ``canonical_agency``.
     """
     text = expand_abbreviations(recase(fix_tone_placement(tidy(raw))))
-    text = re.sub(r"\bMặt trận Tổ quốc(?! Việt Nam)", "Mặt trận Tổ quốc Việt Nam", text)
+    # the Front's full name, except in "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh" (whole_agencies.tsv)
+    text = _FRONT.sub("Mặt trận Tổ quốc Việt Nam", text)
     text = re.sub(r"\b(Việt Nam)(?: Việt Nam)+\b", r"\1", text)
     return re.sub(r"\s+", " ", text).strip()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
@@ -156,6 +156,9 @@ class _State:
     root: Mention | None = None
     root_type: str | None = None
     prev: Mention | None = None
+    # top-level mentions joined by bare separators ("Kế hoạch số A … và Kế hoạch số B …"): a nested
+    # cue after the last ("… về thực hiện Nghị quyết Z") describes every one of them
+    siblings: list[Mention] = field(default_factory=list)
 
 
 def _zones(frame: Frame) -> list[tuple[int, int]]:
@@ -242,6 +245,7 @@ def extract_relations(
             prev = state.prev
             rtype: str | None = None
             nested_to: Mention | None = None
+            joined = False  # a bare separator after a top-level mention: one more sibling
             if prev is not None:
                 gap = text[prev.end : m.start]
                 gap = _PARENS.sub(" ", gap)  # alias parentheses
@@ -251,6 +255,9 @@ def extract_relations(
                 if ntype:
                     nested_to = prev
                     add(prev.key, _doc_type(ntype, known[prev.key].kind), m.key, prev.start, m.end)
+                    if parent.get(id(prev)) is None:
+                        for sib in state.siblings[:-1]:
+                            add(sib.key, _doc_type(ntype, known[sib.key].kind), m.key, sib.start, m.end)
                 elif _is_separator_gap(tail) and not (broke and tail.strip()):
                     sib_parent = None if broke else parent.get(id(prev))
                     if sib_parent is not None:
@@ -259,6 +266,7 @@ def extract_relations(
                         add(sib_parent.key, ptype, m.key, sib_parent.start, m.end)
                     else:
                         rtype = state.root_type
+                        joined = not broke
                 else:
                     found = last_cue(tail)[0]
                     # no verb of its own: a short "…, và các nội dung của" shares the list's verb; a whole
@@ -274,6 +282,7 @@ def extract_relations(
                 nested_type[id(m)] = edge.type if edge else "implements"
             else:
                 state.root, state.root_type = m, rtype
+                state.siblings = [*state.siblings, m] if joined else [m]
                 stype = _self_type(rtype, self_zone, self_kind)
                 add("SELF", stype, m.key, u_start if self_zone else m.start, m.end)
             state.prev = m

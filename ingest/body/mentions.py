@@ -300,6 +300,19 @@ def _joins_office(part: str, rest: str) -> bool:
     return match_form(part.strip(" ,;")).startswith(_joint_offices()) and bool(_JOINED_BODY.match(match_form(rest)))
 
 
+@lru_cache(maxsize=1)
+def _whole_names() -> tuple[str, ...]:
+    return tuple(match_form(row[0]) for row in _rows("whole_agencies.tsv") if row and row[0])
+
+
+def _inside_whole_name(text: str, part_start: int, sep_end: int) -> bool:
+    """The separator lies inside one agency's name of whole_agencies.tsv ("Đảng ủy Mặt trận Tổ quốc,
+    các đoàn thể tỉnh"), which starts where the current piece starts."""
+    start = part_start + len(text[part_start:]) - len(text[part_start:].lstrip(" ,;"))
+    form = match_form(text[start:])
+    return any(form.startswith(name) and start + len(name) > sep_end for name in _whole_names())
+
+
 def split_mentions(text: str) -> list[str]:
     """Cut a list of agencies where another agency starts (see ``agencies.split_agency_list``)."""
     return list(_split_mentions(text))
@@ -310,8 +323,10 @@ def _split_mentions(text: str) -> tuple[str, ...]:
     """Cached: the same lists ("các sở, ban, ngành") recur through a document and a corpus."""
     cuts: list[tuple[int, int]] = []
     for sep in _SPLIT.finditer(text):
-        part = text[cuts[-1][1] if cuts else 0 : sep.start()]
-        if starts_agency(text, sep.end(), any_case=False) is not None and not _joins_office(part, text[sep.end():]):
+        part_start = cuts[-1][1] if cuts else 0
+        part = text[part_start : sep.start()]
+        if starts_agency(text, sep.end(), any_case=False) is not None and not _joins_office(part, text[sep.end():]) \
+                and not _inside_whole_name(text, part_start, sep.end()):
             cuts.append((sep.start(), sep.end()))
     parts: list[str] = []
     pos = 0

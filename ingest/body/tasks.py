@@ -88,6 +88,9 @@ def _read_item(heading: str, head_text: str, body: tuple[str, ...], has_children
         # "Hỗ trợ sinh kế. Sở X chủ trì; hoàn thành trước ngày 30/11/2025.": a completion phrase in
         # the item's own paragraph (not in its sub-bullets, which may date other steps)
         deadline = parse_narrative(heading)
+    if deadline is None and lead_text == heading and body:
+        # a title line, then its paragraph: "…, hoàn thành trong tháng 10/2025." dates the task
+        deadline = parse_narrative(body[0])
     return text, deadline
 
 

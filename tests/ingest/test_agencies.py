@@ -69,6 +69,9 @@ def test_abbreviation_needs_whole_token():
         ("TT HĐND huyện", "Thường trực Hội đồng nhân dân huyện"),
         ("TT.HĐND huyện", "Thường trực Hội đồng nhân dân huyện"),  # dotted, as in Nơi nhận lists
         ("TT.HU", "Thường trực Huyện ủy"),
+        ("Đảng ủy Mặt trận Tổ quốc tỉnh", "Đảng ủy Mặt trận Tổ quốc Việt Nam"),
+        # the post-2025 committee of the Front and the mass organisations keeps its name as written
+        ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "Đảng ủy Mặt trận Tổ quốc, các đoàn thể"),
     ],
 )
 def test_abbreviated_names(raw, name):

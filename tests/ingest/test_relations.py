@@ -87,13 +87,27 @@ def test_documents_named_only_in_tasks_are_cites_and_strongest_type_wins() -> No
 
 
 def test_list_items_share_the_cue_and_descriptions_do_not_leak() -> None:
+    """The list shares "Thực hiện"; the description after the list ("thực hiện Kết luận 91") is said of
+    both plans the bare "và" joins, but never of SELF (blind set 3: "Kế hoạch số 245-KH/TU … và Kế hoạch
+    số 301-KH/TU … về thực hiện Nghị quyết số 57-NQ/TW")."""
     pre = ("Thực hiện Kế hoạch số 407-KH/TU ngày 06/11/2024 của Ban Thường vụ Thành ủy và Kế hoạch số 298/KH-UBND "
            f"ngày 30/12/2024 của Ủy ban nhân dân thành phố thực hiện {KL91} tiếp tục thực hiện Nghị quyết số "
            "29-NQ/TW ngày 04/11/2013 của Ban Chấp hành Trung ương Đảng khóa XI, Sở Giáo dục và Đào tạo ban hành "
            "Kế hoạch thực hiện như sau:")
     assert _relations(_plan(pre)) == {
         ("SELF", "implements", "407-KH/TU"), ("SELF", "implements", "298/KH-UBND"),
-        ("298/KH-UBND", "implements", "91-KL/TW"), ("91-KL/TW", "continues", "29-NQ/TW")}
+        ("407-KH/TU", "implements", "91-KL/TW"), ("298/KH-UBND", "implements", "91-KL/TW"),
+        ("91-KL/TW", "continues", "29-NQ/TW")}
+
+
+def test_a_description_after_a_list_is_not_said_of_an_item_described_on_its_own() -> None:
+    """ "Chỉ thị A về X và Kế hoạch B về thực hiện Z": A has its own description, so only B implements Z."""
+    pre = ("Căn cứ Chỉ thị số 21-CT/TU ngày 02/3/2024 của Tỉnh ủy về tăng cường công tác tuyên truyền và Kế hoạch "
+           f"số 298/KH-UBND ngày 30/12/2024 của Ủy ban nhân dân tỉnh về thực hiện {KL91}, Ban Thường vụ Huyện ủy "
+           "ban hành Kế hoạch như sau:")
+    got = _relations(_plan(pre))
+    assert ("298/KH-UBND", "implements", "91-KL/TW") in got
+    assert ("21-CT/TU", "implements", "91-KL/TW") not in got
 
 
 def test_semicolon_lists_in_the_purpose_section() -> None:

@@ -80,6 +80,19 @@ def test_a_completion_phrase_later_in_the_item_paragraph(make_ctx) -> None:  # t
     assert deadline is not None and deadline.value == "2025-10-31"
 
 
+def test_a_completion_phrase_in_the_paragraph_under_a_task_title(make_ctx) -> None:  # type: ignore[no-untyped-def]
+    """A short title line, then its paragraph: "…, hoàn thành trong tháng 10/2025." dates the task
+    (blind set 3, a ward's plan); a goal's horizon in such a paragraph still does not."""
+    from dirgraph.ingest.body import extract_body
+
+    text = ("Kế hoạch như sau:\nII. NHIỆM VỤ\n1. Kiện toàn Trung tâm Phục vụ hành chính công phường\n"
+            "Bố trí đủ công chức tiếp nhận hồ sơ; trang bị máy quét tại bộ phận một cửa, hoàn thành trong tháng 10/2025.\n"
+            "2. Phát triển công dân số\nPhấn đấu đến năm 2030 có 80% người dân trưởng thành có tài khoản định danh.\n")
+    tasks = {t.id: t.deadline for t in extract_body(make_ctx(text)).tasks}
+    assert tasks["II.1"] is not None and (tasks["II.1"].kind, tasks["II.1"].value) == ("by", "2025-10")
+    assert tasks["II.2"] is None
+
+
 @pytest.mark.parametrize(("clause", "value"), [
     ("Ủy ban Kiểm tra Huyện ủy giám sát việc thực hiện Chương trình này hằng năm.", "annually"),
     ("Duy trì hoạt động của các tổ hòa giải ở cơ sở thường xuyên.", "continuous"),

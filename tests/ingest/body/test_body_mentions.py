@@ -126,3 +126,16 @@ def test_a_cue_inside_a_noun_compound_does_not_end_the_name(compound: str) -> No
 ])
 def test_trong_viec_ends_a_name_but_trong_khoi_does_not(text: str, name: str) -> None:
     assert text[: mention_end(text, 0)] == name
+
+
+@pytest.mark.parametrize("name", [row[0] for row in load_table("whole_agencies.tsv")])
+def test_every_whole_name_stays_one_agency_in_a_list(name: str) -> None:
+    """"Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh" (a post-2025 Party committee) is one body, though
+    its "các đoàn thể" would start another agency after a comma (blind set 3)."""
+    text = f"Ban Tuyên giáo và Dân vận Tỉnh ủy, {name} tỉnh và Ủy ban Kiểm tra Tỉnh ủy"
+    assert split_mentions(text) == ["Ban Tuyên giáo và Dân vận Tỉnh ủy", f"{name} tỉnh", "Ủy ban Kiểm tra Tỉnh ủy"]
+
+
+def test_a_front_and_the_mass_organisations_are_still_two_agencies() -> None:
+    assert split_mentions("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các đoàn thể tỉnh") == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các đoàn thể tỉnh"]
