@@ -97,7 +97,7 @@ def _trailing_level(text: str) -> tuple[str, str | None]:
         if head.endswith(",") or previous in LEVEL_WORDS or previous in {"và", "các"}:
             return text, None
         # "các sở, ngành thuộc tỉnh", "các cơ quan báo chí của tỉnh": the place phrase goes whole
-        head = re.sub(r"\s+(?:trực thuộc|thuộc|của|trên địa bàn|ở|tại)$", "", head, flags=re.IGNORECASE)
+        head = re.sub(r"\s+(?:trực thuộc|thuộc|của|ở|tại)$", "", head, flags=re.IGNORECASE)
         if any(head.lower().endswith(" " + w) for w in LEVEL_WORDS if " " in w):
             return text, None
         return head.rstrip(" ,"), LEVEL_WORDS[word]

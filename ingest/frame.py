@@ -47,7 +47,9 @@ HEADING_RE = re.compile(
 )
 _NUMBERED = re.compile(r"^\d{1,2}\s*[.)]\s*\S")
 _PREAMBLE_CUE = re.compile(
-    r"^(Thực hiện|Căn cứ|Trên cơ sở|Theo|Kính gửi|Để|Nhằm|Ngày|Qua|Sau|Tiếp theo|Xét|Triển khai|Trong)\b"
+    # "Ngày ban hành: …", "Ngày có hiệu lực: …" are a legal database's field lines, not a preamble
+    r"^(Thực hiện|Căn cứ|Trên cơ sở|Theo|Kính gửi|Để|Nhằm|Ngày(?!(?:\s+[^\s:\d]+){1,3}\s*:)|Qua|Sau|Tiếp theo"
+    r"|Xét|Triển khai|Trong)\b"
 )
 # "ngày", "tháng", "năm" with marks lost or misread too (OCR, PDF): the digits around them pin them down
 _DATE_LINE = re.compile(

@@ -138,7 +138,7 @@ def extract_text(text: str, source: str, *, sha256: str | None = None, fmt: str 
         from dirgraph.ingest.body import extract_body
 
         # a decision's own articles, then each document it issues "kèm theo" (the real plan)
-        facts = extract_body(ctx)
+        facts = extract_body(ctx, attached=tuple(frame.attached_spans))
         record.tasks, record.targets = list(facts.tasks), list(facts.targets)
         record.assignments = list(facts.assignments)
         record.agency_relations = list(facts.agency_relations)

@@ -8,10 +8,16 @@ returns the facts the SCHEMA.md groups ``tasks``, ``assignments``, ``agency_rela
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dirgraph.ingest.context import DocContext
 from dirgraph.ingest.record import AgencyRelation, Assignment, Target, Task
+
+if TYPE_CHECKING:
+    from dirgraph.ingest.body.appendix_table import Row
+    from dirgraph.ingest.body.sections import Body
 
 
 @dataclass
@@ -24,8 +30,12 @@ class BodyFacts:
     targets: list[Target] = field(default_factory=list)
 
 
-def extract_body(ctx: DocContext) -> BodyFacts:
-    """Extract the body facts of one document (see the package doc)."""
+def extract_body(ctx: DocContext, attached: tuple[tuple[int, int], ...] = ()) -> BodyFacts:
+    """Extract the body facts of one document (see the package doc).
+
+    ``attached``: spans of documents a decision issues "kèm theo", read by calls of their own; their
+    task tables are theirs, not appendices of the decision.
+    """
     from dirgraph.ingest.body.appendix import appendix_rows, appendix_start
     from dirgraph.ingest.body.appendix_facts import appendix_facts
     from dirgraph.ingest.body.assignments import extract_assignments
@@ -45,11 +55,40 @@ def extract_body(ctx: DocContext) -> BodyFacts:
     facts.tasks = extract_tasks(ctx, body)
     facts.assignments, facts.agency_relations = extract_assignments(ctx, body)
     facts.targets = extract_targets(ctx, body) + table_targets(ctx, ctx.body_start)
-    pl_tasks, pl_assignments, pl_relations = appendix_facts(ctx, appendix_rows(ctx.text, ctx.body_start))
+    placed = _table_placement(body, appendix_at, end)
+    rows = [row for row in appendix_rows(ctx.text, ctx.body_start)
+            if not any(a <= row.start < b for a, b in attached)]
+    pl_tasks, pl_assignments, pl_relations = appendix_facts(ctx, rows, placed)
     facts.tasks.extend(pl_tasks)
     facts.assignments.extend(pl_assignments)
     facts.agency_relations = _unique_relations([*facts.agency_relations, *pl_relations])
     return facts
+
+
+def _table_placement(body: Body, appendix_at: int | None, body_end: int) -> Callable[[Row], tuple[str, str]]:
+    """Where a task table's rows are numbered from: a table printed inside a numbered section of the
+    body, before any appendix heading ("III. NHIỆM VỤ CỤ THỂ VÀ PHÂN CÔNG THỰC HIỆN", then the table),
+    numbers its rows under that section (``III.1.1``) unless the section has numbered items of its
+    own; every other table is an appendix (``PL.1.1``, SCHEMA.md)."""
+    from bisect import bisect_right
+
+    from dirgraph.ingest.body.appendix_facts import APPENDIX
+
+    sections = [item for item in body.items if item.style == "roman"]
+    starts = [item.start for item in sections]
+
+    def placed(row: Row) -> tuple[str, str]:
+        if row.start >= body_end or (appendix_at is not None and row.start >= appendix_at):
+            return APPENDIX
+        i = bisect_right(starts, row.start) - 1
+        if i < 0:
+            return APPENDIX
+        section = sections[i]
+        if section.children:  # numbered items of its own: the rows' ids would collide with theirs
+            return APPENDIX
+        return section.id, section.top_heading or section.heading
+
+    return placed
 
 
 def _unique_relations(relations: list[AgencyRelation]) -> list[AgencyRelation]:

@@ -125,10 +125,13 @@ def _cell(cells: list[str], index: int | None) -> str:
 
 
 def _pipe_row(cells: list[str], cols: _Columns, begin: int, end: int) -> Row | None:
-    number = _cell(cells, cols.tt if cols.tt is not None else 0).strip().rstrip(".")
+    # "**1**": a group row set in bold where Markdown was not rendered
+    number = _cell(cells, cols.tt if cols.tt is not None else 0).strip().strip("*_").strip().rstrip(".")
     if not _ROW_NUMBER.fullmatch(number):
         return None
-    task = _cell(cells, cols.task)
+    task = _cell(cells, cols.task).strip()
+    if task.startswith("**") and task.endswith("**"):
+        task = task[2:-2]
     return Row(
         number=number,
         text=" ".join(task.split()),

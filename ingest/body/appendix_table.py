@@ -43,8 +43,11 @@ def text_lines(text: str, start: int) -> tuple[tuple[int, int, str], ...]:
 
 
 def agencies(cell: str) -> list[str]:
+    """The agencies of a lead or partner cell. A semicolon in a cell always ends an agency
+    ("Quỹ Đầu tư phát triển tỉnh; các ngân hàng thương mại"), even before words that would not
+    start one in running text."""
     cell = " ".join(cell.replace("<br>", " ").split())
-    return [a for a in split_mentions(cell) if len(a) > 2] if cell else []
+    return [a for part in cell.split(";") for a in split_mentions(part.strip()) if len(a) > 2] if cell else []
 
 
 # -- flattened tables --------------------------------------------------------------------------

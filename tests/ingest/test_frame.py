@@ -146,6 +146,16 @@ def test_dispatch_subject_line_is_the_title() -> None:
     assert frame.text[frame.body_span[0] :].startswith("1. Tổ chức quán triệt")
 
 
+def test_dispatch_under_a_legal_database_block_keeps_its_subject_line() -> None:
+    """"Ngày ban hành: 06/10/2025" in the database's block is no preamble: the dispatch's header, and
+    its "V/v" title, come after it (blind set 4)."""
+    text = ("Thuộc tính văn bản\nSố hiệu: 1234/SGDĐT-GDPT\nLoại văn bản: Công văn\nNgười ký: Trần Văn Bình\n"
+            "Ngày ban hành: 03/10/2024\nNgày hiệu lực: Đã biết\nTình trạng: Còn hiệu lực\n" + DISPATCH)
+    frame = parse_frame(text)
+    assert frame.title == "V/v triển khai thực hiện Kết luận số 91-KL/TW"
+    assert frame.text[frame.preamble_span[0] :].startswith("Kính gửi")
+
+
 def test_legal_database_block() -> None:
     text = ("Số hiệu: 91-KL/TW\nLoại văn bản: Kết luận\nNgày ban hành: 12/08/2024\n"
             "Cơ quan ban hành: Ban Chấp hành Trung ương\nNgười ký: Trần Cẩm Tú\n"

@@ -144,3 +144,51 @@ def test_flat_rows_under_roman_groups_and_wrapped_numbers() -> None:
         ("II", [], [], None),
         ("II.1", ["Sở Khoa học và Công nghệ"], ["Các huyện"], "annually"),
     ]
+
+
+IN_SECTION = """như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Cụ thể hóa Nghị quyết.
+II. NHIỆM VỤ CỤ THỂ VÀ PHÂN CÔNG THỰC HIỆN
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+|---|---|---|---|---|
+| **1** | **Cải cách thủ tục hành chính** | | | |
+| 1.1 | Rà soát thủ tục hành chính | Sở Tư pháp | Quỹ Đầu tư phát triển tỉnh; các ngân hàng thương mại | Quý III/2025 |
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính chủ trì theo dõi, tổng hợp.
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+| 1 | Báo cáo sơ kết | Sở Tài chính | Sở Nội vụ | Quý IV/2025 |
+Nơi nhận:
+- Như trên;
+"""
+
+
+def test_a_table_printed_inside_a_numbered_section_is_numbered_under_it(make_ctx: Callable[..., DocContext]) -> None:
+    """SCHEMA.md's PL. prefix is for appendix tables; a task table printed as the content of section II
+    numbers its rows II.1, II.1.1 (blind set 4). Under a section with numbered items of its own the
+    rows stay PL., so no two tasks share an id. A semicolon in a cell always ends an agency."""
+    facts = extract_body(make_ctx(IN_SECTION))
+    ids = [t.id for t in facts.tasks]
+    assert {"II.1", "II.1.1", "III.1", "PL.1"} <= set(ids) and len(ids) == len(set(ids))
+    child = next(t for t in facts.tasks if t.id == "II.1.1")
+    assert child.parent == "II.1" and child.section == "NHIỆM VỤ CỤ THỂ VÀ PHÂN CÔNG THỰC HIỆN"
+    partners = {match_form(a.agency.name) for a in facts.assignments if a.task == "II.1.1" and a.role == "coordinates"}
+    assert partners == {"quỹ đầu tư phát triển", "các ngân hàng thương mại"}
+
+
+def test_a_decisions_attached_plan_keeps_its_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A decision issuing a plan "kèm theo": the plan's table is read with the plan, under its section."""
+    from dirgraph.ingest.pipeline import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN TỈNH TÂY NINH\nSố: 1873/QĐ-UBND\nTây Ninh, ngày 20 tháng 8 năm 2025\nQUYẾT ĐỊNH\n"
+            "Ban hành Kế hoạch thực hiện Nghị quyết số 68-NQ/TW\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Nghị quyết số 68-NQ/TW.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 2;\nCHỦ TỊCH\nNguyễn Văn An\n"
+            "KẾ HOẠCH\nThực hiện Nghị quyết số 68-NQ/TW\n(Ban hành kèm theo Quyết định số 1873/QĐ-UBND ngày 20/8/2025)\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n1. Cụ thể hóa Nghị quyết.\nII. NHIỆM VỤ CỤ THỂ\n"
+            "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+            "| 1 | Đối thoại với doanh nghiệp | Sở Tài chính | Hiệp hội Doanh nghiệp tỉnh | Hằng năm |\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính theo dõi, tổng hợp.\n")
+    record = extract_text(text, "qd.txt")
+    ids = [t.id for t in record.tasks]
+    assert "II.1" in ids and not any(i.startswith("PL.") for i in ids)

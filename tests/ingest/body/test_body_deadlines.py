@@ -115,3 +115,35 @@ def test_kinds_of_things_are_not_recurring_deadlines(clause: str) -> None:
     from dirgraph.ingest.body.textform import match_form
 
     assert _recurring_clause(match_form(clause)) is None
+
+
+def test_a_recurring_cue_opening_the_paragraph_under_a_task_title(make_ctx) -> None:  # type: ignore[no-untyped-def]
+    """"Hằng năm, …" / "Thường xuyên …" opening a task's paragraph sets its rhythm (blind sets 3 and 4,
+    two annotators); the same adverb in a later clause, or opening a one-line item, does not."""
+    from dirgraph.ingest.body import extract_body
+
+    text = ("Kế hoạch như sau:\nIII. NHIỆM VỤ, GIẢI PHÁP\n1. Bảo đảm an toàn hồ, đập\n"
+            "Hằng năm, trước mùa mưa lũ, rà soát hiện trạng các hồ, đập, trạm bơm.\n"
+            "2. Bảo vệ nguồn nước\nThường xuyên kiểm tra, xử lý hành vi xả thải ra sông.\n"
+            "3. Bố trí trụ sở dôi dư\nThực hiện kịp thời chế độ, chính sách; thường xuyên rà soát trụ sở dôi dư.\n")
+    tasks = {t.id: t.deadline for t in extract_body(make_ctx(text)).tasks}
+    assert tasks["III.1"] is not None and (tasks["III.1"].kind, tasks["III.1"].value) == ("recurring", "annually")
+    assert tasks["III.2"] is not None and (tasks["III.2"].kind, tasks["III.2"].value) == ("recurring", "continuous")
+    assert tasks["III.3"] is None
+
+
+@pytest.mark.parametrize("cue", [cue for cue, _ in deadline_cues()])
+def test_every_recurring_cue_as_a_paragraph_opener(cue: str) -> None:
+    from dirgraph.ingest.body.deadlines import parse_opener
+
+    found = parse_opener(f"{cue.capitalize()}, tổ chức rà soát, cập nhật danh sách.")
+    assert found is not None and found.kind == "recurring"
+    assert parse_opener(f"Tổ chức rà soát {cue}.") is None
+
+
+def test_an_annual_programme_of_checks_is_not_the_tasks_rhythm() -> None:
+    """"đưa … vào chương trình kiểm tra, giám sát hằng năm" names the programme (blind set 4)."""
+    assert parse_narrative("Ủy ban Kiểm tra Đảng ủy xã đưa nội dung thực hiện Kế hoạch vào chương trình kiểm tra, "
+                           "giám sát hằng năm; kiểm tra việc thực hiện ở các chi bộ.") is None
+    found = parse_narrative("Ủy ban Kiểm tra Huyện ủy giám sát việc thực hiện Chương trình này hằng năm.")
+    assert found is not None and found.value == "annually"
