@@ -259,6 +259,29 @@ def drop_junk(lines: list[str]) -> list[str]:
     return out
 
 
+def drop_running_heads(lines: list[str]) -> list[str]:
+    """Drop a PDF's running header or footer: a line printed again beside every page number
+    ("Trường THPT Lục Ngạn số 1 - KH thực hiện Chỉ thị 42-CT/TW …" under "1", "2", …), which
+    would otherwise be glued into the sentence the page break cut.
+
+    Only a line met next to at least two page numbers goes, and only where it is next to one.
+    """
+    pages = [i for i, line in enumerate(lines) if line and len(line) <= 12 and (
+        (line.isdecimal() and _is_lone_page_number(lines, i)) or _is_page_junk(line))]
+    if len(pages) < 2:
+        return lines
+    beside: dict[str, list[int]] = {}
+    for i in pages:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j]:
+                j += step
+            if 0 <= j < len(lines) and len(lines[j]) >= 15 and not is_table_row(lines[j]):
+                beside.setdefault(lines[j], []).append(j)
+    drop = {j for found in beside.values() if len(set(found)) >= 2 for j in found}
+    return [line for i, line in enumerate(lines) if i not in drop] if drop else lines
+
+
 def _neighbour(lines: list[str], i: int, step: int) -> str:
     j = i + step
     while 0 <= j < len(lines):
@@ -425,4 +448,4 @@ def normalize_text(raw: str) -> str:
         if "|" in line and _MD_TABLE_RULE.match(line):
             continue
         lines.append(line)
-    return "\n".join(join_wrapped(drop_junk(lines)))
+    return "\n".join(join_wrapped(drop_junk(drop_running_heads(lines))))

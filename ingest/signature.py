@@ -227,8 +227,8 @@ _NAME_AFTER_LUU = re.compile(
 )
 
 
-_NAME_AFTER_ITEM = re.compile(
-    r"^(?P<left>[-+•]\s*.*?[.;)])\s+(?P<right>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})$"
+_NAME_AFTER_ITEM = re.compile(  # "- Các huyện ủy … (t/h), Lương Thị Hải": the comma ends the item too
+    r"^(?P<left>[-+•]\s*.*?[.;),])\s+(?P<right>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})$"
 )
 #: Words of agencies written all capitalized (Sở Công Thương), never of a person's name.
 _NOT_NAME_WORDS = frozenset(("Sở", "Bộ", "Ban", "Phòng", "Cục", "Chi", "Công", "Đảng", "Hội", "Lưu", "Như", "Các"))

@@ -20,7 +20,9 @@ from dirgraph.ingest.tables import load_table
 _MAX_WORDS = 40
 # Nouns that follow "tổ chức" / "đơn vị" when they name bodies, not the verb "tổ chức".
 _NOUN_AFTER = re.compile(
-    r"^\s+(?:đảng|chính\s+trị|cơ\s+sở|xã\s+hội|hội|đoàn\s+thể|quần\s+chúng|phi\s+chính\s+phủ|quốc\s+tế|thành\s+viên)\b"
+    # "tổ chức hội" (an association), not "tổ chức hội nghị" (to hold a conference)
+    r"^\s+(?:đảng|chính\s+trị|cơ\s+sở|xã\s+hội|hội(?!\s+(?:nghị|thảo|thi|diễn|họp|nhập))|đoàn\s+thể|quần\s+chúng|"
+    r"phi\s+chính\s+phủ|quốc\s+tế|thành\s+viên)\b"
 )
 # Words that begin like an organisation but are not one here ("Báo cáo", "Hội nghị", "Thanh tra, kiểm tra").
 _NOT_HEAD = re.compile(  # matched at a position (``match(form, pos)``), so no "^"

@@ -298,6 +298,16 @@ def test_pdf_signer_name_glued_to_a_recipient_line() -> None:
     assert [r.text for r in frame.recipients] == ["UBND tỉnh", "Sở Y tế", "Các xã, thị trấn", "Lưu: VT, YT"]
 
 
+def test_signer_name_after_a_recipient_line_ending_in_a_comma() -> None:
+    """A Word closing laid out with tabs, not a table: "- Các huyện ủy … (t/h),<tab>Lương Thị Hải"
+    (blind set 4)."""
+    text = ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 60-NQ/TW\nI. NHIỆM VỤ\n1. Sắp xếp tổ chức bộ máy.\n"
+            "Nơi nhận: T/M BAN THƯỜNG VỤ\n- Ban Bí thư (b/c), PHÓ BÍ THƯ THƯỜNG TRỰC\n- Các đồng chí Tỉnh ủy viên,\n"
+            "- Các huyện ủy, thành ủy (t/h), Lương Thị Hải\n- Lưu Văn phòng Tỉnh ủy.\n")
+    sig = parse_frame(text).signature
+    assert sig is not None and sig.name == "Lương Thị Hải"
+
+
 def test_report_title_stops_where_the_intro_paragraph_was_glued_on() -> None:
     text = ("ỦY BAN NHÂN DÂN HUYỆN TÂN YÊN\nSố: 88/BC-UBND Tân Yên, ngày 2 tháng 12 năm 2024\nBÁO CÁO\n"
             "Kết quả thực hiện Kế hoạch số 51/KH-UBND ngày 10/3/2024 của Ủy ban nhân dân huyện về phát triển "

@@ -112,6 +112,20 @@ def test_double_spaced_pdf_copy_is_rejoined() -> None:
     ]
 
 
+def test_a_running_header_beside_every_page_number_is_dropped() -> None:
+    """A PDF copy repeats its running header under each page number; left in, it was glued into the
+    sentence the page break cut, and read as an agency (blind set 4)."""
+    head = "Trường THPT Lục Ngạn số 1 - KH thực hiện Chỉ thị 42-CT/TW năm học 2024-2025"
+    text = ("a) Tổ chức sinh hoạt chuyên đề về lý tưởng cách mạng cho học sinh các khối lớp, tổ chức\n\n"
+            f"                1\n{head}\n\nhằng tháng theo kế hoạch của nhà trường.\n"
+            "b) Các tổ chuyên môn lồng ghép nội dung giáo dục vào bài dạy các môn Lịch sử, Ngữ văn và\n\n"
+            f"                2\n{head}\n\nđiều chỉnh kế hoạch dạy học, hoàn thành trước ngày 31/10/2024.\n"
+            f"{head} được phổ biến đến toàn thể giáo viên.\n")
+    out = normalize_text(text)
+    assert out.count(head) == 1  # only the sentence that merely starts like it stays
+    assert "tổ chức hằng tháng theo kế hoạch" in out and "Ngữ văn và điều chỉnh" in out
+
+
 def test_page_numbers_and_form_feeds_are_dropped() -> None:
     text = (
         "Các cơ quan, đơn vị tổ chức thực hiện nghiêm túc các nội dung của Kế hoạch\n"

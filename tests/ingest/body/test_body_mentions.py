@@ -139,3 +139,12 @@ def test_every_whole_name_stays_one_agency_in_a_list(name: str) -> None:
 def test_a_front_and_the_mass_organisations_are_still_two_agencies() -> None:
     assert split_mentions("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các đoàn thể tỉnh") == [
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các đoàn thể tỉnh"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ban Tổ chức Tỉnh ủy tổ chức hội nghị quán triệt Nghị quyết", "Ban Tổ chức Tỉnh ủy"),  # blind set 4
+    ("Sở Nội vụ tổ chức hội thi tìm hiểu pháp luật", "Sở Nội vụ"),
+    ("các tổ chức hội thành viên tham gia", "các tổ chức hội thành viên"),
+])
+def test_holding_a_conference_is_a_verb_an_association_is_a_noun(text: str, name: str) -> None:
+    assert text[: mention_end(text, 0)] == name
