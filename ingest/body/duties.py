@@ -55,6 +55,8 @@ _REQUEST = re.compile(r"(?:đề|kiến)\s+nghị(?!\w)")
 _PLURAL_BEFORE = re.compile(r"(?:các|những)\s+$")
 _CHO = re.compile(r"cho\s+")
 _REPORT_PREP = re.compile(r"\s(?:về|với|cho|lên|tới|đến|gửi)\s+")
+_REPORT_REACH = 160
+_CLAUSE_END = re.compile(r";|\.\s")
 _TAKEN_BY_DIRECTOR = {"implements", "supervises"}
 _DUTY_ROLES = ("leads", "coordinates", "implements", "supervises")
 
@@ -361,7 +363,11 @@ def _reports(text: str, form: str, start: int, end: int, subjects: list[str], fo
         pos = _skip_space(text, rep.end())
         target_end = mention_end(text, pos, end) if starts_agency(text, pos) is not None else None
         if target_end is None:
-            window = form[rep.end() : min(end, rep.end() + 80)]
+            # "báo cáo kết quả … (theo đề cương gửi kèm) và kết quả thực hiện Công văn này về Sở …":
+            # the addressee may come late in the clause, never after it
+            window = form[rep.end() : min(end, rep.end() + _REPORT_REACH)]
+            clause_end = _CLAUSE_END.search(window)
+            window = window[: clause_end.start()] if clause_end else window
             for m in _REPORT_PREP.finditer(window):
                 cand = rep.end() + m.end()
                 if starts_agency(text, cand) is not None:

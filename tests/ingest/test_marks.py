@@ -190,3 +190,12 @@ def test_a_pair_whose_other_word_kept_its_tone_takes_the_tables_spelling() -> No
     open words ("phuong an") is not read from the tables alone."""
     out = restored(DAMAGED + "6. Đê nghị Sở Tài chính phối hợp thực hiện.\n")
     assert "6. Đề nghị Sở Tài chính phối hợp thực hiện." in out
+
+
+def test_one_bare_checked_syllable_of_the_genre_is_evidence_enough() -> None:
+    """A PDF's text layer may damage only a few words of a page ("Giáo duc", "phôi hợp", blind set 4):
+    a bare syllable ending in p, t, c or ch that the tables' phrases hold is proof alone; words of
+    other languages ending so ("internet", "chip", "startup") are not."""
+    assert looks_damaged("Kế hoạch của ngành Giáo duc tỉnh năm học 2024 - 2025.")
+    assert not looks_damaged("Phát triển internet, chip bán dẫn và startup công nghệ số.")
+    assert restored("Ngành Giáo duc chủ trì, phôi hợp với Sở Y tế.") == "Ngành Giáo dục chủ trì, phối hợp với Sở Y tế."

@@ -317,3 +317,16 @@ def test_responsibility_takes_the_role_of_the_duty_verb_after_it(make_ctx: Ctx) 
     assert (norm_key("Phòng Nội vụ các huyện"), "supervises", "III.1") in roles
     assert (norm_key("Phòng Nội vụ các huyện"), "implements", "III.1") not in roles
     assert (norm_key("Phòng Tài chính các huyện"), "implements", "III.2") in roles
+
+
+def test_a_report_addressed_late_in_its_clause(make_ctx: Ctx) -> None:
+    """"báo cáo kết quả … (theo đề cương gửi kèm) và kết quả thực hiện Công văn này về Sở …": the
+    addressee comes 120 characters after the verb (blind set 4), but never from the next clause."""
+    text = ("như sau:\n5. Ủy ban nhân dân các xã, phường ven biển báo cáo kết quả 18 tháng thực hiện Chỉ thị số "
+            "32-CT/TW (theo đề cương gửi kèm) và kết quả thực hiện Công văn này về Sở Nông nghiệp và Môi trường "
+            "(qua Chi cục Thủy sản) trước ngày 25/10/2025.\n"
+            "6. Các trường học báo cáo kết quả thực hiện; Sở Tài chính bố trí kinh phí.\n")
+    edges = _edges(extract_body(make_ctx(text)))
+    assert (norm_key("Ủy ban nhân dân các xã, phường ven biển"), "reports_to",
+            norm_key("Sở Nông nghiệp và Môi trường")) in edges
+    assert not any(src == norm_key("các trường học") for src, _, _ in edges)
