@@ -519,7 +519,8 @@ _EXECUTION = re.compile(
     r"\s(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện|thực\s+hiện)"
     r"\s+(?:Quyết\s+định|Chỉ\s+thị|Nghị\s+quyết)\s+này"
 )
-_CLAUSE_START = re.compile(r"[.;:\n]")
+# ";" is no clause start here: it separates the addressees ("Chánh Văn phòng …; Giám đốc các sở …; …")
+_CLAUSE_START = re.compile(r"[.:\n]")
 _AUTHORITY = re.compile(r"^(?:(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|CHÁNH|TỔNG|CỤC\s+TRƯỞNG)\b"
                         r"|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|CHÍNH\s+PHỦ|BỘ\s)")
 

@@ -28,7 +28,9 @@ _GOAL = re.compile(
 )
 # Verbs of reaching a level, before a number whose unit alone does not make a goal ("đạt 76 tuổi").
 _REACHED = r"(?:đạt|lên|tăng\s+lên|ít\s+nhất|tối\s+thiểu)(?:\s+(?:khoảng|mức|bình\s+quân))?"
-_YEAR = re.compile(r"(?<!\w)(?:đến|tới|trước|vào|trong|đến\s+hết|hết|phấn\s+đấu)\s+năm\s+((?:19|20)\d\d)(?!\d)")
+# "đến năm 2030", and a date as the horizon: "bảo đảm đến ngày 31/12/2025 có 100% tàu cá …"
+_YEAR = re.compile(r"(?<!\w)(?:đến|tới|trước|vào|trong|đến\s+hết|hết|phấn\s+đấu)\s+"
+                   r"(?:năm|ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-])\s*((?:19|20)\d\d)(?!\d)")
 _HEADING_YEAR = re.compile(
     r"(?:(?:mục\s+tiêu|chỉ\s+tiêu)[^.;]{0,80}?|(?<!\w)(?:đến|tới|trước|vào|trong|hết)\s+)năm\s+((?:19|20)\d\d)"
 )

@@ -281,6 +281,18 @@ def test_plan_attached_after_a_decision_signature_is_body() -> None:
         "Giám đốc Sở Văn hóa, Thể thao và Du lịch, Chủ tịch Ủy ban nhân dân các huyện")
 
 
+def test_execution_article_with_addressees_set_off_by_semicolons() -> None:
+    """"Điều 3. Chánh Văn phòng …; Giám đốc các sở, …; Chủ tịch … chịu trách nhiệm thi hành": the
+    semicolons separate addressees, they do not start the clause (blind set 4)."""
+    text = ("QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\nĐiều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; "
+            "Giám đốc các sở, Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách "
+            "nhiệm thi hành Quyết định này./.\nNơi nhận:\n- Như Điều 3;\nCHỦ TỊCH\nNguyễn Văn An\n")
+    frame = parse_frame(text)
+    span = frame.execution_span
+    assert span is not None and text[span[0] : span[1]].startswith("Chánh Văn phòng Ủy ban nhân dân tỉnh;")
+
+
 def test_a_decision_without_attachment_has_no_attached_span() -> None:
     text = _DECISION_WITH_PLAN.split("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\n\nKẾ HOẠCH")[0]
     frame = parse_frame(text)

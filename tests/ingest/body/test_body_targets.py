@@ -24,6 +24,13 @@ def test_year_in_the_sentence_and_none_without(make_ctx: Ctx) -> None:
     assert _targets(make_ctx, text) == {(100.0, "%", 2030), (20.0, "%", None)}
 
 
+def test_a_date_as_the_horizon_gives_the_year(make_ctx: Ctx) -> None:
+    """"bảo đảm đến ngày 31/12/2025 có 100% tàu cá …" (blind set 4)."""
+    text = ("như sau:\nI. NHIỆM VỤ\n2. Quản lý tàu cá.\nỦy ban nhân dân các xã quản lý chặt chẽ tàu cá; bảo đảm đến "
+            "ngày 31/12/2025 có 100% tàu cá duy trì kết nối thiết bị giám sát hành trình.\n")
+    assert _targets(make_ctx, text) == {(100.0, "%", 2025)}
+
+
 def test_heading_year_applies_below(make_ctx: Ctx) -> None:
     text = ("như sau:\nII. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n- 100% bệnh viện triển khai bệnh án điện tử;\n"
             "- Tối thiểu 95,5% người dân có hồ sơ sức khỏe điện tử;\n- Xây dựng mới 12 trường học đạt chuẩn.\n")
