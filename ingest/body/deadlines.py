@@ -30,6 +30,7 @@ _NARRATIVE_CUE = re.compile(
     r"(?:hoàn\s+thành|xong|trước|chậm\s+nhất|trong|đến\s+hết|thời\s+(?:gian|hạn)[^:]{0,20}:)\s+(?:ngày\s+|trong\s+|trước\s+)?$"
 )
 _PHRASED_YEAR = re.compile(rf"(?:trong|hết|hoàn\s+thành|chậm\s+nhất(?:\s+(?:là|đến|vào))?)\s+năm\s+{_YEAR}")
+_COMPLETED_IN_PERIOD = re.compile(r"hoàn\s+thành\s+(?:trong\s+)?(?:giai\s+đoạn|thời\s+kỳ)\s+(?:từ\s+)?(?:năm\s+)?$")
 _NEXT_YEAR = re.compile(rf"\s*(?:năm\s+)?{_YEAR}")
 _CELL_END = re.compile(r"[;.]\s")
 _LABEL = re.compile(r"(?:thời\s+gian|thời\s+hạn|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?\s*:\s*")
@@ -145,6 +146,9 @@ def _first_by(form: str, *, narrative: bool) -> Deadline | None:
         phrased: list[tuple[int, str]] = []  # "trong năm 2025", "chậm nhất đến năm 2026": completion phrases
         for m in _PHRASED_YEAR.finditer(form):
             phrased.append((m.start() + m.group(0).find("năm"), m.group(1)))
+        for m in _PERIOD.finditer(form):  # "hoàn thành trong giai đoạn 2026 - 2030": by its end year
+            if _COMPLETED_IN_PERIOD.search(form, max(0, m.start() - 40), m.start()):
+                phrased.append((m.start(), m.group(2) or m.group(4)))
         candidates = [c for c in candidates if _NARRATIVE_CUE.search(form[max(0, c[0] - 40) : c[0]])
                       or form[max(0, c[0] - 5) : c[0]].endswith("năm")] + phrased
     if not candidates:

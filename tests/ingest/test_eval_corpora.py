@@ -5,7 +5,10 @@
 * ``blind`` (tests/fixtures/blind, docs/EVAL_BLIND.md): six documents written without reading the
   extractor; it scored 0.87 before the genre rules it exposed were fixed.
 * ``blind3`` (tests/fixtures/blind3, docs/EVAL_BLIND3.md): five more, among them an OCR-damaged text;
-  0.89 blind, 0.92 after its fixes.
+  0.89 blind, 0.92 after its fixes (0.93 after the next set's).
+* ``blind4`` (tests/fixtures/blind4, docs/EVAL_BLIND4.md): five more (a decision with its plan and an
+  in-section task table, a school's PDF copy, an old-style commune portal page, a legal-database
+  dispatch, a Word programme); 0.76 blind, 0.97 after its fixes.
 
 Why: the seeds are what the extractor was built on, so scoring them says little. Every document
 must read without an exception or a warning, and each corpus's F1 per field group must not fall
@@ -62,8 +65,14 @@ CORPORA = [
                            "assignments": 0.93, "agency_relations": 0.93, "targets": 0.95}),
     # measured 2026-11-25 01:14 UTC after the fixes (blind: 0.89 all, docs/EVAL_BLIND3.md): document 0.97,
     # documents 1.00, relations 0.99, tasks 0.94, assignments 0.89, agency_relations 0.84, targets 0.87
-    Corpus("blind3", 5, 4, {"document": 0.95, "documents": 0.97, "relations": 0.96, "tasks": 0.91,
-                            "assignments": 0.84, "agency_relations": 0.78, "targets": 0.82}),
+    # measured 2026-11-25 02:15 UTC after the tenth session's fixes: document 0.97, documents 1.00,
+    # relations 1.00, tasks 0.95, assignments 0.91, agency_relations 0.84, targets 0.89
+    Corpus("blind3", 5, 4, {"document": 0.95, "documents": 0.97, "relations": 0.97, "tasks": 0.92,
+                            "assignments": 0.88, "agency_relations": 0.80, "targets": 0.85}),
+    # measured 2026-11-25 02:15 UTC after the fixes (blind: 0.76 all, docs/EVAL_BLIND4.md): document 1.00,
+    # documents 1.00, relations 1.00, tasks 0.98, assignments 0.92, agency_relations 0.99, targets 0.87
+    Corpus("blind4", 5, 4, {"document": 0.97, "documents": 0.97, "relations": 0.97, "tasks": 0.95,
+                            "assignments": 0.88, "agency_relations": 0.95, "targets": 0.82}),
 ]
 DOCUMENTS = [(corpus, gold) for corpus in CORPORA for gold in corpus.gold_files]
 

