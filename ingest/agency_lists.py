@@ -37,7 +37,8 @@ def _head_keys() -> tuple[str, ...]:
     keys |= {match_key(name.split()[0] + " " + name.split()[1]) for name in central_bodies()
              if len(name.split()) > 1}
     keys |= {"thủ trưởng", "giám đốc", "chủ tịch", "bí thư", "cấp ủy", "chính quyền", "tổ chức",
-             "chi ủy", "hiệu trưởng", "lãnh đạo", "trưởng", "phó", "đồng chí", "đ/c", "ủy viên"}
+             "chi ủy", "hiệu trưởng", "lãnh đạo", "trưởng", "phó", "đồng chí", "đ/c", "ủy viên",
+             "đài"}  # "Đài Phát thanh và Truyền hình …": its "và" splits it, so its first piece must start one
     return tuple(sorted(keys, key=len, reverse=True))
 
 

@@ -247,6 +247,8 @@ def _title_lines(lines: list[Line], i: int) -> tuple[list[Line], int]:
             break
         if taken and len(clean) > 400:
             break
+        if taken and len(clean.split()) >= 10 and _SENTENCE_END.search(clean):
+            break  # a paragraph of sentences ("Năm 2023, trên địa bàn tỉnh xảy ra 9 vụ cháy rừng, …."): no title
         taken.append(lines[j])
         j += 1
     while j < len(lines) and _SEPARATOR.match(lines[j].clean):

@@ -29,6 +29,7 @@ STRENGTH = {"implements": 4, "continues": 3, "based_on": 2, "cites": 1}
 #: Kinds whose "tiếp tục thực hiện X" is the successor-directive link (continues), not a plan's implements.
 SUCCESSOR_KINDS = frozenset({"resolution", "conclusion", "directive"})
 _CLAUSE_BREAK = re.compile(r";|\.(?=\s|$)")
+_DESCRIBED_AND = re.compile(r"\s+về\s+[^;:()]{1,300}?\s+và\s+(?:các\s+)?")
 _NESTED_BREAK = re.compile(r"[;:]|\.(?=\s|$)")
 _COORDINATORS = tuple(norm_key(w) + " " for w in ("và", "đồng thời", "cùng", "đồng thời,"))
 _SEPARATORS = frozenset(norm_key(w) for w in (",", "và", "cùng", "các", "và các", ";", "cũng như", "với", "hoặc"))
@@ -271,7 +272,9 @@ def extract_relations(
                     found = last_cue(tail)[0]
                     # no verb of its own: a short "…, và các nội dung của" shares the list's verb; a whole
                     # clause in between ("…, đến nay … theo yêu cầu tại") leaves the mention a citation
-                    rtype = found or (state.root_type if not broke and len(tail.strip()) <= 60 else None)
+                    # "Chỉ thị A về <its subject> và Chỉ thị B": the list goes on after A's description
+                    listed = not broke and (len(tail.strip()) <= 60 or bool(_DESCRIBED_AND.fullmatch(tail)))
+                    rtype = found or (state.root_type if listed else None)
             else:
                 seg = text[u_start : m.start]
                 clause = _CLAUSE_BREAK.split(seg)[-1]

@@ -8,7 +8,7 @@
 - unnumbered paragraphs of TỔ CHỨC THỰC HIỆN and the closing paragraph ("Trên đây là Kế hoạch
   …, yêu cầu X, Y … triển khai thực hiện") attach to ``SELF``;
 - MỤC ĐÍCH, YÊU CẦU and MỤC TIÊU items give nothing.
-An agency that leads an item gets no extra ``implements`` there.
+An agency that leads gets no extra ``implements`` from that clause or the ones after it.
 """
 
 from __future__ import annotations
@@ -238,9 +238,16 @@ class _Collector:
         return norm_key(ref.locality) in {norm_key(p) for p in self.ctx.parent_localities}
 
     def add(self, task: str, found: Found) -> None:
-        leaders = {norm_key(d.agency) for d in found.duties if d.role == "leads"}
+        # "X chủ trì, phối hợp … tổ chức hướng dẫn …; đồng thời … tuyên truyền": X leads, and gets no
+        # extra implements there; a duty X is given before it leads ("X xây dựng kế hoạch …, hoàn thành
+        # …; chủ trì, phối hợp … giám sát") is a task of its own and stays
+        first_lead: dict[str, int] = {}
+        for d in found.duties:
+            if d.role == "leads":
+                leader = norm_key(d.agency)
+                first_lead[leader] = min(d.start, first_lead.get(leader, d.start))
         for duty in found.duties:
-            if leaders and duty.role == "implements" and norm_key(duty.agency) in leaders:
+            if duty.role == "implements" and duty.start >= first_lead.get(norm_key(duty.agency), len(self.ctx.text)):
                 continue
             ref, names = self._ref(duty.agency)
             if ref is None or (duty.request and self._above(ref)):

@@ -281,6 +281,19 @@ def test_plan_attached_after_a_decision_signature_is_body() -> None:
         "Giám đốc Sở Văn hóa, Thể thao và Du lịch, Chủ tịch Ủy ban nhân dân các huyện")
 
 
+def test_a_paragraph_after_the_title_is_not_part_of_it() -> None:
+    """A directive's opening paragraph follows its subject line with no separator (blind set 5)."""
+    text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH\nSố: 04/CT-UBND\nQuảng Bình, ngày 22 tháng 3 năm 2024\nCHỈ THỊ\n"
+            "Về việc tăng cường các biện pháp cấp bách phòng cháy, chữa cháy rừng mùa khô năm 2024\n"
+            "Năm 2023, trên địa bàn tỉnh xảy ra 9 vụ cháy rừng, làm thiệt hại 31,6 ha rừng trồng. Theo dự báo, "
+            "mùa khô năm 2024 nắng nóng đến sớm.\nThực hiện Chỉ thị số 12/CT-TTg, Chủ tịch Ủy ban nhân dân tỉnh "
+            "chỉ thị:\n1. Sở Nông nghiệp và Phát triển nông thôn chủ trì kiểm tra.\n")
+    frame = parse_frame(text)
+    assert frame.title == ("Chỉ thị Về việc tăng cường các biện pháp cấp bách phòng cháy, chữa cháy rừng mùa khô "
+                           "năm 2024")
+    assert text[frame.preamble_span[0] :].startswith("Năm 2023")
+
+
 def test_execution_article_with_addressees_set_off_by_semicolons() -> None:
     """"Điều 3. Chánh Văn phòng …; Giám đốc các sở, …; Chủ tịch … chịu trách nhiệm thi hành": the
     semicolons separate addressees, they do not start the clause (blind set 4)."""

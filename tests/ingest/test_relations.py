@@ -100,6 +100,14 @@ def test_list_items_share_the_cue_and_descriptions_do_not_leak() -> None:
         ("91-KL/TW", "continues", "29-NQ/TW")}
 
 
+def test_the_list_goes_on_after_an_items_description() -> None:
+    """"Thực hiện Chỉ thị A … về <its subject> và Chỉ thị B …": B shares the verb (blind set 5)."""
+    pre = ("Thực hiện Chỉ thị số 13-CT/TW ngày 12/01/2017 của Ban Bí thư về tăng cường sự lãnh đạo của Đảng đối "
+           "với công tác quản lý, bảo vệ và phát triển rừng và Chỉ thị số 12/CT-TTg ngày 11/3/2024 của Thủ tướng "
+           "Chính phủ về tăng cường công tác phòng cháy, chữa cháy rừng, Ủy ban nhân dân tỉnh ban hành Kế hoạch:")
+    assert _relations(_plan(pre)) == {("SELF", "implements", "13-CT/TW"), ("SELF", "implements", "12/CT-TTg")}
+
+
 def test_a_description_after_a_list_is_not_said_of_an_item_described_on_its_own() -> None:
     """ "Chỉ thị A về X và Kế hoạch B về thực hiện Z": A has its own description, so only B implements Z."""
     pre = ("Căn cứ Chỉ thị số 21-CT/TU ngày 02/3/2024 của Tỉnh ủy về tăng cường công tác tuyên truyền và Kế hoạch "

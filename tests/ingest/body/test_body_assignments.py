@@ -330,3 +330,25 @@ def test_a_report_addressed_late_in_its_clause(make_ctx: Ctx) -> None:
     assert (norm_key("Ủy ban nhân dân các xã, phường ven biển"), "reports_to",
             norm_key("Sở Nông nghiệp và Môi trường")) in edges
     assert not any(src == norm_key("các trường học") for src, _, _ in edges)
+
+
+def test_a_duty_given_before_the_agency_leads_stays(make_ctx: Ctx) -> None:
+    """"X xây dựng kế hoạch …, hoàn thành …; chủ trì, phối hợp … giám sát": the plan is X's own task
+    (blind sets 4 and 5); "X chủ trì, phối hợp … tổ chức …" and what follows give no implements (seeds)."""
+    text = ("như sau:\nIV. TỔ CHỨC THỰC HIỆN\n4. Hội Liên hiệp Phụ nữ huyện xây dựng kế hoạch thực hiện, hoàn thành "
+            "trước ngày 30/6/2023; chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam huyện giám sát việc "
+            "thực hiện chính sách.\n5. Ban Tuyên giáo Huyện ủy chủ trì, phối hợp với Ban Dân vận Huyện ủy tổ chức "
+            "hướng dẫn học tập. Đồng thời, phối hợp chỉ đạo, định hướng thông tin, tuyên truyền.\n")
+    roles = _roles(extract_body(make_ctx(text)))
+    women = norm_key("Hội Liên hiệp Phụ nữ")
+    assert {(women, "implements", "IV.4"), (women, "leads", "IV.4"), (women, "supervises", "IV.4")} <= roles
+    assert (norm_key("Ban Tuyên giáo Huyện ủy"), "leads", "IV.5") in roles
+    assert not any(t == "IV.5" and r == "implements" for _, r, t in roles)
+
+
+def test_a_broadcaster_after_a_newspaper_is_a_second_recipient() -> None:
+    """"Báo Ninh Thuận, Đài Phát thanh và Truyền hình Ninh Thuận": two agencies (blind set 5)."""
+    from dirgraph.ingest.agency_lists import split_agency_list
+
+    assert split_agency_list("Báo Ninh Thuận, Đài Phát thanh và Truyền hình Ninh Thuận") == [
+        "Báo Ninh Thuận", "Đài Phát thanh và Truyền hình Ninh Thuận"]
