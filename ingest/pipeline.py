@@ -88,6 +88,33 @@ def recipient_facts(
     return recipients, relations, assignments
 
 
+_ADDRESSED = re.compile(r"^\W*Kính\s+gửi\s*:?\s*", re.IGNORECASE)
+
+
+def addressee_facts(frame: Frame, ctx: DocContext, meta: DocumentMeta) -> list[AgencyRelation]:
+    """A report's "Kính gửi: X" (on its line, or the "- X" lines under it): the issuer reports_to X.
+
+    Only for a report: a dispatch's addressees are the ones asked to act, and what they are asked
+    is read from its body.
+    """
+    if meta.kind != "report" or meta.issuer is None:
+        return []
+    lines = [ln for ln in frame.lines if ln.start < frame.body_span[0]]
+    for i, line in enumerate(lines):
+        m = _ADDRESSED.match(line.clean)
+        if m is None:
+            continue
+        found = [(line, line.clean[m.end():])] if line.clean[m.end():].strip(" .;") else []
+        for nxt in lines[i + 1 :]:
+            if not nxt.clean.startswith(("-", "+", "•")):
+                break
+            found.append((nxt, nxt.clean))
+        return [AgencyRelation(source=meta.issuer, type="reports_to", target=canonical_agency(piece, ctx),
+                               provenance=ctx.provenance(ln.start, ln.end))
+                for ln, text in found for piece in _split_recipient(text)]
+    return []
+
+
 def execution_facts(frame: Frame, ctx: DocContext) -> list[Assignment]:
     """A decision's execution article ("X, Y … chịu trách nhiệm thi hành Quyết định này"): each implements SELF."""
     if frame.execution_span is None:
@@ -153,6 +180,7 @@ def extract_text(text: str, source: str, *, sha256: str | None = None, fmt: str 
         notes.append(f"body: {type(exc).__name__}: {exc}")
     try:
         recipients, relations, assignments = recipient_facts(frame, ctx, meta)
+        relations += addressee_facts(frame, ctx, meta)
         record.recipients = recipients
         record.agency_relations = _dedupe(record.agency_relations + relations, keys)
         record.assignments = _dedupe(record.assignments + assignments, keys)

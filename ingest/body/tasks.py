@@ -73,7 +73,8 @@ def _read_item(heading: str, head_text: str, body: tuple[str, ...], has_children
     lines left out); cascading plans repeat their parent's items word for word, hence the cache."""
     heading = heading.strip()
     agency_end = mention_end(heading, 0) if body else None  # a one-line item needs no agency reading
-    if agency_end is not None and not heading[agency_end:].strip(" :*") and body:
+    agency_item = agency_end is not None and not heading[agency_end:].strip(" :*") and bool(body)
+    if agency_item:
         duty = first_sentence(_BULLET.sub("", body[0]))
         text = f"{heading.rstrip(' :')}: {duty}"
         lead_text = duty
@@ -82,6 +83,9 @@ def _read_item(heading: str, head_text: str, body: tuple[str, ...], has_children
     else:
         text = lead_text = first_sentence(heading)
     deadline = parse_narrative(lead_text)
+    if deadline is None and agency_item:
+        # an agency's heading line, then its duties: "Thường xuyên tuyên truyền …" opening them
+        deadline = parse_opener(body[0])
     if deadline is None:  # "… Thời gian: trong tháng 11/2025." after the lead sentence, or on a line below
         deadline = _labelled((head_text, *body))
     if deadline is None and lead_text != heading:

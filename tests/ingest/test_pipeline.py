@@ -81,6 +81,21 @@ def test_recipients_give_reports_to_and_implements() -> None:
     assert [r.marker for r in record.recipients] == ["b/c", "t/h"]
 
 
+def test_a_report_reports_to_its_addressee_a_dispatch_does_not() -> None:
+    """"Kính gửi: Ủy ban nhân dân tỉnh" on a Báo cáo: the issuing Sở reports to it (blind set 5); the
+    addressees of a dispatch are the ones asked to act, not whom it reports to."""
+    head = ("UBND TỈNH BẾN TRE\nSỞ Y TẾ\nSố: 1875/BC-SYT\nBến Tre, ngày 12 tháng 6 năm 2024\n")
+    report = (head + "BÁO CÁO\nKết quả 3 năm thực hiện Nghị quyết số 05-NQ/TU\nKính gửi: Ủy ban nhân dân tỉnh Bến Tre.\n"
+              "Thực hiện Công văn số 2764/UBND-KGVX, Sở Y tế báo cáo kết quả như sau:\nI. KẾT QUẢ THỰC HIỆN\n"
+              "1. Đã kiện toàn mạng lưới.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nLê Văn Nghĩa\n")
+    record = extract_text(report, "bc.txt")
+    reports = {(r.source.name, r.target.name) for r in record.agency_relations if r.type == "reports_to"}
+    assert reports == {("Sở Y tế", "Ủy ban nhân dân tỉnh")}
+    dispatch = report.replace("1875/BC-SYT", "1875/SYT-NVY").replace("BÁO CÁO\nKết quả", "V/v báo cáo kết quả")
+    record = extract_text(dispatch, "cv.txt")
+    assert not [r for r in record.agency_relations if r.type == "reports_to"]
+
+
 def test_a_failing_extractor_does_not_lose_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*_args: object, **_kwargs: object) -> list[object]:
         raise RuntimeError("boom")

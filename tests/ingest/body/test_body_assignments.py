@@ -246,12 +246,21 @@ def test_work_after_the_partners_of_a_coordinator_is_not_its_own_duty(make_ctx: 
 
 
 def test_a_request_to_a_higher_level_assigns_nothing(make_ctx: Ctx) -> None:
-    text = ("Báo cáo như sau:\nIII. KIẾN NGHỊ\nĐề nghị Ủy ban nhân dân tỉnh Ninh Bình, Bộ Xây dựng quan tâm hỗ trợ "
-            "kinh phí cải tạo đường giao thông nông thôn.\nĐề nghị Phòng Kinh tế huyện rà soát danh mục công trình.\n")
+    text = ("Kế hoạch như sau:\nIII. TỔ CHỨC THỰC HIỆN\nĐề nghị Ủy ban nhân dân tỉnh Ninh Bình, Bộ Xây dựng quan tâm "
+            "hỗ trợ kinh phí cải tạo đường giao thông nông thôn.\nĐề nghị Phòng Kinh tế huyện rà soát danh mục công "
+            "trình.\n")
     facts = extract_body(make_ctx(text, locality="Gia Viễn", level="district", parents=("Ninh Bình",)))
     roles = _roles(facts)
     assert ("phòng kinh tế", "implements", "SELF") in roles or ("phòng kinh tế huyện", "implements", "SELF") in roles
     assert not {r for r in roles if r[0] in ("ủy ban nhân dân tỉnh", "bộ xây dựng")}
+
+
+def test_a_reports_proposals_assign_nothing(make_ctx: Ctx) -> None:
+    """A report's "KIẾN NGHỊ, ĐỀ XUẤT" asks; it assigns no one (blind set 5)."""
+    text = ("Báo cáo như sau:\nIV. KIẾN NGHỊ, ĐỀ XUẤT\n1. Đề nghị Ủy ban nhân dân tỉnh chỉ đạo Sở Tài chính cân đối, bố "
+            "trí kinh phí năm 2025.\n2. Đề nghị Phòng Kinh tế huyện rà soát danh mục công trình.\n")
+    facts = extract_body(make_ctx(text, locality="Gia Viễn", level="district", parents=("Ninh Bình",)))
+    assert _roles(facts) == set() and facts.tasks == []
 
 
 def test_the_advised_body_reports_not_its_adviser() -> None:

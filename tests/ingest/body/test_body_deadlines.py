@@ -157,3 +157,18 @@ def test_completed_within_a_period_is_due_by_its_end(sentence: str, value: str) 
     found = parse_narrative(sentence)
     assert found is not None and (found.kind, found.value) == ("by", value)
     assert parse_narrative("Phấn đấu giai đoạn 2026 - 2030 tăng trưởng bình quân 8%.") is None
+
+
+def test_annual_advice_on_a_report_and_an_agencys_duties_opening_with_a_rhythm(make_ctx) -> None:  # type: ignore[no-untyped-def]
+    """"hằng năm tham mưu … báo cáo kết quả" is an annual report; an agency's heading, then duties
+    opening "Thường xuyên tuyên truyền …", is a continuous task (blind set 5)."""
+    from dirgraph.ingest.body import extract_body
+
+    text = ("Kế hoạch như sau:\nIV. TỔ CHỨC THỰC HIỆN\n1. Ban Dân vận Huyện ủy chủ trì hướng dẫn, theo dõi việc thực "
+            "hiện Kế hoạch này; hằng năm tham mưu Ban Thường vụ Huyện ủy báo cáo kết quả về Ban Thường vụ Tỉnh ủy.\n"
+            "2. Báo Quảng Bình, Đài Phát thanh và Truyền hình Quảng Bình\nThường xuyên tuyên truyền, phổ biến kiến thức "
+            "phòng cháy, chữa cháy rừng.\n")
+    tasks = {t.id: t.deadline for t in extract_body(make_ctx(text)).tasks}
+    assert tasks["IV.1"] is not None and (tasks["IV.1"].kind, tasks["IV.1"].value) == ("recurring", "annually")
+    assert tasks["IV.2"] is not None and (tasks["IV.2"].kind, tasks["IV.2"].value) == ("recurring", "continuous")
+    assert parse_narrative("Sở Tài chính hằng năm tham mưu xây dựng dự toán.") is None
