@@ -34,7 +34,8 @@ _ISSUER_STATEMENT = re.compile(
 )
 _NOT_AGENCY = re.compile(
     r"^(Kế hoạch|Nghị quyết|Kết luận|Chỉ thị|Quyết định|Thực hiện|Theo|Căn cứ|Để|Nhằm|Trên|Với|Qua|Sau|Tiếp"
-    r"|Trong|Xét|Nay|Vì|Do|Đồng thời|Từ|Những|Các|Việc|Đây|Này)\b"
+    r"|Trong|Xét|Nay|Vì|Do|Đồng thời|Từ|Những|Các|Việc|Đây|Này"
+    r"|[Đđ]ồng chí|Đ/c)\b"  # "đồng chí Bí thư Thành ủy kết luận như sau:" is a person, not the issuer
 )
 _COMMITTEE_PLACE = re.compile(
     r"(?<!\w)(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+[uủ]ỷ?y?\s+(?P<name>(?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ0-9][\wÀ-ỹ]*){0,3})"

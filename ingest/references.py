@@ -326,11 +326,17 @@ def _mark_aliases(text: str, mentions: list[Mention]) -> None:
         for mention in mentions:
             if am.start() <= mention.start < am.end():
                 mention.alias = True
+    previous: Mention | None = None
     for mention in mentions:  # a bare parenthesis right after a description: "(Kết luận số 51-KL/TW)"
         before = text[max(0, mention.start - 3) : mention.start].rstrip()
         after = text[mention.end : mention.end + 3].lstrip()
-        if before.endswith("(") and after.startswith(")"):
+        # "… Nghị quyết số 59-NQ/TW của Bộ Chính trị (Tờ trình số 45-TTr/BTGDVTU …)": a document of
+        # another kind right after a numbered one is a document of its own, not a name for it
+        own = previous is not None and previous.number is not None and previous.kind != mention.kind \
+            and mention.start - previous.end < 40
+        if before.endswith("(") and after.startswith(")") and not own:
             mention.alias = True
+        previous = mention
 
 
 def _resolve_plenums(mentions: list[Mention]) -> None:

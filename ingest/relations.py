@@ -253,7 +253,9 @@ def extract_relations(
                 tail = _CLAUSE_BREAK.split(gap)[-1]
                 broke = len(tail) != len(gap)
                 ntype = None if broke else nested_cue(gap)
-                if ntype:
+                if gap.rstrip().endswith("("):
+                    pass  # "… Nghị quyết số 59-NQ/TW (Tờ trình số 45-TTr/…)": a source in brackets, cited
+                elif ntype:
                     nested_to = prev
                     add(prev.key, _doc_type(ntype, known[prev.key].kind), m.key, prev.start, m.end)
                     if parent.get(id(prev)) is None:

@@ -119,6 +119,10 @@ def _parse_sign_text(joined: str) -> tuple[str | None, str | None, str | None, s
     ('T/M', 'BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', 'Cao Trang Trọng')
     >>> _parse_sign_text("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH")
     ('TM.', 'ỦY BAN NHÂN DÂN', 'PHÓ CHỦ TỊCH', None)
+    >>> _parse_sign_text("T/L BAN THƯỜNG VỤ CHÁNH VĂN PHÒNG Hồ Thị Thanh Tâm")
+    ('T/L', 'BAN THƯỜNG VỤ', 'CHÁNH VĂN PHÒNG', 'Hồ Thị Thanh Tâm')
+    >>> _parse_sign_text("TL. GIÁM ĐỐC CHÁNH VĂN PHÒNG Lê Văn Ba")
+    ('TL.', None, 'CHÁNH VĂN PHÒNG', 'Lê Văn Ba')
     """
     words = joined.split()
     k = 0
@@ -150,6 +154,10 @@ def _parse_sign_text(joined: str) -> tuple[str | None, str | None, str | None, s
                 position = seg[found[0].start() :].strip()
             else:
                 authority = authority or seg
+        elif tag and tag.upper().startswith(("T/L", "TL")) and found and found[0].start() > 0:
+            # "T/L BAN THƯỜNG VỤ CHÁNH VĂN PHÒNG": by order of a body ("TL. GIÁM ĐỐC": of a position)
+            authority = authority or seg[: found[0].start()].strip()
+            position = found[-1].group(0)
         elif found:
             position = found[-1].group(0)
         elif seg:

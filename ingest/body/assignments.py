@@ -27,7 +27,8 @@ from dirgraph.ingest.record import AgencyRef, AgencyRelation, Assignment
 SILENT_KINDS = {"purpose", "goals", "situation"}
 ITEM_KINDS = {"organization", "directive"}
 TASK_KINDS = {"tasks", "organization", "directive"}
-_CLOSING = re.compile(r"^\W*(?:trên\s+đây\s+là|nhận\s+được\s+(?:\w+\s+){1,3}này\b)", re.IGNORECASE)  # "Nhận được Hướng dẫn này, …"
+_CLOSING = re.compile(  # "Nhận được Hướng dẫn này, …"; "Ban Thường vụ Thành ủy thông báo để … biết, thực hiện."
+    r"^\W*(?:trên\s+đây\s+là|nhận\s+được\s+(?:\w+\s+){1,3}này\b|[^.;:]{0,60}\sthông\s+báo\s+để\s)", re.IGNORECASE)
 # A paragraph after the last item of TỔ CHỨC THỰC HIỆN that speaks to everyone, not to that item.
 _DOCUMENT_WIDE = re.compile(r"^(?:các|thủ\s+trưởng|yêu\s+cầu|đề\s+nghị|giao|trong\s+quá\s+trình)\s", re.IGNORECASE)
 # "Trách nhiệm của Sở Y tế", "Đề nghị Ủy ban Mặt trận …": the agency after the prefix heads the item.

@@ -184,3 +184,29 @@ def test_cached_recipient_split_answers_as_the_plain_split(line: str) -> None:
              (q.strip(" -–,;.") for q in split_agency_list(chunk.strip(" -–,;."))) if p and not _NOT_RECIPIENT.match(p)]
     assert list(_split_recipient(line)) == plain
     assert list(_split_recipient(line)) == plain
+
+
+NOTICE = ("| THÀNH ỦY HUẾ * Số 386-TB/TU | ĐẢNG CỘNG SẢN VIỆT NAM Huế, ngày 27 tháng 02 năm 2025 |\n"
+          "THÔNG BÁO KẾT LUẬN\ncủa đồng chí Bí thư Thành ủy về triển khai thực hiện Nghị quyết số 59-NQ/TW\n-----\n"
+          "Ngày 24/02/2025, Ban Thường vụ Thành ủy họp nghe Ban Tuyên giáo và Dân vận Thành ủy báo cáo dự thảo Kế "
+          "hoạch thực hiện Nghị quyết số 59-NQ/TW ngày 24/01/2025 của Bộ Chính trị (Tờ trình số 45-TTr/BTGDVTU ngày "
+          "19/02/2025). Đồng chí Bí thư Thành ủy kết luận như sau:\n"
+          "1. Giao Văn phòng Thành ủy theo dõi, đôn đốc việc thực hiện Thông báo này.\n"
+          "Ban Thường vụ Thành ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.\n"
+          "| Nơi nhận: - Thường trực Thành ủy, - Lưu Văn phòng Thành ủy. | T/L BAN THƯỜNG VỤ CHÁNH VĂN PHÒNG "
+          "Hồ Thị Thanh Tâm |\n")
+
+
+def test_a_notice_signed_by_order_of_the_standing_committee() -> None:
+    """A Thông báo kết luận signed "T/L BAN THƯỜNG VỤ / CHÁNH VĂN PHÒNG" (blind set 5): the standing
+    committee issues it; "thông báo để X biết, thực hiện" has X implement it; the Tờ trình in brackets
+    after the resolution is a document of its own, cited."""
+    record = extract_text(NOTICE, "tb.txt")
+    issuer = record.document.issuer
+    assert issuer is not None and issuer.name == "Ban Thường vụ Thành ủy"
+    assert record.document.signer is not None and record.document.signer.name == "Hồ Thị Thanh Tâm"
+    selfs = {(a.agency.name, a.role) for a in record.assignments if a.task == "SELF"}
+    assert ("các cơ quan, đơn vị liên quan", "implements") in selfs
+    assert not any(name.startswith("Ban Thường vụ") for name, _ in selfs)
+    relations = {(r.source, r.type, r.target) for r in record.relations}
+    assert ("SELF", "cites", "45-TTr/BTGDVTU") in relations
