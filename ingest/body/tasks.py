@@ -28,7 +28,16 @@ _TIME_LABEL = re.compile(r"(?i)(thời\s+gian|thời\s+hạn|tiến\s+độ)[^:]
 def is_task(item: Item) -> bool:
     if item.kind not in TASK_KINDS:
         return False
-    return not (item.parent is None and item.style == "roman")
+    return not (item.parent is None and (item.style == "roman" or _section_title(item)))
+
+
+def _section_title(item: Item) -> bool:
+    """An Arabic top item that stands for a Roman section: "2. NỘI DUNG NGHIÊN CỨU, HỌC TẬP" in a body
+    whose top items are sections (a directive's own "1.", "2." are its tasks)."""
+    if item.kind == "directive":
+        return False
+    letters = [ch for ch in item.heading if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def extract_tasks(ctx: DocContext, body: Body) -> list[Task]:
