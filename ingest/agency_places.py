@@ -167,7 +167,9 @@ def _level_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         flags = re.IGNORECASE if " " in head.words else 0
         out.append((re.compile(rf"(?<!\w){re.escape(head.words)}(?!\w)", flags), head.level))
     for word, level in LEVEL_WORDS.items():
-        out.append((re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE), level))
+        # "Xã hội" (society: "Sở Lao động - Thương binh và Xã hội", "chính trị - xã hội") is no commune
+        not_society = r"(?!\s+(?-i:hội)(?!\w))" if word == "xã" else ""  # "xã Hội Sơn" is one
+        out.append((re.compile(rf"(?<!\w){re.escape(word)}(?!\w){not_society}", re.IGNORECASE), level))
     return tuple(out)
 
 

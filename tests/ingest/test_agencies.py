@@ -279,6 +279,15 @@ def test_locality_follows_the_level(raw, ctx, locality):
     assert canonical_agency(raw, CONTEXTS[ctx]).locality == locality
 
 
+@pytest.mark.parametrize(("name", "level"), [
+    ("Sở Lao động - Thương binh và Xã hội", "province"),  # blind set 3: "Xã hội" is society, no commune
+    ("các tổ chức chính trị - xã hội", None),
+    ("Hội đồng nhân dân xã Hội An", "commune"),  # a commune may be named "Hội …"
+])
+def test_society_is_no_commune(name, level):
+    assert agency_level(name) == level
+
+
 def test_group_drops_trailing_level_word_only():
     assert canonical_agency("các sở, ngành tỉnh", DISTRICT).name == "các sở, ngành"
     assert canonical_agency("Các sở, ban, ngành thuộc tỉnh", DISTRICT).name == "Các sở, ban, ngành"
