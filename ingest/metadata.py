@@ -77,6 +77,9 @@ def issuer_phrase(frame: Frame) -> str | None:
         agency = _CONNECTIVE.sub("", agency)
         if len(agency.split()) <= 12 and not _NOT_AGENCY.match(agency) and not (
                 norm_key(agency) in _BARE_ORGANS and frame.issuer_lines):
+            chair = _CHAIR_OF.match(agency)
+            if chair and body and frame.kind not in _CHAIRS_ACTS and norm_key(body).startswith(norm_key(chair.group(1))):
+                return body  # "Chủ tịch Ủy ban nhân dân huyện yêu cầu …" in the committee's own dispatch
             return _intact_spelling(agency, body)
     if statements and body:  # "Ban Thường vụ ban hành …": the header says whose
         agency = clean_spaces(statements[-1].group("agency"))
@@ -147,6 +150,10 @@ _POSITION_START = re.compile(
 
 
 _CHAIR = re.compile(r"^(?:Phó\s+)?Chủ\s+tịch$", re.IGNORECASE)
+#: What a chairman decides or directs in his own name; a dispatch ("Công văn", no kind line) signed
+#: "KT. CHỦ TỊCH" is still the committee's (blind set 3).
+_CHAIRS_ACTS = frozenset({"decision", "directive"})
+_CHAIR_OF = re.compile(r"^(?:Phó\s+)?Chủ\s+tịch\s+(.+)$")
 _UBND = norm_key("Ủy ban nhân dân")
 
 
@@ -163,7 +170,8 @@ def _formal_issuer(frame: Frame, body: str | None) -> str | None:
         return f"{title_position(pm.group(0).strip())} {proper_case(line[pm.end():])}"
     sig = frame.signature
     if sig and body and not sig.authority and sig.position and _CHAIR.match(sig.position) and (
-            sig.prefix is None or sig.prefix.upper().startswith(("KT", "K/T"))) and norm_key(body).startswith(_UBND):
+            sig.prefix is None or sig.prefix.upper().startswith(("KT", "K/T"))) and norm_key(body).startswith(_UBND) \
+            and frame.kind in _CHAIRS_ACTS:
         return f"Chủ tịch {body}"  # signed by (for) the Chairman, not "TM. ỦY BAN NHÂN DÂN": his own act
     if not (sig and sig.authority and body):
         return None

@@ -268,6 +268,19 @@ def test_chairmans_directive_signed_without_tm_is_the_chairmans() -> None:
         "Chủ tịch Ủy ban nhân dân tỉnh", "Kon Tum")
 
 
+def test_a_committees_dispatch_signed_for_the_chairman_stays_the_committees() -> None:
+    """A Công văn of the Ủy ban nhân dân huyện whose preamble says "Chủ tịch Ủy ban nhân dân huyện yêu
+    cầu …" and that is signed "KT. CHỦ TỊCH": the committee's dispatch (blind set 3); a decision or
+    directive so signed stays the chairman's (the tests above)."""
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN YÊN MÔ\nSố: 1368/UBND-LĐTBXH\nV/v đôn đốc thực hiện Chỉ thị số 24/CT-TTg\n"
+            "Yên Mô, ngày 23 tháng 9 năm 2024\nKính gửi:\n- Phòng Giáo dục và Đào tạo huyện;\n"
+            "Để tiếp tục thực hiện Chỉ thị số 24/CT-TTg, Chủ tịch Ủy ban nhân dân huyện yêu cầu Thủ trưởng các phòng, "
+            "ban thực hiện một số nội dung sau:\n1. Rà soát, đánh giá kết quả.\nNơi nhận:\n- Lưu: VT.\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐinh Văn Tuấn\n")
+    meta, _ = _meta(text)
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Ủy ban nhân dân huyện", "Yên Mô")
+
+
 def test_committee_signing_tm_stays_the_committee() -> None:
     text = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 15/KH-UBND\nKon Tum, ngày 2 tháng 2 năm 2024\nKẾ HOẠCH\n"
             "Phòng cháy rừng mùa khô\nI. MỤC ĐÍCH\n1. Chủ động.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\n"
