@@ -9,6 +9,9 @@
 * ``blind4`` (tests/fixtures/blind4, docs/EVAL_BLIND4.md): five more (a decision with its plan and an
   in-section task table, a school's PDF copy, an old-style commune portal page, a legal-database
   dispatch, a Word programme); 0.76 blind, 0.97 after its fixes.
+* ``blind5`` (tests/fixtures/blind5, docs/EVAL_BLIND5.md): five more (a drawn PDF with an appendix
+  table, a Sở's report in CRLF with NFD lines, a Markdown guidance numbered 1., 1.1., a provincial
+  directive from an e-gazette page, a Word conclusions notice); 0.90 blind, 0.97 after its fixes.
 
 Why: the seeds are what the extractor was built on, so scoring them says little. Every document
 must read without an exception or a warning, and each corpus's F1 per field group must not fall
@@ -73,6 +76,11 @@ CORPORA = [
     # documents 1.00, relations 1.00, tasks 0.98, assignments 0.92, agency_relations 0.99, targets 0.87
     Corpus("blind4", 5, 4, {"document": 0.97, "documents": 0.97, "relations": 0.97, "tasks": 0.95,
                             "assignments": 0.88, "agency_relations": 0.95, "targets": 0.82}),
+    # measured 2026-11-25 02:50 UTC after the fixes (blind: 0.90 all, docs/EVAL_BLIND5.md): document 1.00,
+    # documents 1.00, relations 1.00, tasks 0.97, assignments 0.98, agency_relations 0.98, targets 0.55
+    # (most of its targets are a report's "(chỉ tiêu: 95%)" beside achieved figures, not read as goals)
+    Corpus("blind5", 5, 5, {"document": 0.97, "documents": 0.97, "relations": 0.97, "tasks": 0.94,
+                            "assignments": 0.95, "agency_relations": 0.95, "targets": 0.50}),
 ]
 DOCUMENTS = [(corpus, gold) for corpus in CORPORA for gold in corpus.gold_files]
 
