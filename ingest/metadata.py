@@ -43,7 +43,7 @@ _COMMITTEE_PLACE = re.compile(
 _COMMITTEE_START = re.compile(r"Tỉnh|Thành|Huyện|Quận|Thị")  # where a _COMMITTEE_PLACE match can begin
 _CONNECTIVE = re.compile(r"^(?:đồng thời|nay|vì vậy|do đó)\s+", re.IGNORECASE)
 _STANDING_BOARD = re.compile(r"^(?:Ban\s+Thường\s+vụ\s+)", re.IGNORECASE)
-_BAN_LINE = re.compile(r"^BAN\s")
+_BAN_LINE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG)\s*")  # a Party department: "BAN TUYÊN GIÁO", "VĂN PHÒNG"
 _COMMITTEE_WORD = re.compile(r"[ỦU]Ỷ?Y\b")
 _CITY_ABBREVIATION = re.compile(r"^(TP|Tp)\.?\s*")
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
@@ -85,8 +85,9 @@ def issuer_phrase(frame: Frame) -> str | None:
         agency = clean_spaces(statements[-1].group("agency"))
         if norm_key(agency) in _BARE_ORGANS:
             return f"{agency} {_committee(body)}"
-    if body and sig and sig.authority and norm_key(sig.authority).startswith(norm_key("ban thường vụ")):
-        return f"Ban Thường vụ {_committee(body)}"
+    if body and sig and sig.authority and norm_key(sig.authority).startswith(norm_key("ban thường vụ")) \
+            and _COMMITTEE_LINE.match(body.upper()):
+        return f"Ban Thường vụ {_committee(body)}"  # not under "VĂN PHÒNG" of the committee: the office's
     if body:
         return body
     if "issuer" in frame.legal:

@@ -20,6 +20,7 @@ from dirgraph.core.text import norm_key
 from dirgraph.ingest.body.agency_refs import agency_ref
 from dirgraph.ingest.body.duties import Duty, Found, analyze_line, leading_mention
 from dirgraph.ingest.body.lines import Line
+from dirgraph.ingest.body.mentions import split_mentions, starts_agency
 from dirgraph.ingest.body.sections import Body, Item
 from dirgraph.ingest.context import DocContext
 from dirgraph.ingest.record import AgencyRef, AgencyRelation, Assignment
@@ -27,8 +28,11 @@ from dirgraph.ingest.record import AgencyRef, AgencyRelation, Assignment
 SILENT_KINDS = {"purpose", "goals", "situation"}
 ITEM_KINDS = {"organization", "directive"}
 TASK_KINDS = {"tasks", "organization", "directive"}
-_CLOSING = re.compile(  # "Nhận được Hướng dẫn này, …"; "Ban Thường vụ Thành ủy thông báo để … biết, thực hiện."
-    r"^\W*(?:trên\s+đây\s+là|nhận\s+được\s+(?:\w+\s+){1,3}này\b|[^.;:]{0,60}\sthông\s+báo\s+để\s)", re.IGNORECASE)
+_CLOSING = re.compile(r"^\W*(?:trên\s+đây\s+là|nhận\s+được\s+(?:\w+\s+){1,3}này\b)", re.IGNORECASE)  # "Nhận được Hướng dẫn này, …"
+# The closing formula "… để X biết, thực hiện." ("Ban Thường vụ Thành ủy thông báo để các cơ quan, đơn vị
+# liên quan biết, thực hiện"; "Văn phòng Tỉnh ủy truyền đạt ý kiến … để …"): X carries the document out.
+_KNOW_AND_DO = re.compile(
+    r"\sđể\s+(?P<who>[^.;:]{3,120}?)\s+(?:được\s+)?biết,?\s+(?:và\s+)?(?:thực\s+hiện|triển\s+khai)(?!\w)")
 # A paragraph after the last item of TỔ CHỨC THỰC HIỆN that speaks to everyone, not to that item.
 _DOCUMENT_WIDE = re.compile(r"^(?:các|thủ\s+trưởng|yêu\s+cầu|đề\s+nghị|giao|trong\s+quá\s+trình)\s", re.IGNORECASE)
 # "Trách nhiệm của Sở Y tế", "Đề nghị Ủy ban Mặt trận …": the agency after the prefix heads the item.
@@ -41,7 +45,17 @@ _MARKER = re.compile(r"^[\s*#_]*(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–—:
 
 
 def is_closing(line: Line) -> bool:
-    return bool(_CLOSING.match(line.text))
+    return bool(_CLOSING.match(line.text)) or ("biết" in line.text and bool(_KNOW_AND_DO.search(line.text)))
+
+
+def _closing_found(line: Line) -> Found:
+    """A closing line's facts: the agencies of "để X biết, thực hiện" implement the document; any
+    other closing ("Trên đây là …, yêu cầu X …") is read clause by clause."""
+    m = _KNOW_AND_DO.search(line.text) if "biết" in line.text else None
+    if m is None or starts_agency(line.text, m.start("who")) is None:
+        return analyze_line(line, [], explicit=False)
+    start, end = line.to_source(m.start("who")), line.to_source(m.end())
+    return Found([Duty(a, "implements", start, end) for a in split_mentions(m.group("who"))], [])
 
 
 def extract_assignments(ctx: DocContext, body: Body) -> tuple[list[Assignment], list[AgencyRelation]]:
@@ -49,7 +63,7 @@ def extract_assignments(ctx: DocContext, body: Body) -> tuple[list[Assignment], 
     out = _Collector(ctx)
     addressees = _lead_in(ctx, out)
     for line in body.loose:
-        out.add("SELF", analyze_line(line, [], explicit=not is_closing(line)))
+        out.add("SELF", _closing_found(line) if is_closing(line) else analyze_line(line, [], explicit=True))
     for item in body.items:
         _item(item, out, addressees if ctx.kind in ADDRESSED_KINDS else [])
     return out.assignments(), out.relations()
@@ -103,12 +117,12 @@ def _item(item: Item, out: _Collector, addressees: list[str] | None = None) -> N
         for line in rest:
             closing = is_closing(line)
             explicit = not closing and item.kind not in ITEM_KINDS
-            out.add("SELF" if closing else owner, analyze_line(line, [], explicit=explicit))
+            out.add("SELF" if closing else owner, _closing_found(line) if closing else analyze_line(line, [], explicit=explicit))
         return
     if item.kind not in ITEM_KINDS and not (item.kind == "tasks" and _headed_by_agency(item)):
         for line in item.lines:
             closing = is_closing(line)
-            out.add("SELF" if closing else task, analyze_line(line, [], explicit=not closing))
+            out.add("SELF" if closing else task, _closing_found(line) if closing else analyze_line(line, [], explicit=True))
         return
     subjects, offset = _heading_subjects(head)
     if not subjects:
@@ -123,7 +137,7 @@ def _item(item: Item, out: _Collector, addressees: list[str] | None = None) -> N
         if not document_wide and (index > 0 or inline) and _is_last(item):
             document_wide = bool(_DOCUMENT_WIDE.match(line.text)) or _issuer_requests(line.text, out.ctx)
         if is_closing(line) or document_wide:
-            out.add("SELF", analyze_line(line, [], explicit=False))
+            out.add("SELF", _closing_found(line))
             continue
         part = analyze_line(line, subjects)
         found.duties.extend(part.duties)

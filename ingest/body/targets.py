@@ -31,6 +31,9 @@ _REACHED = r"(?:đạt|lên|tăng\s+lên|ít\s+nhất|tối\s+thiểu)(?:\s+(?:k
 # "đến năm 2030", and a date as the horizon: "bảo đảm đến ngày 31/12/2025 có 100% tàu cá …"
 _YEAR = re.compile(r"(?<!\w)(?:đến|tới|trước|vào|trong|đến\s+hết|hết|phấn\s+đấu)\s+"
                    r"(?:năm|ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-])\s*((?:19|20)\d\d)(?!\d)")
+_STRIVE = re.compile(r"(?<!\w)phấn\s+đấu(?!\w)")
+# a year named bare in a clause that strives for a goal, not the baseline it compares with
+_BARE_YEAR = re.compile(r"(?<!so với )(?<!so sánh với )(?<!từ )(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
 _HEADING_YEAR = re.compile(
     r"(?:(?:mục\s+tiêu|chỉ\s+tiêu)[^.;]{0,80}?|(?<!\w)(?:đến|tới|trước|vào|trong|hết)\s+)năm\s+((?:19|20)\d\d)"
 )
@@ -175,6 +178,10 @@ def _read_line(text: str, first: bool, goals: bool, year: int | None) -> tuple[i
             if not _DIGIT.search(clause):
                 continue  # every value and every year needs a digit: nothing to find or carry
             years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(clause)]
+            if "phấn" in clause and _STRIVE.search(clause):  # "phấn đấu năm 2025 tăng trưởng đạt 8%"
+                taken = {at for at, _ in years}
+                years = sorted(years + [(m.start(), int(m.group(1))) for m in _BARE_YEAR.finditer(clause)
+                                        if not any(abs(m.start() - at) < 12 for at in taken)])
             goal: bool | None = None  # read on the first value that needs it
             counted = False  # a clause with a counted value already has its target ("80% người dân dùng
             for pattern, unit, position, needle in units:  # tài khoản mức độ 2": the level names a kind)

@@ -281,6 +281,17 @@ def test_a_committees_dispatch_signed_for_the_chairman_stays_the_committees() ->
     assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Ủy ban nhân dân huyện", "Yên Mô")
 
 
+def test_the_committees_office_signing_by_order_of_the_standing_committee() -> None:
+    """"TỈNH ỦY QUẢNG TRỊ / VĂN PHÒNG", signed "TL. BAN THƯỜNG VỤ / PHÓ CHÁNH VĂN PHÒNG": the office's
+    dispatch (blind set 6); under "THÀNH ỦY HUẾ" itself it is the standing committee's (blind set 5)."""
+    text = ("TỈNH ỦY QUẢNG TRỊ\nVĂN PHÒNG\n*\nSố 1876-CV/VPTU\nV/v truyền đạt ý kiến chỉ đạo của Thường trực Tỉnh ủy\n"
+            "Quảng Trị, ngày 07 tháng 02 năm 2025\nKính gửi:\n- Đảng đoàn HĐND tỉnh.\nNgày 05/02/2025, Thường trực "
+            "Tỉnh ủy họp. Đồng chí Bí thư Tỉnh ủy kết luận như sau:\n1. Rà soát các chỉ tiêu năm 2025.\n"
+            "Nơi nhận:\n- Lưu Văn phòng Tỉnh ủy.\nTL. BAN THƯỜNG VỤ\nPHÓ CHÁNH VĂN PHÒNG\nHoàng Thị Minh Phương\n")
+    meta, _ = _meta(text)
+    assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Văn phòng Tỉnh ủy", "Quảng Trị")
+
+
 def test_committee_signing_tm_stays_the_committee() -> None:
     text = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 15/KH-UBND\nKon Tum, ngày 2 tháng 2 năm 2024\nKẾ HOẠCH\n"
             "Phòng cháy rừng mùa khô\nI. MỤC ĐÍCH\n1. Chủ động.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\n"

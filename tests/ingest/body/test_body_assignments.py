@@ -361,3 +361,17 @@ def test_a_broadcaster_after_a_newspaper_is_a_second_recipient() -> None:
 
     assert split_agency_list("Báo Ninh Thuận, Đài Phát thanh và Truyền hình Ninh Thuận") == [
         "Báo Ninh Thuận", "Đài Phát thanh và Truyền hình Ninh Thuận"]
+
+
+@pytest.mark.parametrize("closing", [
+    "Ban Thường vụ Thành ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.",
+    "Văn phòng Tỉnh ủy truyền đạt ý kiến chỉ đạo của Thường trực Tỉnh ủy để các cơ quan, đơn vị liên quan biết, "
+    "thực hiện.",
+])
+def test_the_know_and_carry_out_closing(make_ctx: Ctx, closing: str) -> None:
+    """"… để X biết, thực hiện." closes the document: X implements it, the writer takes no role
+    (blind sets 5 and 6)."""
+    text = f"như sau:\n1. Giao Văn phòng Thành ủy theo dõi việc thực hiện.\n{closing}\n"
+    roles = _roles(extract_body(make_ctx(text)))
+    assert (norm_key("các cơ quan, đơn vị liên quan"), "implements", "SELF") in roles
+    assert not any(task == "SELF" and agency != norm_key("các cơ quan, đơn vị liên quan") for agency, _, task in roles)

