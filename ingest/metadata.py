@@ -228,8 +228,9 @@ def _places_in(text: str) -> list[tuple[str, Place]]:
     """(name, Place) candidates the text names: level words, committees, bare province names."""
     found: list[tuple[str, Place]] = []
     for pm in find_places(text):
-        if pm.places:
-            found.append((pm.name, pm.places[0]))
+        # every unit of that name: "phường An Hải" is in Đà Nẵng and in Hải Phòng, and the places the
+        # text names elsewhere ("Ủy ban nhân dân thành phố Đà Nẵng") decide which (choose_locality)
+        found.extend((pm.name, place) for place in pm.places)
     for cm in finditer_from(_COMMITTEE_PLACE, _COMMITTEE_START, text):
         words = cm.group("name").split()
         level = _LEVEL_OF_HEAD.get(cm.group(0).split()[0].lower())

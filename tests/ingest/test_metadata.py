@@ -292,6 +292,17 @@ def test_the_committees_office_signing_by_order_of_the_standing_committee() -> N
     assert meta.issuer is not None and (meta.issuer.name, meta.issuer.locality) == ("Văn phòng Tỉnh ủy", "Quảng Trị")
 
 
+def test_a_ward_name_two_cities_share_goes_where_the_text_points() -> None:
+    """Post-2025 "phường An Hải" is in Đà Nẵng, and Hải Phòng has a unit of that name too: the plan it
+    implements names "Ủy ban nhân dân thành phố Đà Nẵng" (blind set 6)."""
+    text = ("ỦY BAN NHÂN DÂN\nPHƯỜNG AN HẢI\nSố: 94/KH-UBND\nAn Hải, ngày 18 tháng 8 năm 2025\nKẾ HOẠCH\n"
+            "Chuyển đổi số trên địa bàn phường năm 2025\nThực hiện Kế hoạch số 214/KH-UBND ngày 21/7/2025 của Ủy ban "
+            "nhân dân thành phố Đà Nẵng, Ủy ban nhân dân phường ban hành Kế hoạch như sau:\n" + TAIL +
+            "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n")
+    _, ctx = _meta(text)
+    assert (ctx.locality, ctx.parent_localities) == ("An Hải", ("Đà Nẵng",))
+
+
 def test_committee_signing_tm_stays_the_committee() -> None:
     text = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 15/KH-UBND\nKon Tum, ngày 2 tháng 2 năm 2024\nKẾ HOẠCH\n"
             "Phòng cháy rừng mùa khô\nI. MỤC ĐÍCH\n1. Chủ động.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\n"
