@@ -60,7 +60,9 @@ def _head_words() -> tuple[tuple[str, bool], ...]:
         from dirgraph.ingest.agency_tables import heads as agency_heads
 
         heads.extend((match_form(h.words), True) for h in agency_heads())
-        heads.extend((abbr, False) for abbr, _ in abbreviations() if abbr.isupper() and len(abbr) >= 3)
+        # an abbreviation of a name ("UBND", "MTTQ"), not of a school level ("THCS": trung học cơ sở)
+        heads.extend((abbr, False) for abbr, expansion in abbreviations()
+                     if abbr.isupper() and len(abbr) >= 3 and expansion[:1].isupper())
     except (ImportError, OSError, ValueError):  # pragma: no cover - the agencies tables are optional
         pass
     for row in _rows("agency_groups.tsv"):

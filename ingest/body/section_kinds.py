@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dirgraph.core.text import strip_diacritics
 from dirgraph.ingest.body.cues import section_kinds
 from dirgraph.ingest.body.textform import match_form
 
@@ -40,4 +41,14 @@ def classify(heading: str, *, anywhere: bool = True) -> str:
         for phrase, kind in _phrase_patterns():
             if phrase.search(text):
                 return kind
+    bare = strip_diacritics(text)  # "III. NHIEM VU VA GIAI PHAP": a heading printed without its marks
+    for start, kind in _bare_starts():
+        if bare.startswith(start):
+            return kind
     return "other"
+
+
+@lru_cache(maxsize=1)
+def _bare_starts() -> tuple[tuple[str, str], ...]:
+    """The heading starts without marks, for headings a PDF or an old font printed without them."""
+    return tuple((strip_diacritics(start), kind) for start, kind in section_kinds())

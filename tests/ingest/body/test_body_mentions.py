@@ -148,3 +148,11 @@ def test_a_front_and_the_mass_organisations_are_still_two_agencies() -> None:
 ])
 def test_holding_a_conference_is_a_verb_an_association_is_a_noun(text: str, name: str) -> None:
     assert text[: mention_end(text, 0)] == name
+
+
+def test_a_school_level_abbreviation_does_not_start_an_agency() -> None:
+    """"Hiệu trưởng các trường mầm non, tiểu học, THCS": THCS is a school level, not a body (blind set 6);
+    "UBND" still starts one."""
+    assert split_mentions("Hiệu trưởng các trường mầm non, tiểu học, THCS") == [
+        "Hiệu trưởng các trường mầm non, tiểu học, THCS"]
+    assert split_mentions("Sở Nội vụ, UBND các huyện") == ["Sở Nội vụ", "UBND các huyện"]

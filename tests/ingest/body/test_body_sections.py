@@ -119,3 +119,14 @@ def test_upper_class_has_no_lower_case_letters() -> None:
     upper = re.compile(f"[{UPPER}]")
     assert upper.match("Đ") and upper.match("Ư") and upper.match("Ạ")
     assert not any(upper.match(ch) for ch in "đăơưạảấ")
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("III. NHIEM VU VA GIAI PHAP", "tasks"),  # blind set 6: a Word file's headings without their marks
+    ("I. MUC ĐICH, YÊU CÂU", "purpose"),
+    ("IV. TỔ CHỨC THUC HIỆN", "organization"),
+    ("V. KINH PHI THUC HIEN", "funding"),
+    ("II. CÁC BƯỚC KHÁC", "other"),
+])
+def test_a_heading_that_lost_its_marks_still_classifies(heading: str, kind: str) -> None:
+    assert classify(heading) == kind
