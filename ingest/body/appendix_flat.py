@@ -66,7 +66,8 @@ def _plausible(previous: str, number: str, rows: list[Row]) -> bool:
     for k in range(len(old)):
         if len(new) == k + 1 and new[:k] == old[:k] and old[k] < new[k] <= old[k] + 3:
             return True
-    return False
+    # 1.3 -> 2.1: the group row "2 Dịch vụ công …" was glued to the end of row 1.3's line
+    return len(new) >= 2 and new[0] == old[0] + 1 and all(p == 1 for p in new[1:])
 
 
 _HEADER = re.compile(
@@ -154,7 +155,7 @@ def flat_rows(text: str, start: int) -> list[Row]:
                 m = None
             if m:
                 if number:
-                    rows.append(_flat_row(number, current, has_partner))
+                    _add_row(rows, number, current, has_partner)
                 number, current = m.group("no"), []
                 rest = stripped[m.end() :]
                 if rest:
@@ -165,8 +166,31 @@ def flat_rows(text: str, start: int) -> list[Row]:
         if _HEADER_WORDS.match(match_form(raw.strip())) and raw.strip():
             continue
     if number:
-        rows.append(_flat_row(number, current, has_partner))
+        _add_row(rows, number, current, has_partner)
     return rows
+
+
+# "… Tháng 11/2025 2 Dịch vụ công và tiện ích số": the next group's row glued to the end of a row's line
+_GLUED_GROUP = re.compile(r"\s(?P<no>\d{1,2})\s+(?P<title>[A-ZĐÀ-Ỹ][^\d;:|]{3,100})$")
+
+
+def _add_row(rows: list[Row], number: str, parts: list[tuple[int, int, str]], has_partner: bool) -> None:
+    """Append the row (and a group row glued to its end); a row with no text of its own (a page number
+    left at the foot of the table) is none."""
+    glued: Row | None = None
+    if parts and "." in number:
+        begin, end, last = parts[-1]
+        m = _GLUED_GROUP.search(last)
+        if m and int(m.group("no")) == int(number.split(".")[0]) + 1:
+            cut = begin + m.start()
+            parts = [*parts[:-1], (begin, cut, last[: m.start()])] if last[: m.start()].strip() else parts[:-1]
+            glued = Row(number=m.group("no"), text=" ".join(m.group("title").split()),
+                        start=begin + m.start("no"), end=end)
+    row = _flat_row(number, parts, has_partner)
+    if row.text.strip():
+        rows.append(row)
+    if glued is not None:
+        rows.append(glued)
 
 
 def _without_headers(form: str, begin: int, end: int) -> list[tuple[int, int]]:

@@ -192,3 +192,26 @@ def test_a_decisions_attached_plan_keeps_its_table(tmp_path) -> None:  # type: i
     record = extract_text(text, "qd.txt")
     ids = [t.id for t in record.tasks]
     assert "II.1" in ids and not any(i.startswith("PL.") for i in ids)
+
+
+FLAT_GLUED_GROUPS = """như sau:
+Nơi nhận:
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ CỤ THỂ
+TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời gian thực hiện 1 Hạ tầng số và dữ liệu số
+1.1 Nâng cấp đường truyền tại bộ phận một cửa Công an phường Các tổ dân phố Quý III/2025
+1.2 Số hóa dữ liệu đất đai Phòng Kinh tế Công an phường Tháng 11/2025 2 Dịch vụ công và tiện ích số
+2.1 Số hóa hồ sơ thủ tục hành chính Phòng Văn hóa - Xã hội Các phòng chuyên môn Thường xuyên
+2.2 Kích hoạt tài khoản định danh điện tử Công an phường Các tổ dân phố Tháng 12/2025
+4
+"""
+
+
+def test_a_group_row_glued_to_the_row_before_and_a_page_number_after_the_table() -> None:
+    """pdftotext joins a group row onto the end of the row above it ("… Tháng 11/2025 2 Dịch vụ công …")
+    and leaves the page number under the table (blind set 6): group 2 is a row, "4" is none."""
+    numbers = [r[0] for r in _rows(FLAT_GLUED_GROUPS)]
+    assert numbers == ["1", "1.1", "1.2", "2", "2.1", "2.2"]
+    rows = {r.number: r for r in appendix_rows(unicodedata.normalize("NFC", FLAT_GLUED_GROUPS), 0)}
+    assert rows["2"].text == "Dịch vụ công và tiện ích số" and rows["1.2"].deadline is not None
+    assert rows["1.2"].deadline.value == "2025-11"
