@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from dirgraph.ingest.body.appendix_table import Row, agencies, text_lines
-from dirgraph.ingest.body.mentions import starts_agency
+from dirgraph.ingest.body.mentions import joint_office_length, starts_agency
 from dirgraph.ingest.body.textform import UPPER, match_form
 from dirgraph.ingest.regex_scan import search_from
 
@@ -215,6 +215,8 @@ def _segments(parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
             if _CONTINUES.search(before.rstrip()) or not before.strip():
                 continue
             if starts_agency(line, pos, any_case=False) is not None:
+                if pos < cuts[-1] + joint_office_length(line[cuts[-1] :]):
+                    continue  # "Văn phòng HĐND và UBND phường": one office
                 # Inside a proper name ("Trường Đại học Hải Phòng") only a plural group opens a cell.
                 words = before.split()
                 if words and words[-1][:1].isupper() and not _PLURAL_AT.match(line, pos):

@@ -199,7 +199,7 @@ Nơi nhận:
 PHỤ LỤC
 DANH MỤC NHIỆM VỤ CỤ THỂ
 TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời gian thực hiện 1 Hạ tầng số và dữ liệu số
-1.1 Nâng cấp đường truyền tại bộ phận một cửa Công an phường Các tổ dân phố Quý III/2025
+1.1 Nâng cấp đường truyền tại bộ phận một cửa Văn phòng HĐND và UBND phường Các tổ dân phố Quý III/2025
 1.2 Số hóa dữ liệu đất đai Phòng Kinh tế Công an phường Tháng 11/2025 2 Dịch vụ công và tiện ích số
 2.1 Số hóa hồ sơ thủ tục hành chính Phòng Văn hóa - Xã hội Các phòng chuyên môn Thường xuyên
 2.2 Kích hoạt tài khoản định danh điện tử Công an phường Các tổ dân phố Tháng 12/2025
@@ -215,3 +215,5 @@ def test_a_group_row_glued_to_the_row_before_and_a_page_number_after_the_table()
     rows = {r.number: r for r in appendix_rows(unicodedata.normalize("NFC", FLAT_GLUED_GROUPS), 0)}
     assert rows["2"].text == "Dịch vụ công và tiện ích số" and rows["1.2"].deadline is not None
     assert rows["1.2"].deadline.value == "2025-11"
+    # the joint office of the council and the committee is one lead, not "Văn phòng" and "HĐND"
+    assert rows["1.1"].leads == ["Văn phòng HĐND và UBND phường"] and rows["1.1"].partners == ["Các tổ dân phố"]
