@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from dirgraph.core.text import clean_spaces, fold_key, norm_key
+from dirgraph.core.text import clean_spaces, fold_key, norm_key, strip_diacritics
 from dirgraph.ingest.docnumbers import (
     PARTY_RE,
     PLACEHOLDER_RE,
@@ -502,7 +502,7 @@ def _purpose_and_closing(lines: list[Line], lo: int, hi: int, span: tuple[int, i
         heads = [i for i in range(lo, hi)
                  if _NUMBERED.match(lines[i].clean) and is_upper(_NUMBER_MARK.sub("", lines[i].clean, count=1))]
     for pos, i in enumerate(heads):
-        key = norm_key(lines[i].clean)
+        key = strip_diacritics(norm_key(lines[i].clean))  # "I. MUC ĐICH, YÊU CÂU" lost marks: still purpose
         if _PURPOSE_KEY in key or (_DEMAND_KEY in key and len(key) < 40):
             stop = heads[pos + 1] if pos + 1 < len(heads) else None
             end = lines[stop].start if stop is not None else span[1]
@@ -514,8 +514,8 @@ def _purpose_and_closing(lines: list[Line], lo: int, hi: int, span: tuple[int, i
             frame.closing_span = (lines[i].start, lines[i].end)
 
 
-_PURPOSE_KEY = norm_key("mục đích")
-_DEMAND_KEY = norm_key("yêu cầu")
+_PURPOSE_KEY = strip_diacritics(norm_key("mục đích"))
+_DEMAND_KEY = strip_diacritics(norm_key("yêu cầu"))
 _ATTACHED_NOTE = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\b", re.IGNORECASE)
 _EXECUTION = re.compile(
     r"\s(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện|thực\s+hiện)"

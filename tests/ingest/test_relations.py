@@ -209,3 +209,13 @@ def test_cached_gap_readings_answer_as_the_plain_functions(gap: str) -> None:
     for _ in range(2):
         assert nested_cue(gap) == nested_cue.__wrapped__(gap)
         assert _is_separator_gap(gap) == _is_separator_gap.__wrapped__(gap)
+
+
+def test_a_purpose_heading_that_lost_its_marks_still_speaks_for_the_document() -> None:
+    """"I. MUC ĐICH, YÊU CÂU" (a Word file's heading without its marks, blind set 6): "Quán triệt, triển khai
+    Chỉ thị số 993/CT-BGDĐT" there is what the plan implements."""
+    text = ("KẾ HOẠCH\nphòng, chống bạo lực học đường\n-----\nPhòng Giáo dục và Đào tạo xây dựng Kế hoạch như sau:\n"
+            "I. MUC ĐICH, YÊU CÂU\n1. Quán triệt, triển khai nghiêm túc Chỉ thị số 993/CT-BGDĐT ngày 12/4/2019 của Bộ "
+            "trưởng Bộ Giáo dục và Đào tạo.\nII. NHIEM VU\n1. Tuyên truyền.\nNơi nhận:\n- Lưu VT.\nTRƯỞNG PHÒNG\n"
+            "Nguyễn Văn An\n")
+    assert _relations(text) == {("SELF", "implements", "993/CT-BGDĐT")}
