@@ -234,9 +234,10 @@ def looks_damaged(text: str) -> bool:
     evidence = word_table()[1]
     found = 0
     for word in text.split():
-        if word in evidence or word.rstrip(",.;:)") in evidence:
+        bare_word = word.rstrip(",.;:)")
+        if word in evidence or bare_word in evidence:
             found += 1
-        elif word.isascii() and word.rstrip(",.;:)")[-1:] in "cpht" and _checked_syllable(word.rstrip(",.;:)")):
+        elif bare_word[-1:] in "cpht" and bare_word.isascii() and _checked_syllable(bare_word):
             found += MIN_EVIDENCE
         else:
             continue

@@ -8,6 +8,14 @@ from dirgraph.ingest.body.cues import deadline_cues
 from dirgraph.ingest.body.deadlines import parse_cell, parse_narrative
 
 
+def _deadlines(make_ctx, text: str) -> dict[str, tuple[str, str] | None]:  # type: ignore[no-untyped-def]
+    """Each task's deadline as (kind, value), None without one: what the body tests compare."""
+    from dirgraph.ingest.body import extract_body
+
+    return {t.id: (t.deadline.kind, t.deadline.value) if t.deadline else None
+            for t in extract_body(make_ctx(text)).tasks}
+
+
 @pytest.mark.parametrize(
     ("cell", "kind", "value"),
     [
@@ -83,14 +91,10 @@ def test_a_completion_phrase_later_in_the_item_paragraph(make_ctx) -> None:  # t
 def test_a_completion_phrase_in_the_paragraph_under_a_task_title(make_ctx) -> None:  # type: ignore[no-untyped-def]
     """A short title line, then its paragraph: "…, hoàn thành trong tháng 10/2025." dates the task
     (blind set 3, a ward's plan); a goal's horizon in such a paragraph still does not."""
-    from dirgraph.ingest.body import extract_body
-
     text = ("Kế hoạch như sau:\nII. NHIỆM VỤ\n1. Kiện toàn Trung tâm Phục vụ hành chính công phường\n"
             "Bố trí đủ công chức tiếp nhận hồ sơ; trang bị máy quét tại bộ phận một cửa, hoàn thành trong tháng 10/2025.\n"
             "2. Phát triển công dân số\nPhấn đấu đến năm 2030 có 80% người dân trưởng thành có tài khoản định danh.\n")
-    tasks = {t.id: t.deadline for t in extract_body(make_ctx(text)).tasks}
-    assert tasks["II.1"] is not None and (tasks["II.1"].kind, tasks["II.1"].value) == ("by", "2025-10")
-    assert tasks["II.2"] is None
+    assert _deadlines(make_ctx, text) == {"II.1": ("by", "2025-10"), "II.2": None}
 
 
 @pytest.mark.parametrize(("clause", "value"), [
@@ -120,16 +124,12 @@ def test_kinds_of_things_are_not_recurring_deadlines(clause: str) -> None:
 def test_a_recurring_cue_opening_the_paragraph_under_a_task_title(make_ctx) -> None:  # type: ignore[no-untyped-def]
     """"Hằng năm, …" / "Thường xuyên …" opening a task's paragraph sets its rhythm (blind sets 3 and 4,
     two annotators); the same adverb in a later clause, or opening a one-line item, does not."""
-    from dirgraph.ingest.body import extract_body
-
     text = ("Kế hoạch như sau:\nIII. NHIỆM VỤ, GIẢI PHÁP\n1. Bảo đảm an toàn hồ, đập\n"
             "Hằng năm, trước mùa mưa lũ, rà soát hiện trạng các hồ, đập, trạm bơm.\n"
             "2. Bảo vệ nguồn nước\nThường xuyên kiểm tra, xử lý hành vi xả thải ra sông.\n"
             "3. Bố trí trụ sở dôi dư\nThực hiện kịp thời chế độ, chính sách; thường xuyên rà soát trụ sở dôi dư.\n")
-    tasks = {t.id: t.deadline for t in extract_body(make_ctx(text)).tasks}
-    assert tasks["III.1"] is not None and (tasks["III.1"].kind, tasks["III.1"].value) == ("recurring", "annually")
-    assert tasks["III.2"] is not None and (tasks["III.2"].kind, tasks["III.2"].value) == ("recurring", "continuous")
-    assert tasks["III.3"] is None
+    assert _deadlines(make_ctx, text) == {"III.1": ("recurring", "annually"), "III.2": ("recurring", "continuous"),
+                                          "III.3": None}
 
 
 @pytest.mark.parametrize("cue", [cue for cue, _ in deadline_cues()])
@@ -162,13 +162,9 @@ def test_completed_within_a_period_is_due_by_its_end(sentence: str, value: str) 
 def test_annual_advice_on_a_report_and_an_agencys_duties_opening_with_a_rhythm(make_ctx) -> None:  # type: ignore[no-untyped-def]
     """"hằng năm tham mưu … báo cáo kết quả" is an annual report; an agency's heading, then duties
     opening "Thường xuyên tuyên truyền …", is a continuous task (blind set 5)."""
-    from dirgraph.ingest.body import extract_body
-
     text = ("Kế hoạch như sau:\nIV. TỔ CHỨC THỰC HIỆN\n1. Ban Dân vận Huyện ủy chủ trì hướng dẫn, theo dõi việc thực "
             "hiện Kế hoạch này; hằng năm tham mưu Ban Thường vụ Huyện ủy báo cáo kết quả về Ban Thường vụ Tỉnh ủy.\n"
             "2. Báo Quảng Bình, Đài Phát thanh và Truyền hình Quảng Bình\nThường xuyên tuyên truyền, phổ biến kiến thức "
             "phòng cháy, chữa cháy rừng.\n")
-    tasks = {t.id: t.deadline for t in extract_body(make_ctx(text)).tasks}
-    assert tasks["IV.1"] is not None and (tasks["IV.1"].kind, tasks["IV.1"].value) == ("recurring", "annually")
-    assert tasks["IV.2"] is not None and (tasks["IV.2"].kind, tasks["IV.2"].value) == ("recurring", "continuous")
+    assert _deadlines(make_ctx, text) == {"IV.1": ("recurring", "annually"), "IV.2": ("recurring", "continuous")}
     assert parse_narrative("Sở Tài chính hằng năm tham mưu xây dựng dự toán.") is None
