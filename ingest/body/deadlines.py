@@ -66,17 +66,15 @@ def parse_narrative(text: str) -> Deadline | None:
 
 
 def parse_opener(text: str) -> Deadline | None:
-    """A recurring cue that opens the paragraph under a task's title: "Hằng năm, trước mùa mưa lũ, rà
+    """(``text`` without its bullet.) A recurring cue that opens the paragraph under a task's title: "Hằng năm, trước mùa mưa lũ, rà
     soát …", "Thường xuyên kiểm tra, xử lý …" sets the rhythm of the whole task. (Only there: the same
     adverb inside a later clause or an agency's duty paragraph qualifies one step.)"""
-    form = match_form(" ".join(_BULLET_START.sub("", text).split()))
+    form = match_form(" ".join(text.split()))
     for cue, value, _, _ in _cue_patterns():
         if form.startswith(cue) and form[len(cue) : len(cue) + 1] in (",", " "):
             return Deadline(kind="recurring", value=value)
     return None
 
-
-_BULLET_START = re.compile(r"^[\s\-–—+•·*]+")
 
 
 def _recurring_clause(form: str) -> Deadline | None:

@@ -317,7 +317,7 @@ def joint_office_length(text: str) -> int:
 _JOINT_OFFICE = re.compile(r"văn\s+phòng\s+\S+(?:\s+\S+){0,4}?\s+và\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd)(?!\w)")
 
 
-def joins_office(part: str, rest: str) -> bool:
+def _joins_office(part: str, rest: str) -> bool:
     """"Văn phòng HĐND và UBND huyện": the office of both bodies, one agency."""
     return match_form(part.strip(" ,;")).startswith(_joint_offices()) and bool(_JOINED_BODY.match(match_form(rest)))
 
@@ -347,7 +347,7 @@ def _split_mentions(text: str) -> tuple[str, ...]:
     for sep in _SPLIT.finditer(text):
         part_start = cuts[-1][1] if cuts else 0
         part = text[part_start : sep.start()]
-        if starts_agency(text, sep.end(), any_case=False) is not None and not joins_office(part, text[sep.end():]) \
+        if starts_agency(text, sep.end(), any_case=False) is not None and not _joins_office(part, text[sep.end():]) \
                 and not _inside_whole_name(text, part_start, sep.end()):
             cuts.append((sep.start(), sep.end()))
     parts: list[str] = []

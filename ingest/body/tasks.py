@@ -94,7 +94,7 @@ def _read_item(heading: str, head_text: str, body: tuple[str, ...], has_children
     deadline = parse_narrative(lead_text)
     if deadline is None and agency_item:
         # an agency's heading line, then its duties: "Thường xuyên tuyên truyền …" opening them
-        deadline = parse_opener(body[0])
+        deadline = parse_opener(_BULLET.sub("", body[0]))
     if deadline is None:  # "… Thời gian: trong tháng 11/2025." after the lead sentence, or on a line below
         deadline = _labelled((head_text, *body))
     if deadline is None and lead_text != heading:
@@ -104,7 +104,7 @@ def _read_item(heading: str, head_text: str, body: tuple[str, ...], has_children
     if deadline is None and lead_text == heading and body:
         # a title line, then its paragraph: "…, hoàn thành trong tháng 10/2025." dates the task, and
         # "Hằng năm, …" or "Thường xuyên …" opening it sets the task's rhythm
-        deadline = parse_narrative(body[0]) or parse_opener(body[0])
+        deadline = parse_narrative(body[0]) or parse_opener(_BULLET.sub("", body[0]))
     return text, deadline
 
 
