@@ -92,7 +92,9 @@ def _trailing_level(text: str) -> tuple[str, str | None]:
             continue
         head = text[: -len(word)].rstrip()
         previous = head.split()[-1].lower().rstrip(",") if head.split() else ""
-        if previous == "cấp":  # "các cơ quan cấp tỉnh": a qualifier, kept, but it gives the level
+        if previous == "cấp" or _keeps_level(head):
+            # "các cơ quan cấp tỉnh": a qualifier; "các Ban của Hội đồng nhân dân tỉnh": the body
+            # the group belongs to, whose name needs its level. Kept, and it gives the level.
             return text, LEVEL_WORDS[word]
         if head.endswith(",") or previous in LEVEL_WORDS or previous in {"và", "các"}:
             return text, None

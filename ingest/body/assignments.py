@@ -111,9 +111,9 @@ def _item(item: Item, out: _Collector, addressees: list[str] | None = None) -> N
         return
     task = item.id if item.kind in TASK_KINDS else "SELF"
     head, rest = item.lines[0], item.lines[1:]
-    if (item.parent is None and item.style == "roman") or (item.children and not _agency_heading(item)):
+    if item.is_section or (item.children and not _agency_heading(item)):
         # A section heading's own paragraphs are document-wide; a group item's are its own.
-        owner = "SELF" if item.parent is None and item.style == "roman" else task
+        owner = "SELF" if item.is_section else task
         for line in rest:
             closing = is_closing(line)
             explicit = not closing and item.kind not in ITEM_KINDS
@@ -153,7 +153,7 @@ def _item(item: Item, out: _Collector, addressees: list[str] | None = None) -> N
 def _inherited_subjects(item: Item) -> list[str]:
     """The agency of the nearest enclosing item headed by one ("1. Sở Y tế" over "a) Chủ trì …")."""
     node = item.parent
-    while node is not None and not (node.parent is None and node.style == "roman"):
+    while node is not None and not node.is_section:
         names, _ = _heading_subjects(node.lines[0])
         if names:
             return names

@@ -21,6 +21,7 @@ _YEAR = r"((?:19|20)\d\d)"
 # "(?<!\d)(\d{1,2})" written with the digit first ("\d(?<!\d\d)": no digit before it), so the
 # engine skips to digits instead of trying the look-behind at every character
 _DATE = re.compile(rf"(\d(?<!\d\d)\d?)\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*{_YEAR}(?!\d)")
+_LONG_DATE = re.compile(rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+{_YEAR}")  # "ngày 31 tháng 3 năm 2025"
 _QUARTER = re.compile(rf"quý\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|năm|-)\s*{_YEAR})?(?![\w])")
 _MONTH = re.compile(rf"tháng\s+(\d{{1,2}})\s*(?:/|năm|-)\s*{_YEAR}")
 _PERIOD = re.compile(rf"{_YEAR}\s*[-–—]\s*{_YEAR}|{_YEAR}\s+đến\s+(?:năm\s+)?{_YEAR}")
@@ -121,10 +122,11 @@ def _first_by(form: str, *, narrative: bool) -> Deadline | None:
     if "19" not in form and "20" not in form:
         return None  # every candidate below carries a year (19xx or 20xx)
     candidates: list[tuple[int, str]] = []
-    for m in _DATE.finditer(form):
-        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            candidates.append((m.start(), f"{year}-{month:02d}-{day:02d}"))
+    for pattern in (_DATE, _LONG_DATE):
+        for m in pattern.finditer(form):
+            day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                candidates.append((m.start(), f"{year}-{month:02d}-{day:02d}"))
     for m in _QUARTER.finditer(form):
         year = m.group(2) or _nearby_year(form, m.end())
         if year:

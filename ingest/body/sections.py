@@ -1,6 +1,7 @@
 """Numbering → tree: the numbered and lettered items of a directive body with SCHEMA ids.
 
-Roman numerals (``I.``, ``II-``, ``III –``) open top sections; Arabic (``1.``, ``1)``), dotted
+Roman numerals (``I.``, ``II-``, ``III –``) open top sections, and so do the titled articles of a
+resolution (``Điều 3. Tổ chức thực hiện``, id ``3``) when its articles have titles; Arabic (``1.``, ``1)``), dotted
 (``2.1.``) and letter (``a)``, ``đ)``) items nest below by the order styles appear in, so a
 numbering that restarts under a new parent nests again. Ids are dotted as the SCHEMA asks
 (``II.2.1.a``, ``III.4``): a dotted number is printed in full, so it replaces its Arabic parent's
@@ -27,6 +28,8 @@ _ITEM = re.compile(
     re.VERBOSE,
 )
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_ARTICLE = re.compile(r"^điều\s+(?P<number>\d{1,3})\s*[.:]?\s*", re.IGNORECASE)
+_ARTICLE_TITLE_MAX = 100
 
 
 @dataclass
@@ -50,6 +53,11 @@ class Item:
     @property
     def end(self) -> int:
         return self.lines[-1].end
+
+    @property
+    def is_section(self) -> bool:
+        """A top section: a Roman numeral or a resolution's article, never a task itself."""
+        return self.parent is None and self.style in ("roman", "article")
 
     @property
     def depth(self) -> int:
@@ -101,19 +109,45 @@ def parse_marker(text: str) -> tuple[str, str, str] | None:
     return "letter", match.group("letter"), heading
 
 
+@lru_cache(maxsize=4096)
+def parse_article(text: str) -> tuple[str, str] | None:
+    """(number, heading) of a line that opens an article ("Điều 3. Tổ chức thực hiện"), else None."""
+    bare = strip_decor(text).replace("*", "").replace("_", "")
+    match = _ARTICLE.match(bare)
+    if not match:
+        return None
+    return match.group("number"), bare[match.end():].strip()
+
+
+def article_title(heading: str) -> bool:
+    """An article heading that names its subject ("Tổ chức thực hiện") rather than saying it (a
+    decision's "Điều 2. Quyết định này có hiệu lực …."): short, no closing full stop or colon."""
+    heading = heading.strip()
+    return 0 < len(heading) <= _ARTICLE_TITLE_MAX and not heading.endswith((".", ":", ";", "/."))
+
+
+def _articles(lines: list[Line]) -> list[tuple[str, str] | None]:
+    """Each line's article, when the body's articles are its sections (at least one is titled:
+    a resolution's "Điều 3. Tổ chức thực hiện"); a decision's sentence articles open nothing."""
+    found = [parse_article(line.text) for line in lines]
+    if not any(a is not None and article_title(a[1]) for a in found):
+        return [None] * len(lines)
+    return found
+
+
 def build_tree(lines: list[Line]) -> Body:
     """Nest the items of ``lines`` (see module doc); items get their top section's kind."""
     items: list[Item] = []
     roots: list[Item] = []
     loose: list[Line] = []
     stack: list[Item] = []
-    for line in lines:
-        marker = parse_marker(line.text)
+    for line, article in zip(lines, _articles(lines), strict=True):
+        marker = ("article", *article) if article is not None else parse_marker(line.text)
         if marker is None:
             (stack[-1].lines if stack else loose).append(line)
             continue
         style, number, heading = marker
-        if style == "roman":
+        if style in ("roman", "article"):
             stack = []
         elif style in [it.style for it in stack]:
             while stack[-1].style != style:
@@ -155,7 +189,7 @@ def _assign_kinds(roots: list[Item], items: list[Item]) -> None:
     ``items`` is every item in document order, so each root's subtree is the run of items from
     that root to the next: one pass, no walk of the tree."""
     kinds = [_root_kind(root) for root in roots]
-    sectioned = any(kind != "other" for kind in kinds)
+    sectioned = any(kind != "other" or root.style == "article" for root, kind in zip(roots, kinds, strict=True))
     top = {id(root): (kind if sectioned else "directive", root.heading) for root, kind in zip(roots, kinds, strict=True)}
     top_kind, top_heading = "other", None
     for item in items:
@@ -171,6 +205,8 @@ def _root_kind(root: Item) -> str:
     "2. Tổ chức thực hiện tốt …" stays a task."""
     if root.style == "roman":
         return classify(root.heading)
+    if root.style == "article":
+        return classify(root.heading) if article_title(root.heading) else "other"
     heading = root.heading.strip()
     letters = [ch for ch in heading if ch.isalpha()]
     title = bool(letters) and (all(ch.isupper() for ch in letters) or (len(heading) <= 60 and not heading.endswith(".")))

@@ -28,7 +28,7 @@ _TIME_LABEL = re.compile(r"(?i)(thời\s+gian|thời\s+hạn|tiến\s+độ)[^:]
 def is_task(item: Item) -> bool:
     if item.kind not in TASK_KINDS:
         return False
-    return not (item.parent is None and (item.style == "roman" or _section_title(item)))
+    return not (item.is_section or (item.parent is None and _section_title(item)))
 
 
 def _section_title(item: Item) -> bool:

@@ -293,6 +293,9 @@ def test_group_drops_trailing_level_word_only():
     assert canonical_agency("Các sở, ban, ngành thuộc tỉnh", DISTRICT).name == "Các sở, ban, ngành"
     assert canonical_agency("các cơ quan báo chí của tỉnh", DISTRICT).name == "các cơ quan báo chí"
     assert canonical_agency("các cơ quan cấp tỉnh", DISTRICT).name == "các cơ quan cấp tỉnh"
+    # the body a group belongs to keeps its level word (blind set 6: "các Ban của Hội đồng nhân dân tỉnh")
+    ban = canonical_agency("các Ban của Hội đồng nhân dân tỉnh", DISTRICT)
+    assert (ban.name, ban.locality) == ("các Ban của Hội đồng nhân dân tỉnh", "Lai Châu")
     assert canonical_agency("Ủy ban nhân dân các huyện, thành phố", PROVINCE).name == (
         "Ủy ban nhân dân các huyện, thành phố")
     # "trên địa bàn" says which banks, and is written the same with or without the level word after

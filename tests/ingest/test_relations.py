@@ -163,6 +163,14 @@ def test_a_proposal_is_cited_not_a_basis() -> None:
     assert _relations(text) == {("SELF", "based_on", "43/2019/QH14"), ("SELF", "cites", "15/TTr-SNV")}
 
 
+def test_a_submission_considered_is_cited_not_a_basis() -> None:
+    """"Xét Tờ trình số …" (a council resolution's preamble, blind set 6): the mention starts at its kind
+    word, so the cue before it is "Xét" alone."""
+    text = _plan("Căn cứ Luật Giáo dục số 43/2019/QH14;\nXét Tờ trình số 612/TTr-UBND ngày 25 tháng 11 năm 2024 "
+                 "của Ủy ban nhân dân tỉnh; Báo cáo thẩm tra của Ban Kinh tế - Ngân sách.", kind="NGHỊ QUYẾT")
+    assert _relations(text) == {("SELF", "based_on", "43/2019/QH14"), ("SELF", "cites", "612/TTr-UBND")}
+
+
 def test_a_review_of_a_document_cites_it() -> None:
     text = _plan("Thực hiện Công văn số 310/UBND-VX ngày 02/5/2025 của Ủy ban nhân dân tỉnh về việc sơ kết việc "
                  "thực hiện Chỉ thị số 08/CT-UBND ngày 18/8/2023 của Ủy ban nhân dân tỉnh, Sở Y tế hướng dẫn như sau:")

@@ -23,6 +23,7 @@ def _deadlines(make_ctx, text: str) -> dict[str, tuple[str, str] | None]:  # typ
         ("Quý I năm 2025", "by", "2025-Q1"),
         ("Tháng 6/2025", "by", "2025-06"),
         ("Trước ngày 30/6/2025", "by", "2025-06-30"),
+        ("Trước ngày 31 tháng 12 năm 2025", "by", "2025-12-31"),  # the long form of a date
         ("Năm 2026", "by", "2026"),
         ("Giai đoạn 2025 - 2030", "by", "2030"),
         ("Hàng năm", "recurring", "annually"),
@@ -44,6 +45,8 @@ def test_time_cells(cell: str, kind: str, value: str) -> None:
         ("- Thời gian thực hiện: Hằng năm.", "annually"),
         ("Sắp xếp lại các điểm trường lẻ; chậm nhất đến năm 2027 hoàn thành việc sáp nhập.", "2027"),
         ("Chậm nhất trong năm 2026 phải hoàn thành cấp giấy chứng nhận.", "2026"),
+        # a resolution's clause writes its date out in words (blind set 6)
+        ("ban hành quy định trình tự, thủ tục, hoàn thành trước ngày 31 tháng 3 năm 2025; báo cáo kết quả.", "2025-03-31"),
     ],
 )
 def test_narrative_deadlines(sentence: str, value: str) -> None:

@@ -105,6 +105,12 @@ def test_capitalised_cues_inside_names(text: str, mention: str) -> None:
     assert _mention(text) == mention
 
 
+def test_council_deputies_are_a_group_of_their_own() -> None:
+    """A resolution's supervisors: the deputies after "và" are a written group (blind set 6)."""
+    text = "các Tổ đại biểu Hội đồng nhân dân tỉnh và đại biểu Hội đồng nhân dân tỉnh"
+    assert split_mentions(text) == ["các Tổ đại biểu Hội đồng nhân dân tỉnh", "đại biểu Hội đồng nhân dân tỉnh"]
+
+
 @pytest.mark.parametrize("office", _group_rows("joint"))
 def test_every_joint_office_stays_one_agency(office: str) -> None:
     text = f"{office} và Ủy ban nhân dân xã, Công an xã"
