@@ -217,7 +217,8 @@ def _is_noun_use(text: str, form: str, cue: re.Match[str]) -> bool:
     if _in_compound(form, cue):
         return True
     if text[cue.start()].isupper():
-        return in_name(text, cue.start())
+        # "Ban Chỉ đạo", "Sở Xây dựng"; no body is named "… Chủ trì" ("Tổ chuyên môn Phòng Chủ trì, …")
+        return not cue.group(0).startswith("chủ trì") and in_name(text, cue.start())
     before = form[max(0, cue.start() - 8) : cue.start()]
     if _LIST_BEFORE.search(before):
         if _NOUN_AFTER.match(form[cue.end() :]) or text[cue.start()].isupper():

@@ -105,6 +105,17 @@ def test_capitalised_cues_inside_names(text: str, mention: str) -> None:
     assert _mention(text) == mention
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tổ chuyên môn Phòng Chủ trì, phối hợp với Công an huyện tổ chức tập huấn", "Tổ chuyên môn Phòng"),
+    ("Tổ công tác liên ngành chủ trì kiểm tra", "Tổ công tác liên ngành"),
+    ("Tổ chức hội nghị quán triệt", None),  # the verb "tổ chức", not a team
+])
+def test_a_team_is_an_agency(text: str, name: str | None) -> None:
+    """A school office's or a district's team ("Tổ chuyên môn", blind set 6) carries duties."""
+    end = mention_end(text, 0)
+    assert (text[:end] if end else None) == name
+
+
 def test_council_deputies_are_a_group_of_their_own() -> None:
     """A resolution's supervisors: the deputies after "và" are a written group (blind set 6)."""
     text = "các Tổ đại biểu Hội đồng nhân dân tỉnh và đại biểu Hội đồng nhân dân tỉnh"
