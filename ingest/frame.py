@@ -501,9 +501,13 @@ def _purpose_and_closing(lines: list[Line], lo: int, hi: int, span: tuple[int, i
     if not heads:  # sections numbered "1. MỤC ĐÍCH, YÊU CẦU" (upper-case headings) instead of Roman numerals
         heads = [i for i in range(lo, hi)
                  if _NUMBERED.match(lines[i].clean) and is_upper(_NUMBER_MARK.sub("", lines[i].clean, count=1))]
+    keys = [strip_diacritics(norm_key(lines[i].clean)) for i in heads]  # "I. MUC ĐICH, YÊU CÂU" lost marks
+    purpose = [_PURPOSE_KEY in key or (_DEMAND_KEY in key and len(key) < 40) for key in keys]
+    if keys and not any(purpose):
+        # a programme opening with "I. MỤC TIÊU" (no MỤC ĐÍCH) states there what it carries out
+        purpose[0] = _GOALS_HEAD.match(keys[0]) is not None
     for pos, i in enumerate(heads):
-        key = strip_diacritics(norm_key(lines[i].clean))  # "I. MUC ĐICH, YÊU CÂU" lost marks: still purpose
-        if _PURPOSE_KEY in key or (_DEMAND_KEY in key and len(key) < 40):
+        if purpose[pos]:
             stop = heads[pos + 1] if pos + 1 < len(heads) else None
             end = lines[stop].start if stop is not None else span[1]
             frame.purpose_spans.append((lines[i].start, min(end, span[1])))
@@ -516,6 +520,7 @@ def _purpose_and_closing(lines: list[Line], lo: int, hi: int, span: tuple[int, i
 
 _PURPOSE_KEY = strip_diacritics(norm_key("mục đích"))
 _DEMAND_KEY = strip_diacritics(norm_key("yêu cầu"))
+_GOALS_HEAD = re.compile(r"^[\W\divxl]*\s*" + re.escape(strip_diacritics(norm_key("mục tiêu"))) + r"(?!\w)")
 _ATTACHED_NOTE = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\b", re.IGNORECASE)
 _EXECUTION = re.compile(
     r"\s(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện|thực\s+hiện)"

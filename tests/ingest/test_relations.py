@@ -227,3 +227,18 @@ def test_a_purpose_heading_that_lost_its_marks_still_speaks_for_the_document() -
             "trưởng Bộ Giáo dục và Đào tạo.\nII. NHIEM VU\n1. Tuyên truyền.\nNơi nhận:\n- Lưu VT.\nTRƯỞNG PHÒNG\n"
             "Nguyễn Văn An\n")
     assert _relations(text) == {("SELF", "implements", "993/CT-BGDĐT")}
+
+
+def test_a_goals_section_opening_the_body_states_its_purpose() -> None:
+    """A programme whose first section is "I. MỤC TIÊU" (no MỤC ĐÍCH) says there what it carries out
+    (blind set 6); where a MỤC ĐÍCH section exists, a later MỤC TIÊU only cites."""
+    goals_first = ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 21-NQ/TW\n-----\nThực hiện Nghị quyết số 21-NQ/TW "
+                   "ngày 16/6/2022 của Ban Chấp hành Trung ương, Ban Thường vụ xây dựng Chương trình hành động như sau:\n"
+                   "I. MỤC TIÊU\n1. Mục tiêu chung\nNâng cao năng lực lãnh đạo của tổ chức cơ sở đảng, gắn với thực hiện "
+                   "Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương.\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+                   "1. Nâng cao chất lượng sinh hoạt chi bộ.\nNơi nhận:\n- Lưu VT.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An\n")
+    assert _relations(goals_first) == {("SELF", "implements", "21-NQ/TW"), ("SELF", "implements", "21-KL/TW")}
+    purpose_then_goals = _plan(f"Căn cứ {KL91},").replace(
+        "II. NHIỆM VỤ", "II. MỤC TIÊU\nGắn với thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành "
+        "Trung ương.\nIII. NHIỆM VỤ")
+    assert _relations(purpose_then_goals) == {("SELF", "based_on", "91-KL/TW"), ("SELF", "cites", "21-KL/TW")}
