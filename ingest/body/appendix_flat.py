@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from dirgraph.ingest.body.appendix_table import Row, agencies, text_lines
-from dirgraph.ingest.body.mentions import joint_office_length, starts_agency
+from dirgraph.ingest.body.mentions import joint_office_length, joint_offices, starts_agency
 from dirgraph.ingest.body.textform import UPPER, match_form
 from dirgraph.ingest.regex_scan import search_from
 
@@ -30,8 +30,8 @@ _HEADER_WORDS = re.compile(
 )
 
 _TIME_START = re.compile(
-    r"^(?:hoàn\s+thành|hàng\s+(?:năm|quý|tháng)|hằng\s+(?:năm|quý|tháng)|thường\s+xuyên|liên\s+tục|quý\s|năm\s+20|"
-    r"tháng\s|trước\s|trong\s+(?:năm|quý|tháng)|giai\s+đoạn|từ\s+năm|đến\s+năm|20\d\d|định\s+kỳ)"
+    r"^(?:hoàn\s+thành|hàng\s+(?:năm|quý|tháng)|hằng\s+(?:năm|quý|tháng)|thường\s+xuyên|liên\s+tục|quý(?:\s|$)|năm\s+20|"
+    r"tháng(?:\s|$)|trước(?:\s|$)|trong\s+(?:năm|quý|tháng)|giai\s+đoạn|từ\s+năm|đến\s+năm|20\d\d|định\s+kỳ)"
 )
 
 _CONTINUES = re.compile(
@@ -231,6 +231,22 @@ def _segments(parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _lead_goes_on(lead: list[str], seg: str) -> bool:
+    """A lead cell wrapped over lines goes on with an agency when it lists them with ";" ("Phòng Văn
+    hóa - Xã hội;" then "Đoàn TNCS", not a plural group) or is a joint office cut after "Văn phòng" ("Văn phòng" then
+    "HĐND và")."""
+    so_far = " ".join(lead).rstrip()
+    if not so_far:
+        return False
+    if so_far.endswith(";"):
+        # a plural group after it is the partner cell ("Sở Lao động, Thương binh và Xã hội;" then
+        # "Các sở, ngành, địa phương liên quan" in the seed tables): a ";" may also close the cell
+        return not _PLURAL_AT.match(seg)
+    head, joined = match_form(so_far), match_form(f"{so_far} {seg}")
+    return any(office.startswith(head) and (joined.startswith(office) or office.startswith(joined))
+               for office in joint_offices()) or joint_office_length(f"{so_far} {seg}") > len(so_far) + 1
+
+
 def _flat_row(number: str, parts: list[tuple[int, int, str]], has_partner: bool) -> Row:
     cells: dict[str, list[str]] = {"task": [], "lead": [], "partner": [], "time": []}
     state = "task"
@@ -242,7 +258,7 @@ def _flat_row(number: str, parts: list[tuple[int, int, str]], has_partner: bool)
             state = "time"
         elif state == "task" and opens_agency:
             state = "lead"
-        elif state == "lead" and opens_agency and has_partner:
+        elif state == "lead" and opens_agency and has_partner and not _lead_goes_on(cells["lead"], seg):
             state = "partner"
         elif state == "time" and not _TIME_START.match(form) and not _NUMBERISH.match(form):
             if not _CONTINUES.search(prev) and not _TIME_GLUE.search(match_form(prev)) and len(seg) > 15:

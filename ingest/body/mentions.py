@@ -302,14 +302,15 @@ _JOINED_BODY = re.compile(r"(?:ủy\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân
 
 
 @lru_cache(maxsize=1)
-def _joint_offices() -> tuple[str, ...]:
+def joint_offices() -> tuple[str, ...]:
+    """The joint offices of agency_groups.tsv ("văn phòng hđnd"), in match form."""
     return tuple(match_form(row[0]) for row in _rows("agency_groups.tsv") if row[1:2] == ["joint"])
 
 
 def joint_office_length(text: str) -> int:
     """Length of the joint office ``text`` opens with ("Văn phòng HĐND và UBND phường …"), else 0."""
     form = match_form(text)
-    if not form.startswith(_joint_offices()):
+    if not form.startswith(joint_offices()):
         return 0
     m = _JOINT_OFFICE.match(form)
     return m.end() if m else 0
@@ -320,7 +321,7 @@ _JOINT_OFFICE = re.compile(r"văn\s+phòng\s+\S+(?:\s+\S+){0,4}?\s+và\s+(?:ủy
 
 def _joins_office(part: str, rest: str) -> bool:
     """"Văn phòng HĐND và UBND huyện": the office of both bodies, one agency."""
-    return match_form(part.strip(" ,;")).startswith(_joint_offices()) and bool(_JOINED_BODY.match(match_form(rest)))
+    return match_form(part.strip(" ,;")).startswith(joint_offices()) and bool(_JOINED_BODY.match(match_form(rest)))
 
 
 @lru_cache(maxsize=1)

@@ -217,3 +217,61 @@ def test_a_group_row_glued_to_the_row_before_and_a_page_number_after_the_table()
     assert rows["1.2"].deadline.value == "2025-11"
     # the joint office of the council and the committee is one lead, not "Văn phòng" and "HĐND"
     assert rows["1.1"].leads == ["Văn phòng HĐND và UBND phường"] and rows["1.1"].partners == ["Các tổ dân phố"]
+
+
+FLAT_WRAPPED_CELLS = """như sau:
+Nơi nhận:
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ CỤ THỂ
+TT
+Nhiệm vụ
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian
+3.1
+Tuyên truyền về chuyển đổi số
+Phòng Văn hóa - Xã hội
+Các tổ dân phố
+Quý IV/2025
+3.2
+Mở lớp "Bình dân học vụ số" cho
+người dân
+Phòng Văn
+hóa - Xã hội;
+Đoàn TNCS
+Hồ Chí Minh
+phường
+Các tổ dân
+phố
+Hằng tháng
+3.3
+Sơ kết, đánh giá kết quả thực hiện
+Kế hoạch
+Văn phòng
+HĐND và
+UBND phường
+Các cơ quan,
+đơn vị
+Tháng
+12/2025
+"""
+
+
+def test_flattened_cells_wrapped_over_several_lines() -> None:
+    """pdftotext without -layout prints each cell on its own lines, wrapped (blind set 6): a lead cell
+    listing agencies with ";" goes on after it, a joint office goes on after "Văn phòng", and "Tháng"
+    alone on a line opens the time cell."""
+    rows = {r[0]: r[1:] for r in _rows(FLAT_WRAPPED_CELLS)}
+    assert rows["3.2"] == (["Phòng Văn hóa - Xã hội", "Đoàn TNCS Hồ Chí Minh phường"], ["Các tổ dân phố"], "monthly")
+    assert rows["3.3"] == (["Văn phòng HĐND và UBND phường"], ["Các cơ quan, đơn vị"], "2025-12")
+
+
+def test_an_office_alone_in_the_lead_cell_is_followed_by_the_partner_cell() -> None:
+    text = FLAT_WRAPPED_CELLS.replace("Văn phòng\nHĐND và\nUBND phường\nCác cơ quan,\nđơn vị", "Văn phòng\nCông an phường")
+    assert {r[0]: r[1:] for r in _rows(text)}["3.3"] == (["Văn phòng"], ["Công an phường"], "2025-12")
+
+
+def test_a_semicolon_closing_the_lead_cell_before_a_plural_partner() -> None:
+    """Seed 002 ends its lead cells with ";": "Các sở, ngành …" after it is the partner cell."""
+    text = FLAT_WRAPPED_CELLS.replace("Đoàn TNCS\nHồ Chí Minh\nphường\n", "")
+    assert {r[0]: r[1:] for r in _rows(text)}["3.2"] == (["Phòng Văn hóa - Xã hội"], ["Các tổ dân phố"], "monthly")
