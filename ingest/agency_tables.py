@@ -21,6 +21,7 @@ class Head:
     level: str  # one of LEVELS
     kind: str
     needs_name: bool = False  # "Sở" alone is not an agency; "Sở Tài chính" is
+    proper: bool = False  # only ever written with a capital: "Vụ Pháp chế", never "vụ việc"
 
 
 def _rows(filename: str) -> list[list[str]]:
@@ -73,9 +74,9 @@ def heads() -> tuple[Head, ...]:
     """Organisation heads, longest first so "Ủy ban Mặt trận Tổ quốc" wins over "Ủy ban"."""
     out = []
     for row in _rows("agency_heads.tsv"):
-        if len(row) < 4 or row[1] not in LEVELS or row[3] not in {"name", "complete"}:
+        if len(row) < 4 or row[1] not in LEVELS or row[3] not in {"name", "complete", "proper"}:
             raise ValueError(f"agency_heads.tsv: bad row {row!r}")
-        out.append(Head(row[0], row[1], row[2], row[3] == "name"))
+        out.append(Head(row[0], row[1], row[2], row[3] in {"name", "proper"}, row[3] == "proper"))
     return tuple(sorted(out, key=lambda h: -len(h.words)))
 
 

@@ -21,6 +21,7 @@ from dirgraph.ingest.body.agency_refs import agency_ref
 from dirgraph.ingest.body.duties import Duty, Found, analyze_line, leading_mention
 from dirgraph.ingest.body.lines import Line
 from dirgraph.ingest.body.mentions import split_mentions, starts_agency
+from dirgraph.ingest.body.role_labels import labelled_duties, partner_links
 from dirgraph.ingest.body.sections import Body, Item
 from dirgraph.ingest.context import DocContext
 from dirgraph.ingest.record import AgencyRef, AgencyRelation, Assignment
@@ -111,6 +112,13 @@ def _item(item: Item, out: _Collector, addressees: list[str] | None = None) -> N
         return
     task = item.id if item.kind in TASK_KINDS else "SELF"
     head, rest = item.lines[0], item.lines[1:]
+    labelled = [(line, duties) for line in rest if (duties := labelled_duties(line)) is not None]
+    if labelled:
+        # "- Đơn vị chủ trì: X", "- Đơn vị phối hợp: Y": the task's columns, written as lines
+        duties = [d for _, found_duties in labelled for d in found_duties]
+        out.add(task, Found(duties, partner_links(duties)))
+        taken = {id(line) for line, _ in labelled}
+        rest = [line for line in rest if id(line) not in taken]
     if item.is_section or (item.children and not _agency_heading(item)):
         # A section heading's own paragraphs are document-wide; a group item's are its own.
         owner = "SELF" if item.is_section else task
@@ -120,7 +128,7 @@ def _item(item: Item, out: _Collector, addressees: list[str] | None = None) -> N
             out.add("SELF" if closing else owner, _closing_found(line) if closing else analyze_line(line, [], explicit=explicit))
         return
     if item.kind not in ITEM_KINDS and not (item.kind == "tasks" and _headed_by_agency(item)):
-        for line in item.lines:
+        for line in [head, *rest]:
             closing = is_closing(line)
             out.add("SELF" if closing else task, _closing_found(line) if closing else analyze_line(line, [], explicit=True))
         return

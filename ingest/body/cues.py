@@ -54,6 +54,14 @@ def role_cues() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def role_labels() -> tuple[tuple[str, str], ...]:
+    """(label of a role line in match form, role), longest first ("chủ trì thực hiện" before "chủ trì")."""
+    rows = _checked("role_labels.tsv", 2, 1, ROLES)
+    pairs = [(match_form(row[0]), row[1]) for row in rows]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=1)
 def deadline_cues() -> tuple[tuple[str, str], ...]:
     """(recurring cue in match form, value), longest first."""
     rows = _checked("deadline_cues.tsv", 2, 1, RECURRING)

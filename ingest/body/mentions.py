@@ -51,6 +51,9 @@ def _group_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:các|những)\s+(?:{alt})(?![\w])")
 
 
+_PROPER_HEADS: set[str] = set()  # heads never written in lower case ("Vụ", "Khoa"), filled by _head_words
+
+
 @lru_cache(maxsize=1)
 def _head_words() -> tuple[tuple[str, bool], ...]:
     """(head in match form, capitalised-only) pairs; agency_heads.tsv heads must be capitalised."""
@@ -60,6 +63,7 @@ def _head_words() -> tuple[tuple[str, bool], ...]:
         from dirgraph.ingest.agency_tables import heads as agency_heads
 
         heads.extend((match_form(h.words), True) for h in agency_heads())
+        _PROPER_HEADS.update(match_form(h.words) for h in agency_heads() if h.proper)
         # an abbreviation of a name ("UBND", "MTTQ"), not of a school level ("THCS": trung học cơ sở)
         heads.extend((abbr, False) for abbr, expansion in abbreviations()
                      if abbr.isupper() and len(abbr) >= 3 and expansion[:1].isupper())
@@ -132,8 +136,10 @@ def _starts_agency(text: str, pos: int, any_case: bool) -> int | None:
         capital_needed = capitals.get(head.group(0))
         if capital_needed is None:
             capital_needed = capitals.get(match_form(head.group(0)), False)
-        if capital_needed and not any_case and not text[pos : pos + 1].isupper():
-            return None
+        if capital_needed and not text[pos : pos + 1].isupper() and (not any_case or head.group(0) in _PROPER_HEADS):
+            return None  # "vụ việc", "khoa học": a common noun, whatever the caller accepts
+        if head.group(0) in _PROPER_HEADS and not text[head.end() :].lstrip()[:1].isupper():
+            return None  # "Vụ việc …", "Khoa học …" opening a sentence
         return head.end()
     return None
 
@@ -203,14 +209,16 @@ _PLURAL_BEFORE = re.compile(r"(?:các|những)\s*$")
 def _in_compound(form: str, cue: re.Match[str]) -> bool:
     """Whether the cue closes or opens a noun compound: "giáo dục thường xuyên", "thanh tra viên"."""
     at = cue.start()
+    pattern, longest = _compound_pattern()
     return any(m.start() <= at < m.end()
-               for m in _compound_pattern().finditer(form, max(0, at - 24), min(len(form), cue.end() + 8)))
+               for m in pattern.finditer(form, max(0, at - longest), min(len(form), cue.end() + longest)))
 
 
 @lru_cache(maxsize=1)
-def _compound_pattern() -> re.Pattern[str]:
+def _compound_pattern() -> tuple[re.Pattern[str], int]:
+    """The compounds as one pattern, and the longest one's length (how far around a cue to look)."""
     compounds = sorted((match_form(row[0]) for row in load_table("noun_compounds.tsv")), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in compounds) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in compounds) + r")(?!\w)"), len(compounds[0]) + 1
 
 
 def _is_noun_use(text: str, form: str, cue: re.Match[str]) -> bool:

@@ -23,6 +23,7 @@ _FIRST_SENTENCE = re.compile(rf"^(.+?[.!?…])(?=\s+[\"“(]?[{UPPER}]|\s*$)")
 _BULLET = re.compile(r"^[\s\-–—+•·*]+")
 _TITLE_MAX = 250
 _TIME_LABEL = re.compile(r"(?i)(thời\s+gian|thời\s+hạn|tiến\s+độ)[^:]{0,25}:")
+_TIME_LINE = re.compile(r"(?i)^[\s\-–—+•·*]*(?:thời\s+gian|thời\s+hạn|tiến\s+độ)[^:]{0,25}:")
 
 
 def is_task(item: Item) -> bool:
@@ -91,7 +92,11 @@ def _read_item(heading: str, head_text: str, body: tuple[str, ...], has_children
         text = lead_text = heading
     else:
         text = lead_text = first_sentence(heading)
-    deadline = parse_narrative(lead_text)
+    # "- Thời hạn hoàn thành: Quý IV/2025." on a line of its own says it outright, whatever year the
+    # task's words mention ("… các luật có hiệu lực trong năm 2025")
+    deadline = _labelled(tuple(text for text in body if _TIME_LINE.match(text)))
+    if deadline is None:
+        deadline = parse_narrative(lead_text)
     if deadline is None and agency_item:
         # an agency's heading line, then its duties: "Thường xuyên tuyên truyền …" opening them
         deadline = parse_opener(_BULLET.sub("", body[0]))

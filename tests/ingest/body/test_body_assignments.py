@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from dirgraph.ingest.body import BodyFacts, extract_body
-from dirgraph.ingest.body.cues import role_cues
+from dirgraph.ingest.body.cues import role_cues, role_labels
 from dirgraph.ingest.body.mentions import mention_end
 from dirgraph.ingest.body.textform import match_form as norm_key
 from dirgraph.ingest.context import DocContext
@@ -375,3 +375,46 @@ def test_the_know_and_carry_out_closing(make_ctx: Ctx, closing: str) -> None:
     roles = _roles(extract_body(make_ctx(text)))
     assert (norm_key("các cơ quan, đơn vị liên quan"), "implements", "SELF") in roles
     assert not any(task == "SELF" and agency != norm_key("các cơ quan, đơn vị liên quan") for agency, _, task in roles)
+
+
+LABELLED = """như sau:
+I. NHIỆM VỤ CỤ THỂ
+1. Rà soát, hệ thống hóa văn bản quy phạm pháp luật
+Lập danh mục văn bản cần sửa đổi, bổ sung.
+- Đơn vị chủ trì: Vụ Pháp chế.
+- Đơn vị phối hợp: các Cục quản lý chuyên ngành.
+- Thời hạn hoàn thành: tháng 9/2025.
+2. Xây dựng văn bản quy định chi tiết các luật có hiệu lực trong năm 2025
+- Cơ quan chủ trì: Văn phòng Bộ.
+- Cơ quan phối hợp: Vụ Pháp chế; Báo Nông nghiệp và Môi trường.
+- Thời hạn hoàn thành: Quý IV/2025.
+"""
+
+
+def test_labelled_lead_and_partner_lines(make_ctx: Ctx) -> None:
+    """A ministry plan gives each task "Đơn vị chủ trì: X", "Đơn vị phối hợp: Y; Z" and "Thời hạn hoàn
+    thành: …" lines (blind sets 8 and 9): read like a task table's columns, and the labelled time
+    wins over a year the task's own words mention."""
+    facts = extract_body(make_ctx(LABELLED))
+    assert _roles(facts) == {
+        (norm_key("Vụ Pháp chế"), "leads", "I.1"), (norm_key("các Cục quản lý chuyên ngành"), "coordinates", "I.1"),
+        (norm_key("Văn phòng Bộ"), "leads", "I.2"), (norm_key("Vụ Pháp chế"), "coordinates", "I.2"),
+        (norm_key("Báo Nông nghiệp và Môi trường"), "coordinates", "I.2"),
+    }
+    assert _edges(facts) == {
+        (norm_key("Vụ Pháp chế"), "coordinates_with", norm_key("các Cục quản lý chuyên ngành")),
+        (norm_key("Văn phòng Bộ"), "coordinates_with", norm_key("Vụ Pháp chế")),
+        (norm_key("Văn phòng Bộ"), "coordinates_with", norm_key("Báo Nông nghiệp và Môi trường")),
+    }
+    deadlines = {t.id: t.deadline.value if t.deadline else None for t in facts.tasks}
+    assert deadlines == {"I.1": "2025-09", "I.2": "2025-Q4"}
+
+
+@pytest.mark.parametrize(("label", "role"), role_labels())
+def test_every_role_label(label: str, role: str) -> None:
+    from dirgraph.ingest.body.lines import Line
+    from dirgraph.ingest.body.role_labels import labelled_duties
+
+    text = f"- Đơn vị {label}: Sở Tư pháp; Công an tỉnh."
+    duties = labelled_duties(Line(0, len(text), text, ((0, 0),)))
+    assert duties is not None and [(d.agency, d.role) for d in duties] == [("Sở Tư pháp", role), ("Công an tỉnh", role)]

@@ -185,3 +185,15 @@ def test_a_plural_group_keeps_where_it_is(text: str, name: str) -> None:
     """"các tổ chức tín dụng trên địa bàn": which ones (blind sets 3 and 4, and the held-out set's
     "Các tổ chức tín dụng trên địa bàn"); the name ends right after it."""
     assert text[: mention_end(text, 0)] == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Vụ Pháp chế là đầu mối, chủ trì", "Vụ Pháp chế"),  # a ministry's department (blind set 9)
+    ("Khoa Dinh dưỡng chủ trì", "Khoa Dinh dưỡng"),  # a hospital's department
+    ("Khoa học công nghệ là động lực", None),
+    ("vụ việc phát sinh", None),
+    ("Vụ việc phát sinh được xử lý", None),
+])
+def test_proper_heads_only_with_a_capital(text: str, name: str | None) -> None:
+    end = mention_end(text, 0)
+    assert (text[:end] if end else None) == name
