@@ -298,6 +298,7 @@ def _glued_intro(text: str, taken: list[Line]) -> tuple[int, int] | None:
 # without its name, or the second starts with "VÀ" ("SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH").
 _NAME_GOES_ON = re.compile(r"(?:[,\-–]|\s(?:VÀ|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN))$")
 _NAME_CONTINUES = re.compile(r"^VÀ\s")
+_NUMBER_TAIL = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-/]{1,14}")  # the rest of a number wrapped in its column ("UBND")
 _ISSUER_HEAD = re.compile(r"^(?:(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+[ỦU]Ỷ?Y|ỦY\s+BAN|UBND|SỞ|BAN|PHÒNG|ĐẢNG\s+ỦY)\s")
 _LEVEL_START = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(?!ỦY|UỶ|ĐOÀN)\S")
 
@@ -343,11 +344,16 @@ def _line_fragments(raw: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _parse_header(lines: list[Line], frame: Frame) -> None:
-    for line in _fragments(frame.text, lines):
+    fragments = _fragments(frame.text, lines)
+    for index, line in enumerate(fragments):
         clean = line.clean
         m = _NUMBER_LINE.match(clean)
         if m and frame.number_span is None and ("/" in clean or "-" in clean):
             rest = m.group("rest")
+            following = fragments[index + 1].clean.split(" ", 1)[0] if index + 1 < len(fragments) else ""
+            if rest.rstrip().endswith(("-", "/")) and _NUMBER_TAIL.fullmatch(following):
+                # "Số: 214 /KH-" over "UBND   Sơn Hà, ngày …": the column wrapped the number
+                rest = rest.rstrip() + following
             frame.number_span = (line.start, line.end)
             frame.number_printed = rest
             frame.number = canonical_number(rest)

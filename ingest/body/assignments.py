@@ -23,6 +23,7 @@ from dirgraph.ingest.body.lines import Line
 from dirgraph.ingest.body.mentions import split_mentions, starts_agency
 from dirgraph.ingest.body.role_labels import labelled_duties, partner_links
 from dirgraph.ingest.body.sections import Body, Item
+from dirgraph.ingest.body.textform import match_form
 from dirgraph.ingest.context import DocContext
 from dirgraph.ingest.record import AgencyRef, AgencyRelation, Assignment
 
@@ -35,7 +36,11 @@ _CLOSING = re.compile(r"^\W*(?:trên\s+đây\s+là|nhận\s+được\s+(?:\w+\s+
 _KNOW_AND_DO = re.compile(
     r"\sđể\s+(?P<who>[^.;:]{3,120}?)\s+(?:được\s+)?biết,?\s+(?:và\s+)?(?:thực\s+hiện|triển\s+khai)(?!\w)")
 # A paragraph after the last item of TỔ CHỨC THỰC HIỆN that speaks to everyone, not to that item.
-_DOCUMENT_WIDE = re.compile(r"^(?:các|thủ\s+trưởng|yêu\s+cầu|đề\s+nghị|giao|trong\s+quá\s+trình)\s", re.IGNORECASE)
+_DOCUMENT_WIDE = re.compile(
+    r"^(?:các|thủ\s+trưởng|yêu\s+cầu|đề\s+nghị|giao|trong\s+quá\s+trình"
+    # "Kế hoạch này thay thế Kế hoạch số …. Yêu cầu …": the document speaking of itself
+    r"|(?:kế\s+hoạch|chương\s+trình|hướng\s+dẫn|chỉ\s+thị|công\s+văn|quyết\s+định|nghị\s+quyết|đề\s+án)\s+này)\s",
+    re.IGNORECASE)
 # "Trách nhiệm của Sở Y tế", "Đề nghị Ủy ban Mặt trận …": the agency after the prefix heads the item.
 _DUTY_OF = re.compile(
     r"(?:(?:trách\s+nhiệm|nhiệm\s+vụ)\s+(?:của\s+)?|(?:đề\s+nghị|giao|yêu\s+cầu|đối\s+với)\s+)(?=\S)", re.IGNORECASE
@@ -188,7 +193,8 @@ def _issuer_requests(text: str, ctx: DocContext) -> bool:
     issuer, named in full, turns to every addressee; the request is the document's, not that item's."""
     if ctx.issuer is None or not ctx.issuer.name:
         return False
-    form, key = norm_key(text), norm_key(ctx.issuer.name)
+    # match forms (case folded, marks kept as written): the request words are matched as they are written
+    form, key = match_form(text), match_form(ctx.issuer.name)
     return form.startswith(key) and bool(_REQUEST.match(form[len(key):]))
 
 

@@ -171,7 +171,31 @@ def _sentence(line: Line, start: int, end: int, subjects: list[str], explicit: b
         # or "chủ trì, phối hợp với Y" (the partners); most task sentences have neither.
         return
     for c_start, c_end in _clauses(text, pos, end):
+        if c_start > pos:
+            # "Đề nghị X giám sát …; Y, Z thực hiện tốt …": a clause naming its own agencies before
+            # its verb turns to them (and so do the clauses after it)
+            own = _clause_subjects(text, c_start, c_end, explicit)
+            if own is not None:
+                names, c_start = own
+                if [match_form(n) for n in names] != [match_form(n) for n in sentence_subjects]:
+                    sentence_subjects = names  # the same agencies again keep the spelling they came with
         _clause(line, c_start, c_end, sentence_subjects, found)
+
+
+def _clause_subjects(text: str, start: int, end: int, explicit: bool) -> tuple[list[str], int] | None:
+    """Agencies opening a clause right before a role cue, and where the clause's duties start; in an
+    ``explicit`` reading only before a lead ("…; Ban Thường vụ ban hành Kế hoạch …" gives nothing)."""
+    at = _skip_space(text, start)
+    if at >= end or starts_agency(text, at, any_case=False) is None:
+        return None
+    lead = leading_mention(text, at)
+    if lead is None or lead[1] > end:
+        return None
+    names, m_end = lead
+    cue = role_pattern().match(match_form(text), _skip_space(text, m_end))
+    if cue is None or role_of(cue.group(0)) == "none" or (explicit and role_of(cue.group(0)) not in _EXPLICIT):
+        return None
+    return names, m_end
 
 
 _HANDING_OVER = frozenset({"directs", "assigns", "leads"})

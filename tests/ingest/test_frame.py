@@ -483,3 +483,19 @@ def test_a_title_subject_in_capitals_is_the_title() -> None:
                 "QUYẾT ĐỊNH\nBan hành Kế hoạch phòng, chống ma túy năm 2024\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n"
                 "Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\n")
     assert parse_frame(decision).title == "Quyết định Ban hành Kế hoạch phòng, chống ma túy năm 2024"
+
+
+def test_a_number_wrapped_in_its_header_column() -> None:
+    """pdftotext -layout prints "Số: 214 /KH-" and, under it in the same column, "UBND" beside the
+    date (blind set 9): the number is whole, and the place is still read."""
+    from dirgraph.ingest.pipeline import extract_text
+
+    text = ("          ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "           HUYỆN SƠN HÀ                                Độc lập - Tự do - Hạnh phúc\n"
+            "       Số:    214     /KH-\n"
+            "                UBND                                Sơn Hà, ngày 07 tháng 8 năm 2023\n\n"
+            "                                             KẾ HOẠCH\n"
+            "          Tiếp tục thực hiện Kết luận số 06-KL/TW ngày 10/6/2021 của Ban Bí thư\n\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao hiệu quả tín dụng chính sách.\n")
+    document = extract_text(text, "h.txt").document
+    assert (document.number, document.date) == ("214/KH-UBND", "2023-08-07")

@@ -418,3 +418,27 @@ def test_every_role_label(label: str, role: str) -> None:
     text = f"- Đơn vị {label}: Sở Tư pháp; Công an tỉnh."
     duties = labelled_duties(Line(0, len(text), text, ((0, 0),)))
     assert duties is not None and [(d.agency, d.role) for d in duties] == [("Sở Tư pháp", role), ("Công an tỉnh", role)]
+
+
+@pytest.mark.parametrize("verb", ["yêu cầu", "đề nghị", "giao"])
+def test_the_issuer_turning_to_everyone_after_the_last_item(make_ctx: Ctx, verb: str) -> None:
+    """"Ủy ban nhân dân tỉnh yêu cầu thủ trưởng các sở, ngành … triển khai thực hiện." after the last item
+    speaks for the document, not for that item (blind set 9)."""
+    text = ("như sau:\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n"
+            f"Ủy ban nhân dân tỉnh {verb} thủ trưởng các sở, ngành nghiêm túc triển khai thực hiện.\n")
+    roles = _roles(extract_body(make_ctx(text)))
+    assert (norm_key("thủ trưởng các sở, ngành"), "implements", "SELF") in roles
+    assert not any(task == "III.1" and name.startswith("thủ trưởng") for name, _, task in roles)
+
+
+def test_a_clause_naming_its_own_agencies_and_the_document_speaking_of_itself(make_ctx: Ctx) -> None:
+    """Blind set 9: "Đề nghị X giám sát …; Y, Z thực hiện tốt …" gives Y and Z the second duty, and a
+    paragraph after the last item opening "Kế hoạch này thay thế …. Yêu cầu …" is the document's."""
+    text = ("như sau:\nV. TỔ CHỨC THỰC HIỆN\n1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện giám sát việc thực hiện "
+            "chính sách; Hội Nông dân huyện, Huyện đoàn thực hiện tốt các nội dung nhận ủy thác.\n"
+            "Kế hoạch này thay thế Kế hoạch số 87/KH-UBND ngày 15/9/2021. Yêu cầu Thủ trưởng các cơ quan, đơn vị "
+            "triển khai thực hiện.\n")
+    roles = _roles(extract_body(make_ctx(text)))
+    assert {(norm_key("Hội Nông dân"), "implements", "V.1"), (norm_key("Huyện đoàn"), "implements", "V.1"),
+            (norm_key("Thủ trưởng các cơ quan, đơn vị"), "implements", "SELF")} <= roles
+    assert (norm_key("Ủy ban Mặt trận Tổ quốc Việt Nam"), "implements", "V.1") not in roles

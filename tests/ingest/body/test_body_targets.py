@@ -68,7 +68,7 @@ def test_level_unit_precedes_its_number(make_ctx: Ctx) -> None:
 
 @pytest.mark.parametrize("unit", target_units(), ids=lambda u: u.written)
 def test_every_unit_entry(make_ctx: Ctx, unit) -> None:  # type: ignore[no-untyped-def]
-    amount = f"{unit.written} 4" if unit.position == "before" else f"40{'' if unit.written == '%' else ' '}{unit.written}"
+    amount = f"{unit.written} 4" if unit.position == "before" else f"40{'' if unit.written.startswith('%') else ' '}{unit.written}"
     text = f"như sau:\nI. NHIỆM VỤ\n1. Phát triển.\nPhấn đấu đến năm 2027 đạt {amount} theo kế hoạch.\n"
     value = 4.0 if unit.position == "before" else 40.0
     assert (value, unit.filed, 2027) in _targets(make_ctx, text)
