@@ -124,12 +124,22 @@ def _cell(cells: list[str], index: int | None) -> str:
     return cells[index] if index is not None and index < len(cells) else ""
 
 
+_SPANNING_GROUP = re.compile(r"(?P<no>[IVX]{1,5}|\d{1,2})\s*[.)\-–]\s+(?P<text>\S.*)")
+
+
 def _pipe_row(cells: list[str], cols: _Columns, begin: int, end: int) -> Row | None:
     # "**1**": a group row set in bold where Markdown was not rendered
     number = _cell(cells, cols.tt if cols.tt is not None else 0).strip().strip("*_").strip().rstrip(".")
-    if not _ROW_NUMBER.fullmatch(number):
-        return None
     task = _cell(cells, cols.task).strip()
+    if not _ROW_NUMBER.fullmatch(number):
+        # a group row printed as one cell across the table: "| I. HOÀN THIỆN QUY ĐỊNH … |"
+        filled = [c.strip() for c in cells if c.strip()]
+        spanning = _SPANNING_GROUP.fullmatch(filled[0].strip("*_ ")) if len(filled) == 1 else None
+        if spanning is None:
+            return None
+        number, task = spanning.group("no"), spanning.group("text")
+        return Row(number=number, text=" ".join(task.strip("*_ ").split()), leads=[], partners=[], time="",
+                   start=begin, end=end)
     if task.startswith("**") and task.endswith("**"):
         task = task[2:-2]
     return Row(

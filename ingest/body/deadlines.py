@@ -108,7 +108,8 @@ def _cue_patterns() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], 
         c = re.escape(cue)
         in_clause = re.compile(
             rf"(?:^|[;.:,]\s*)(?:(?:thực\s+hiện|tiến\s+hành|triển\s+khai|duy\s+trì)\s+{c}\s*(?:[;.]|$)"
-            rf"|(?:định\s+kỳ\s+)?{c}\s+(?:tổng\s+hợp|báo\s+cáo|tham\s+mưu(?=[^;.]{{0,80}}\sbáo\s+cáo))\b"
+            rf"|(?:định\s+kỳ\s+)?(?:trước\s+ngày\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}})\s+)?"
+            rf"{c}\s+(?:tổng\s+hợp|báo\s+cáo|tham\s+mưu(?=[^;.]{{0,80}}\sbáo\s+cáo))\b"
             rf"|(?:tổng\s+hợp|báo\s+cáo)(?:[^;.]{{0,120}}?\s)(?<!kế hoạch )(?<!chương trình ){c}\s*(?:[;.]|$))"
             # a duty verb anywhere in the clause, the cue closing it: "X giám sát việc … hằng năm."
             rf"|(?:^|\s)(?:giám\s+sát|kiểm\s+tra|theo\s+dõi|đôn\s+đốc|sơ\s+kết|duy\s+trì)\s(?:[^;.:]{{0,120}}?\s)?"

@@ -193,17 +193,56 @@ class _Renderer:
                     self.flush()
 
     def table(self, node: _Node) -> list[str]:
-        rows = []
-        for tr in _iter_tag(node, "tr", stop="table"):
-            cells = [_flat_text(td) for td in tr.children if isinstance(td, _Node) and td.tag in ("td", "th")]
-            if any(cells):
-                rows.append(cells)
+        rows = [cells for cells in _grid(node) if any(cells)]
         if _is_property_table(rows):
             # A legal database's "Thuộc tính" box: label/value pairs become "Số hiệu: 298/KH-UBND"
             # lines, the form the metadata extractor reads in text copies.
             return [f"{_as_label(row[i])} {row[i + 1]}".strip() for row in rows for i in range(0, len(row) - 1, 2)
                     if row[i] and row[i + 1]]
         return [pipe_row(cells) for cells in rows]
+
+
+def _span(td: _Node, name: str) -> int:
+    value = td.attrs.get(name, "1").strip()
+    return max(1, min(int(value), 50)) if value.isdecimal() else 1
+
+
+def _grid(node: _Node) -> list[list[str]]:
+    """The table's rows as text cells, with merged cells spread out: a cell spanning rows
+    (``rowspan``: one lead agency for three tasks) is repeated in each row it covers, a cell spanning
+    columns is followed by empty cells, so every row keeps its columns. A row that is one spanning
+    cell (a group row, "I. HOÀN THIỆN …") stays one cell."""
+    out: list[list[str]] = []
+    pending: dict[int, list[str | int]] = {}  # column → [text, rows still covered]
+
+    def carry(row: list[str], col: int) -> int:
+        while col in pending:
+            text, left = pending[col]
+            row.append(str(text))
+            if int(left) <= 1:
+                del pending[col]
+            else:
+                pending[col] = [text, int(left) - 1]
+            col += 1
+        return col
+
+    for tr in _iter_tag(node, "tr", stop="table"):
+        tds = [td for td in tr.children if isinstance(td, _Node) and td.tag in ("td", "th")]
+        row: list[str] = []
+        col = 0
+        for td in tds:
+            col = carry(row, col)
+            text, rows, cols = _flat_text(td), _span(td, "rowspan"), _span(td, "colspan")
+            lone = len(tds) == 1 and not pending
+            row.append(text)
+            if not lone:
+                row.extend([""] * (cols - 1))
+            for k in range(cols if rows > 1 else 0):
+                pending[col + k] = [text if k == 0 else "", rows - 1]
+            col += cols
+        carry(row, col)
+        out.append(row)
+    return out
 
 
 def _layout_table(node: _Node) -> bool:

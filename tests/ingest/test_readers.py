@@ -463,3 +463,22 @@ def test_html_data_table_is_not_a_property_box(tmp_path: Path) -> None:
         "<tr><th>Đơn vị</th><td>Phòng Lao động</td></tr></table></main></body></html>"
     ).encode())
     assert "Nhiệm vụ: Rà soát hộ nghèo" not in read_file(page).text
+
+
+def test_html_merged_cells_are_spread_over_the_rows_they_cover(tmp_path: Path) -> None:
+    """A legal database's task table (blind set 7): a lead cell spanning three rows, a time cell spanning
+    two, a group row spanning all columns; every row keeps its five columns."""
+    page = _write(tmp_path, "pl.html", (
+        "<html><body><main><p>PHỤ LỤC</p><table border='1'>"
+        "<tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Cơ quan phối hợp</th><th>Thời gian</th></tr>"
+        "<tr><td colspan='5'><b>I. HOÀN THIỆN QUY ĐỊNH</b></td></tr>"
+        "<tr><td>1</td><td>Ban hành văn bản</td><td rowspan='3'>Sở Tài nguyên và Môi trường</td><td>Sở Tư pháp</td>"
+        "<td rowspan='2'>Năm 2025</td></tr>"
+        "<tr><td>2</td><td>Lập kế hoạch sử dụng đất</td><td>Sở Tài chính</td></tr>"
+        "<tr><td>3</td><td>Xây dựng bảng giá đất</td><td>Cục Thuế tỉnh</td><td>Quý IV/2025</td></tr>"
+        "</table></main></body></html>"
+    ).encode())
+    lines = [line for line in read_file(page).text.splitlines() if line.startswith("|")]
+    assert lines[1] == "| I. HOÀN THIỆN QUY ĐỊNH |"
+    assert lines[3] == "| 2 | Lập kế hoạch sử dụng đất | Sở Tài nguyên và Môi trường | Sở Tài chính | Năm 2025 |"
+    assert lines[4] == "| 3 | Xây dựng bảng giá đất | Sở Tài nguyên và Môi trường | Cục Thuế tỉnh | Quý IV/2025 |"

@@ -275,3 +275,11 @@ def test_a_semicolon_closing_the_lead_cell_before_a_plural_partner() -> None:
     """Seed 002 ends its lead cells with ";": "Các sở, ngành …" after it is the partner cell."""
     text = FLAT_WRAPPED_CELLS.replace("Đoàn TNCS\nHồ Chí Minh\nphường\n", "")
     assert {r[0]: r[1:] for r in _rows(text)}["3.2"] == (["Phòng Văn hóa - Xã hội"], ["Các tổ dân phố"], "monthly")
+
+
+def test_a_group_row_printed_as_one_spanning_cell() -> None:
+    """"| I. HOÀN THIỆN QUY ĐỊNH |" across the table is group I; rows 1, 2 under it are I.1, I.2."""
+    text = ("như sau:\nNơi nhận:\nPHỤ LỤC\n| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+            "| I. HOÀN THIỆN QUY ĐỊNH |\n| 1 | Ban hành văn bản | Sở Tư pháp | Sở Tài chính | Năm 2025 |\n"
+            "| II. TUYÊN TRUYỀN |\n| 1 | Tuyên truyền Luật Đất đai | Sở Tư pháp | Báo Bình Phước | Thường xuyên |\n")
+    assert [r[0] for r in _rows(text)] == ["I", "I.1", "II", "II.1"]

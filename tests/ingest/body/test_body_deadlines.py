@@ -104,6 +104,9 @@ def test_a_completion_phrase_in_the_paragraph_under_a_task_title(make_ctx) -> No
     ("Ủy ban Kiểm tra Huyện ủy giám sát việc thực hiện Chương trình này hằng năm.", "annually"),
     ("Duy trì hoạt động của các tổ hòa giải ở cơ sở thường xuyên.", "continuous"),
     ("Văn phòng đôn đốc các đơn vị cập nhật số liệu hằng tháng.", "monthly"),
+    # a reporting day before the rhythm (blind set 7): "trước ngày 10 tháng 12 hằng năm tổng hợp, báo cáo"
+    ("Sở Tư pháp chủ trì; trước ngày 10 tháng 12 hằng năm tổng hợp, báo cáo Ủy ban nhân dân tỉnh.", "annually"),
+    ("các huyện triển khai; trước ngày 10/12 hằng năm báo cáo kết quả.", "annually"),
 ])
 def test_duty_verb_with_a_closing_recurring_cue(clause: str, value: str) -> None:
     from dirgraph.ingest.body.deadlines import _recurring_clause
