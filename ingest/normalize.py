@@ -445,7 +445,10 @@ def normalize_text(raw: str) -> str:
                 m = _NUMBER_GLUED.match(line)
                 if m is not None:
                     line = m.group(1) + " " + line[m.end() :]
-        if "|" in line and _MD_TABLE_RULE.match(line):
-            continue
+        if "|" in line:
+            if _MD_TABLE_RULE.match(line):
+                continue
+            if line.startswith("|") and line.count("|") == 1:
+                line = line[1:].lstrip()  # "| 8. Ban Nội chính …": a scan's stray bar, not a table row
         lines.append(line)
     return "\n".join(join_wrapped(drop_junk(drop_running_heads(lines))))

@@ -30,7 +30,8 @@ STRENGTH = {"implements": 4, "continues": 3, "based_on": 2, "cites": 1}
 SUCCESSOR_KINDS = frozenset({"resolution", "conclusion", "directive"})
 _CLAUSE_BREAK = re.compile(r";|\.(?=\s|$)")
 _DESCRIBED_AND = re.compile(r"\s+về\s+[^;:()]{1,300}?\s+và\s+(?:các\s+)?")
-_NESTED_BREAK = re.compile(r"[;:]|\.(?=\s|$)")
+# a clause break, or "gắn với" (the document's own link: "Triển khai X và Y, gắn với thực hiện Z")
+_NESTED_BREAK = re.compile(r"[;:]|\.(?=\s|$)|" + re.escape(norm_key("gắn với")))
 _COORDINATORS = tuple(norm_key(w) + " " for w in ("và", "đồng thời", "cùng", "đồng thời,"))
 _SEPARATORS = frozenset(norm_key(w) for w in (",", "và", "cùng", "các", "và các", ";", "cũng như", "với", "hoặc"))
 

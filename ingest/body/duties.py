@@ -37,6 +37,8 @@ from dirgraph.ingest.body.textform import UPPER, match_form
 # tried at every character.
 _SENTENCE_AT = re.compile(rf"[.!?…]\s+(?=[\"“(]?[{UPPER}\-–+])")
 _BULLET = re.compile(r"^(?:[-–—+•·*]\s*|\(?[a-zđ0-9]{1,2}[).]\s+)?")
+# A conclusions notice's topic before its direction: "Về đề xuất hỗ trợ kinh phí …: giao …".
+_TOPIC = re.compile(r"(?:[Vv]ề|[Đđ]ối\s+với)\s[^:;.]{2,200}:\s*")
 _OPENERS = re.compile(r"^(?:(?:đồng\s+thời|ngoài\s+ra|trong\s+đó|bên\s+cạnh\s+đó)\s*,?\s*)?", re.IGNORECASE)
 _PARTNER = re.compile(
     r"^(?:\s*,)?\s*(?:và\s+)?(?:phối\s+hợp\s+)?(?:(?:chặt\s+chẽ|thường\s+xuyên|tốt|hiệu\s+quả)\s+)?(?:với\s+)?"
@@ -151,6 +153,9 @@ def _sentence(line: Line, start: int, end: int, subjects: list[str], explicit: b
     text = line.text
     pos = start + _BULLET.match(text[start:end]).end()  # type: ignore[union-attr]
     pos += _OPENERS.match(text[pos:end]).end()  # type: ignore[union-attr]
+    topic = _TOPIC.match(text, pos, end)
+    if topic is not None:
+        pos = topic.end()  # "Về đề xuất bổ sung biên chế …: giao X chủ trì …": the duty follows the topic
     lead = leading_mention(text, pos)
     sentence_subjects = subjects
     if lead is not None:
@@ -338,12 +343,13 @@ def _chain(text: str, form: str, pos: int, end: int) -> tuple[list[str], int, st
         pos += cho.end() if cho else 0
         m_end = mention_end(text, pos, end) if starts_agency(text, pos) is not None else None
         if m_end is None:
-            if objects:
-                break
             more = role_pattern().match(form, pos)
-            if more and role_of(more.group(0)) == "directs":  # "chỉ đạo, hướng dẫn các …"
+            if more and role_of(more.group(0)) == "directs":
+                # "chỉ đạo, hướng dẫn các …"; "X lãnh đạo, chỉ đạo Y …": the next link of the chain
                 pos = more.end()
                 continue
+            if objects:
+                break
             return None
         objects.extend(split_mentions(text[pos:m_end]))
         pos = m_end

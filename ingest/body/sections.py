@@ -143,6 +143,8 @@ def build_tree(lines: list[Line]) -> Body:
     stack: list[Item] = []
     for line, article in zip(lines, _articles(lines), strict=True):
         marker = ("article", *article) if article is not None else parse_marker(line.text)
+        if marker is None and stack:
+            marker = _comma_item(line.text, stack)
         if marker is None:
             (stack[-1].lines if stack else loose).append(line)
             continue
@@ -171,6 +173,22 @@ def build_tree(lines: list[Line]) -> Body:
     return Body(items, roots, loose)
 
 
+_COMMA_ITEM = re.compile(rf"^(\d{{1,2}}),\s+(?=[{UPPER}])")
+
+
+def _comma_item(text: str, stack: list[Item]) -> tuple[str, str, str] | None:
+    """"6, Ban cán sự đảng …": a scan read item 6's full stop as a comma; taken as item 6 only right
+    after item 5 of the same list."""
+    m = _COMMA_ITEM.match(text)
+    if m is None:
+        return None
+    number = int(m.group(1))
+    previous = next((item for item in reversed(stack) if item.style == "arabic"), None)
+    if previous is None or not previous.number.isdecimal() or int(previous.number) != number - 1:
+        return None
+    return "arabic", m.group(1), text[m.end():].strip()
+
+
 def _item_id(parent: Item | None, style: str, number: str) -> str:
     if parent is None:
         return number
@@ -190,6 +208,12 @@ def _assign_kinds(roots: list[Item], items: list[Item]) -> None:
     that root to the next: one pass, no walk of the tree."""
     kinds = [_root_kind(root) for root in roots]
     sectioned = any(kind != "other" or root.style == "article" for root, kind in zip(roots, kinds, strict=True))
+    if sectioned and all(root.style in ("arabic", "paren") for root in roots):
+        # a notice whose 1., 2. name parts ("1. Đánh giá chung", "2. Nhiệm vụ trọng tâm") and whose
+        # later items are directions ("3. Về các đề xuất …: giao X …", "4. Giao Văn phòng …"):
+        # an item that is no section title is a direction, as in a directive
+        kinds = [("directive" if kind == "other" and not _caps_title(root.heading) else kind)
+                 for root, kind in zip(roots, kinds, strict=True)]
     top = {id(root): (kind if sectioned else "directive", root.heading) for root, kind in zip(roots, kinds, strict=True)}
     top_kind, top_heading = "other", None
     for item in items:
@@ -197,6 +221,11 @@ def _assign_kinds(roots: list[Item], items: list[Item]) -> None:
             top_kind, top_heading = top[id(item)]
         item.kind = top_kind
         item.top_heading = top_heading
+
+
+def _caps_title(heading: str) -> bool:
+    letters = [ch for ch in heading if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def _root_kind(root: Item) -> str:

@@ -43,6 +43,15 @@ def table_targets(ctx: DocContext, start: int) -> list[Target]:
         if header is not None:
             name_col, unit_col, years = header
             continue
+        if name_col is None and unit_col is None:
+            # the first of a two-row header: "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch các năm | | |"
+            # over "| | | | Năm 2026 | Năm 2027 | Năm 2028 |"
+            name_col, unit_col = _name_and_unit(cells)
+            continue
+        if not years:
+            years = _year_columns(cells) if name_col is not None and unit_col is not None else {}
+            if years:
+                continue
         if name_col is None or unit_col is None or not years:
             continue
         name = cells[name_col] if name_col < len(cells) else ""
@@ -75,6 +84,32 @@ def _header(cells: list[str]) -> tuple[int, int, dict[int, int]] | None:
     if name_col is None or unit_col is None or not years:
         return None
     return name_col, unit_col, years
+
+
+def _name_and_unit(cells: list[str]) -> tuple[int | None, int | None]:
+    """The indicator and unit columns of a header row that has no year cells."""
+    name_col = unit_col = None
+    for i, cell in enumerate(cells):
+        form = match_form(cell)
+        if ("đơn vị" in form and "tính" in form) or form in ("đvt", "đơn vị"):
+            unit_col = i
+        elif name_col is None and _NAME_HEAD.search(form):
+            name_col = i
+    return (name_col, unit_col) if name_col is not None and unit_col is not None else (None, None)
+
+
+def _year_columns(cells: list[str]) -> dict[int, int]:
+    """The year columns of a header's second row: every filled cell a short year label ("Năm 2026")."""
+    years: dict[int, int] = {}
+    for i, cell in enumerate(cells):
+        form = match_form(cell)
+        if not form:
+            continue
+        year = _YEAR.search(form)
+        if year is None or len(form) > 25:
+            return {}
+        years[i] = int(year.group(1))
+    return years
 
 
 def _unit(cell: str) -> str | None:

@@ -423,3 +423,9 @@ def test_a_header_table_with_line_breaks_opens_the_document_as_lines() -> None:
                          "Độc lập - Tự do - Hạnh phúc", "Số: 1368/UBND-LĐTBXH",
                          "V/v đôn đốc thực hiện Chỉ thị số 24/CT-TTg", "Yên Mô, ngày 23 tháng 9 năm 2024"]
     assert "| 1 | Rà soát | Phòng Nội vụ |" in lines
+
+
+def test_a_scans_stray_bar_before_an_item() -> None:
+    """"| 8. Ban Nội chính …" (OCR, blind set 7) is item 8, not a table row; a real row keeps its bars."""
+    assert normalize_text("| 8. Ban Nội chính Tỉnh ủy chủ trì theo dõi.").startswith("8. Ban Nội chính")
+    assert normalize_text("| 1 | Rà soát | Sở Tư pháp |") == "| 1 | Rà soát | Sở Tư pháp |"

@@ -242,3 +242,15 @@ def test_a_goals_section_opening_the_body_states_its_purpose() -> None:
         "II. NHIỆM VỤ", "II. MỤC TIÊU\nGắn với thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành "
         "Trung ương.\nIII. NHIỆM VỤ")
     assert _relations(purpose_then_goals) == {("SELF", "based_on", "91-KL/TW"), ("SELF", "cites", "21-KL/TW")}
+
+
+def test_linked_with_carrying_out_is_the_documents_own_link() -> None:
+    """"Triển khai Quyết định số 155/QĐ-TTg và Kế hoạch số 97/KH-UBND trong năm 2024, gắn với thực hiện Nghị
+    quyết số 20-NQ/TW": the plan is linked to 20-NQ/TW; the decision and the plan named before do not
+    implement it (blind set 7)."""
+    text = _plan("Căn cứ Luật Giáo dục số 43/2019/QH14;").replace(
+        "1. Nâng cao nhận thức.", "1. Triển khai có hiệu quả Quyết định số 155/QĐ-TTg và Kế hoạch số 97/KH-UBND trong "
+        "năm 2024, gắn với thực hiện Nghị quyết số 20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương.")
+    relations = _relations(text)
+    assert ("SELF", "implements", "20-NQ/TW") in relations
+    assert not any(target == "20-NQ/TW" and source != "SELF" for source, _, target in relations)

@@ -442,3 +442,30 @@ def test_a_clause_naming_its_own_agencies_and_the_document_speaking_of_itself(ma
     assert {(norm_key("Hội Nông dân"), "implements", "V.1"), (norm_key("Huyện đoàn"), "implements", "V.1"),
             (norm_key("Thủ trưởng các cơ quan, đơn vị"), "implements", "SELF")} <= roles
     assert (norm_key("Ủy ban Mặt trận Tổ quốc Việt Nam"), "implements", "V.1") not in roles
+
+
+NOTICE = """như sau:
+1. Đánh giá chung
+Đồng chí ghi nhận sự cố gắng của Sở Nông nghiệp và Phát triển nông thôn.
+2. Nhiệm vụ trọng tâm thời gian tới
+Đề nghị Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Sở Nông nghiệp và Phát triển nông thôn và các cơ quan liên quan tập trung thực hiện tốt các nội dung sau:
+a) Rà soát các chỉ tiêu của Chương trình hành động.
+3. Về các đề xuất, kiến nghị của Sở Nông nghiệp và Phát triển nông thôn
+a) Về đề xuất bổ sung biên chế cho Chi cục Kiểm lâm: giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Sở Nội vụ nghiên cứu.
+b) Về đề xuất sửa đổi Nghị quyết: giao Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với Sở Tư pháp hoàn thiện hồ sơ.
+4. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Thông báo này.
+"""
+
+
+def test_a_conclusions_notice(make_ctx: Ctx) -> None:
+    """A Thông báo kết luận (blind set 8): after "1. Đánh giá chung" and "2. Nhiệm vụ …", the items
+    "3. Về các đề xuất …" and "4. Giao …" are directions; a topic before the colon ("Về đề xuất …:")
+    does not hide the duty after it; "lãnh đạo, chỉ đạo X và Y … thực hiện" hands the duty down."""
+    facts = extract_body(make_ctx(NOTICE))
+    assert [t.id for t in facts.tasks] == ["2", "2.a", "3", "3.a", "3.b", "4"]
+    roles = _roles(facts)
+    assert {(norm_key("Sở Nông nghiệp và Phát triển nông thôn"), "implements", "2"),
+            (norm_key("các cơ quan liên quan"), "implements", "2"),
+            (norm_key("Ban Tổ chức Tỉnh ủy"), "leads", "3.a"), (norm_key("Sở Nội vụ"), "coordinates", "3.a"),
+            (norm_key("Sở Tư pháp"), "coordinates", "3.b"),
+            (norm_key("Văn phòng Tỉnh ủy"), "supervises", "4")} <= roles

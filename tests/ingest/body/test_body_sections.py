@@ -130,3 +130,13 @@ def test_upper_class_has_no_lower_case_letters() -> None:
 ])
 def test_a_heading_that_lost_its_marks_still_classifies(heading: str, kind: str) -> None:
     assert classify(heading) == kind
+
+
+def test_a_scanned_items_full_stop_read_as_a_comma() -> None:
+    """OCR (blind set 7): "6, Ban cán sự đảng …" right after item 5 is item 6; "2, Ban …" after item 5
+    is not an item."""
+    body = _tree("5. Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra.\n6, Ban cán sự đảng lãnh đạo rà soát.\n"
+                 "7. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền.\n")
+    assert [item.id for item in body.items] == ["5", "6", "7"]
+    body = _tree("5. Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra.\n2, Ban cán sự đảng lãnh đạo rà soát.\n")
+    assert [item.id for item in body.items] == ["5"]

@@ -119,3 +119,12 @@ def test_a_leading_phan_dau_nam_covers_the_paragraph(make_ctx: Ctx) -> None:
     text = ("như sau:\nI. MỤC TIÊU\nPhấn đấu năm 2026, tỷ lệ hộ nghèo giảm còn dưới 1,5%; 100% hộ nghèo có "
             "thẻ bảo hiểm y tế.\n")
     assert _targets(make_ctx, text) == {(1.5, "%", 2026), (100.0, "%", 2026)}
+
+
+def test_a_target_table_with_a_two_row_header(make_ctx: Ctx) -> None:
+    """"Kế hoạch các năm" spans the year columns, named on the row below (blind set 8)."""
+    text = ("như sau:\nII. MỤC TIÊU\n| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch các năm | | |\n|---|---|---|---|---|---|\n"
+            "| | | | Năm 2026 | Năm 2027 | Năm 2028 |\n| 1 | Lượt khách đến các điểm du lịch cộng đồng | lượt | 420.000 | 480.000 | 550.000 |\n"
+            "| 2 | Doanh thu từ du lịch cộng đồng | tỷ đồng | 95,5 | 118 | 140 |\n")
+    found = _targets(make_ctx, text)
+    assert {(420000.0, "lượt", 2026), (550000.0, "lượt", 2028), (95.5, "tỷ đồng", 2026), (140.0, "tỷ đồng", 2028)} <= found
