@@ -509,3 +509,14 @@ def test_a_filed_agency_is_shared_between_documents_of_one_place_and_cannot_be_c
     with pytest.raises(ValidationError):
         again.locality = "Hải Phòng"
     assert canonical_agency("Sở Tài chính", CITY).locality == first.locality
+
+
+@pytest.mark.parametrize(("raw", "name", "locality"), [
+    # blind set 8: the Front's standing board, "MTTQ Việt Nam" spelled out once, the central board
+    ("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh", "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam", "Lai Châu"),
+    ("UBMTTQ VN tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Lai Châu"),
+    ("Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam", "Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", None),
+])
+def test_the_fronts_bodies(raw: str, name: str, locality: str | None) -> None:
+    ref = canonical_agency(raw, DISTRICT)
+    assert (ref.name, ref.locality) == (name, locality)
