@@ -110,6 +110,9 @@ _NOUNS_ENDING_IN_LEVEL = ("hợp tác xã",)
 _CLOSING_COMMITTEE = re.compile(r"(?<!\w)(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy)$")
 
 
+_OF_MINISTRY = re.compile(r"^((?:Cục|Vụ|Viện|Tổng cục|Thanh tra)\s.+?)\s+[-–]\s+Bộ\s+\S.*$")
+
+
 def _closing_committee_level(text: str) -> str | None:
     match = _CLOSING_COMMITTEE.search(text)
     return agency_level(match.group(0)) if match else None
@@ -121,6 +124,9 @@ def _canonical(raw: str) -> tuple[str, str | None, str | None]:
     text = _prepare(raw)
     if not text:
         return "", None, None
+    of_ministry = _OF_MINISTRY.match(text)
+    if of_ministry:  # "Cục Y tế dự phòng - Bộ Y tế": a ministry's department, named without its ministry
+        return of_ministry.group(1), None, "central"
     if is_central(text):
         return text, None, "central"
     text, locality = strip_places(text, _keeps_level)

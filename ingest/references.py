@@ -73,11 +73,34 @@ _SUBJECT_STOP = re.compile(
     r"|chỉ\s+đạo|quyết\s+định|thông\s+báo|hướng\s+dẫn|đề\s+nghị|báo\s+cáo|triển\s+khai|chỉ\s+thị)\b)"
     r"|:|\.(?=\s|$)"
 )
+#: A law named by its year ("Luật Phòng, chống ma túy năm 2021"), without number or date.
+_LAW_YEAR = re.compile(
+    r"(?P<word>B(?<!\wB)ộ\s+luật|L(?<!\wL)uật)\s+(?P<name>[A-ZĐ][^\s,;()“”]*"
+    r"(?:(?:\s+|,\s+(?=[a-zđà-ỹ]))(?!ngày\b|năm\b|số\s+\d|và\b)[^\s,;()“”.]+){0,12}?)"
+    r"\s+năm\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+)
 #: A law named alone in a basis clause ("Căn cứ Luật Giáo dục;"), without number or date.
 _LAW_ALONE = re.compile(
     r"(?m)(?P<word>B(?<=[Cc]ăn cứ B)ộ\s+luật|L(?<=[Cc]ăn cứ L)uật)\s+(?P<name>[A-ZĐ][^\s,;()“”]*"
     r"(?:(?:[ \t]+|,[ \t]+(?=[a-zđà-ỹ]))[^\s,;()“”.]+){0,16}?)(?=[ \t]*;|[ \t]*\.?[ \t]*$)"
 )
+
+
+def _laws_by_year(text: str, taken: list[tuple[int, int]], named: set[str]) -> list[Mention]:
+    """Laws named by their year ("Luật Phòng, chống tham nhũng năm 2018"), keyed so; a law the text
+    also names with its number or date ("Luật Đất đai số 31/2024/QH15", then "Luật Đất đai năm 2024")
+    is that mention's document, not another."""
+    out: list[Mention] = []
+    for m in _LAW_YEAR.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        title = clean_spaces(f"{m.group('word')} {m.group('name')}")
+        if norm_key(title) in named:
+            continue
+        key = f"{title} năm {m.group('year')}"
+        out.append(Mention(m.start(), m.end(), key, "law", None, subject=title, word_end=m.end()))
+        taken.append((m.start(), m.end()))
+    return out
 
 
 @dataclass
@@ -263,6 +286,8 @@ def find_mentions(text: str, own_number: str | None = None, own_date: str | None
         mention.subject = mention.subject if mention.subject and mention.subject.startswith("về") else title
         mentions.append(mention)
         taken.append((m.start(), end))
+    if has_law and "năm" in text:
+        mentions.extend(_laws_by_year(text, taken, {norm_key(m.subject or "") for m in mentions if m.kind == "law"}))
     for m in _CONGRESS.finditer(text) if "Đại" in text else ():
         if any(a <= m.start() < b for a, b in taken):
             continue

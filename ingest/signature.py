@@ -83,7 +83,7 @@ def parse_signature(lines: list[Line], lo: int, hi: int) -> SignatureBlock | Non
         for k in range(i + 1, min(hi, i + 6)):
             if name:
                 break
-            cand = _drop_signed(lines[k].clean, "").strip(" .")
+            cand = _RANK.sub("", _drop_signed(lines[k].clean, "").strip(" ."))  # "Đại tá Lường Văn Quyết"
             if _looks_like_name(cand):
                 name = _title_name(cand)
                 end = lines[k].end
@@ -95,6 +95,8 @@ def parse_signature(lines: list[Line], lo: int, hi: int) -> SignatureBlock | Non
     return None
 
 
+# An officer signs with the rank before the name: the name is what follows it.
+_RANK = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+(?=\S)", re.IGNORECASE)
 _SIGNED = re.compile(r"\(?\s*(?:đã ký|Đã ký|ĐÃ KÝ)[^()]{0,20}\)?|\[?\s*(?:chữ ký|Chữ ký|dấu)\s*\]?")
 
 

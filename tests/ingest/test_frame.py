@@ -200,6 +200,7 @@ def test_docx_cells_glued_into_one_line() -> None:
         ("T/M BAN BÍ THƯ\nTrần Cẩm Tú", ("T/M", None, "Trần Cẩm Tú")),
         ("TL. BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\nLê Văn Cường", ("TL.", "Chánh văn phòng", "Lê Văn Cường")),
         ("BỘ TRƯỞNG\n(Đã ký)\nNGUYỄN KIM SƠN", (None, "Bộ trưởng", "Nguyễn Kim Sơn")),
+        ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nĐại tá Lường Văn Quyết", ("KT.", "Phó Giám đốc", "Lường Văn Quyết")),  # blind 9
     ],
 )
 def test_signature_blocks(block: str, expected: tuple[str | None, str | None, str | None]) -> None:

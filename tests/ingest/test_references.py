@@ -231,3 +231,17 @@ def test_a_law_whose_name_holds_and_is_read_whole() -> None:
     assert docs["93/2025/QH15"]["title"] == "Luật Khoa học, công nghệ và đổi mới sáng tạo"
     assert docs["93/2025/QH15"]["kind"] == "law"
     assert not any("và các" in str(d.get("title")) for d in docs.values())
+
+
+def test_a_law_named_by_its_year() -> None:
+    """"Luật Phòng, chống ma túy năm 2021" is a document of its own (blind sets 7 and 9); "Luật Đất đai năm
+    2024" after "Luật Đất đai số 31/2024/QH15" is that numbered law, not a second one."""
+    from dirgraph.ingest.pipeline import extract_text
+
+    text = ("KẾ HOẠCH\nphòng, chống ma túy\n-----\nCăn cứ Luật Đất đai số 31/2024/QH15 ngày 18/01/2024;\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\nII. NHIỆM VỤ\n"
+            "1. Tuyên truyền Luật Phòng, chống ma túy năm 2021 và Luật Đất đai năm 2024 đến Nhân dân.\n")
+    record = extract_text(text, "a.txt")
+    assert sorted((d.key, d.kind) for d in record.documents) == [
+        ("31/2024/QH15", "law"), ("Luật Phòng, chống ma túy năm 2021", "law")]
+    assert ("SELF", "cites", "Luật Phòng, chống ma túy năm 2021") in {(r.source, r.type, r.target) for r in record.relations}

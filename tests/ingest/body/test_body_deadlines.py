@@ -174,3 +174,16 @@ def test_annual_advice_on_a_report_and_an_agencys_duties_opening_with_a_rhythm(m
             "phòng cháy, chữa cháy rừng.\n")
     assert _deadlines(make_ctx, text) == {"IV.1": ("recurring", "annually"), "IV.2": ("recurring", "continuous")}
     assert parse_narrative("Sở Tài chính hằng năm tham mưu xây dựng dự toán.") is None
+
+
+def test_an_item_opening_with_its_rhythm(make_ctx) -> None:  # type: ignore[no-untyped-def]
+    """"2. Định kỳ hằng quý, các đơn vị báo cáo kết quả về Công an tỉnh" (blind set 9): quarterly, and
+    the units report to the Công an tỉnh."""
+    from dirgraph.ingest.body import extract_body
+
+    text = ("như sau:\nV. TỔ CHỨC THỰC HIỆN\n1. Các đơn vị xây dựng kế hoạch, hoàn thành trước ngày 31/5/2025.\n"
+            "2. Định kỳ hằng quý, các đơn vị, địa phương báo cáo kết quả về Công an tỉnh.\n")
+    facts = extract_body(make_ctx(text))
+    assert {t.id: t.deadline.value if t.deadline else None for t in facts.tasks} == {"V.1": "2025-05-31", "V.2": "quarterly"}
+    assert ("các đơn vị, địa phương", "reports_to", "Công an tỉnh") in {
+        (r.source.name, r.type, r.target.name) for r in facts.agency_relations}
