@@ -71,19 +71,15 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def _header(cells: list[str]) -> tuple[int, int, dict[int, int]] | None:
-    name_col = unit_col = None
+    name_col, unit_col = _name_and_unit(cells)
+    if name_col is None or unit_col is None:
+        return None
     years: dict[int, int] = {}
     for i, cell in enumerate(cells):
         form = match_form(cell)
-        if ("đơn vị" in form and "tính" in form) or form in ("đvt", "đơn vị"):
-            unit_col = i
-        elif name_col is None and _NAME_HEAD.search(form):
-            name_col = i
-        elif (year := _YEAR.search(form)) and len(form) <= 25:
+        if i not in (name_col, unit_col) and (year := _YEAR.search(form)) and len(form) <= 25:
             years[i] = int(year.group(1))
-    if name_col is None or unit_col is None or not years:
-        return None
-    return name_col, unit_col, years
+    return (name_col, unit_col, years) if years else None
 
 
 def _name_and_unit(cells: list[str]) -> tuple[int | None, int | None]:
