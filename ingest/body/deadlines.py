@@ -28,7 +28,9 @@ _PERIOD = re.compile(rf"{_YEAR}\s*[-–—]\s*{_YEAR}|{_YEAR}\s+đến\s+(?:năm
 _YEAR_ALONE = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/])")
 # Completion phrases that make a narrative date a deadline.
 _NARRATIVE_CUE = re.compile(
-    r"(?:hoàn\s+thành|xong|trước|chậm\s+nhất|trong|đến\s+hết|thời\s+(?:gian|hạn)[^:]{0,20}:)\s+(?:ngày\s+|trong\s+|trước\s+)?$"
+    r"(?:hoàn\s+thành|xong|trước|chậm\s+nhất|trong|đến\s+hết|thời\s+(?:gian|hạn)[^:]{0,20}:)\s+(?:ngày\s+|trong\s+|trước\s+)?"
+    # an hour before the day: "trước 17 giờ ngày 24/9/2025", "trước 16h00 ngày …"
+    r"(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?:\s*phút)?,?\s+(?:ngày\s+)?)?$"
 )
 _PHRASED_YEAR = re.compile(rf"(?:trong|hết|hoàn\s+thành|chậm\s+nhất(?:\s+(?:là|đến|vào))?)\s+năm\s+{_YEAR}")
 _COMPLETED_IN_PERIOD = re.compile(r"hoàn\s+thành\s+(?:trong\s+)?(?:giai\s+đoạn|thời\s+kỳ)\s+(?:từ\s+)?(?:năm\s+)?$")

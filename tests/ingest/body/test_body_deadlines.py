@@ -42,6 +42,8 @@ def test_time_cells(cell: str, kind: str, value: str) -> None:
         ("xây dựng kế hoạch thực hiện, hoàn thành trong quý IV/2024; tăng cường kiểm tra", "2024-Q4"),
         ("Tổ chức hội nghị quán triệt trong quý I/2025.", "2025-Q1"),
         ("Báo cáo kết quả trước ngày 15/12/2025.", "2025-12-15"),
+        ("Hoàn thành việc sơ tán dân trước 17 giờ ngày 24/9/2025.", "2025-09-24"),  # an urgent dispatch (blind 11)
+        ("báo cáo tình hình trước 16h00 ngày 25/9/2025.", "2025-09-25"),
         ("- Thời gian thực hiện: Hằng năm.", "annually"),
         ("Sắp xếp lại các điểm trường lẻ; chậm nhất đến năm 2027 hoàn thành việc sáp nhập.", "2027"),
         ("Chậm nhất trong năm 2026 phải hoàn thành cấp giấy chứng nhận.", "2026"),
