@@ -51,7 +51,14 @@ def _group_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:các|những)\s+(?:{alt})(?![\w])")
 
 
-_PROPER_HEADS: set[str] = set()  # heads never written in lower case ("Vụ", "Khoa"), filled by _head_words
+@lru_cache(maxsize=1)
+def _proper_heads() -> frozenset[str]:
+    """Heads never written in lower case ("Vụ", "Khoa"): agency_heads.tsv rows marked "proper"."""
+    try:
+        from dirgraph.ingest.agency_tables import heads as agency_heads
+    except ImportError:  # pragma: no cover - the agencies tables ship with the package
+        return frozenset()
+    return frozenset(match_form(h.words) for h in agency_heads() if h.proper)
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +70,6 @@ def _head_words() -> tuple[tuple[str, bool], ...]:
         from dirgraph.ingest.agency_tables import heads as agency_heads
 
         heads.extend((match_form(h.words), True) for h in agency_heads())
-        _PROPER_HEADS.update(match_form(h.words) for h in agency_heads() if h.proper)
         # an abbreviation of a name ("UBND", "MTTQ"), not of a school level ("THCS": trung học cơ sở)
         heads.extend((abbr, False) for abbr, expansion in abbreviations()
                      if abbr.isupper() and len(abbr) >= 3 and expansion[:1].isupper())
@@ -136,9 +142,10 @@ def _starts_agency(text: str, pos: int, any_case: bool) -> int | None:
         capital_needed = capitals.get(head.group(0))
         if capital_needed is None:
             capital_needed = capitals.get(match_form(head.group(0)), False)
-        if capital_needed and not text[pos : pos + 1].isupper() and (not any_case or head.group(0) in _PROPER_HEADS):
+        proper = head.group(0) in _proper_heads()
+        if capital_needed and not text[pos : pos + 1].isupper() and (not any_case or proper):
             return None  # "vụ việc", "khoa học": a common noun, whatever the caller accepts
-        if head.group(0) in _PROPER_HEADS and not text[head.end() :].lstrip()[:1].isupper():
+        if proper and not text[head.end() :].lstrip()[:1].isupper():
             return None  # "Vụ việc …", "Khoa học …" opening a sentence
         return head.end()
     return None

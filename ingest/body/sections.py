@@ -212,7 +212,7 @@ def _assign_kinds(roots: list[Item], items: list[Item]) -> None:
         # a notice whose 1., 2. name parts ("1. Đánh giá chung", "2. Nhiệm vụ trọng tâm") and whose
         # later items are directions ("3. Về các đề xuất …: giao X …", "4. Giao Văn phòng …"):
         # an item that is no section title is a direction, as in a directive
-        kinds = [("directive" if kind == "other" and not _caps_title(root.heading) else kind)
+        kinds = [("directive" if kind == "other" and not caps_title(root.heading) else kind)
                  for root, kind in zip(roots, kinds, strict=True)]
     top = {id(root): (kind if sectioned else "directive", root.heading) for root, kind in zip(roots, kinds, strict=True)}
     top_kind, top_heading = "other", None
@@ -223,7 +223,8 @@ def _assign_kinds(roots: list[Item], items: list[Item]) -> None:
         item.top_heading = top_heading
 
 
-def _caps_title(heading: str) -> bool:
+def caps_title(heading: str) -> bool:
+    """A heading in capitals ("2. NỘI DUNG NGHIÊN CỨU"): a section's title, never a direction."""
     letters = [ch for ch in heading if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters)
 
@@ -237,8 +238,7 @@ def _root_kind(root: Item) -> str:
     if root.style == "article":
         return classify(root.heading) if article_title(root.heading) else "other"
     heading = root.heading.strip()
-    letters = [ch for ch in heading if ch.isalpha()]
-    title = bool(letters) and (all(ch.isupper() for ch in letters) or (len(heading) <= 60 and not heading.endswith(".")))
+    title = caps_title(heading) or (any(ch.isalpha() for ch in heading) and len(heading) <= 60 and not heading.endswith("."))
     return classify(heading, anywhere=False) if title else "other"
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from dirgraph.ingest.body.assignments import TASK_KINDS, is_closing
 from dirgraph.ingest.body.deadlines import parse_narrative, parse_opener
 from dirgraph.ingest.body.mentions import mention_end
-from dirgraph.ingest.body.sections import Body, Item
+from dirgraph.ingest.body.sections import Body, Item, caps_title
 from dirgraph.ingest.body.textform import UPPER
 from dirgraph.ingest.context import DocContext
 from dirgraph.ingest.record import Deadline, Task
@@ -35,10 +35,7 @@ def is_task(item: Item) -> bool:
 def _section_title(item: Item) -> bool:
     """An Arabic top item that stands for a Roman section: "2. NỘI DUNG NGHIÊN CỨU, HỌC TẬP" in a body
     whose top items are sections (a directive's own "1.", "2." are its tasks)."""
-    if item.kind == "directive":
-        return False
-    letters = [ch for ch in item.heading if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
+    return item.kind != "directive" and caps_title(item.heading)
 
 
 def extract_tasks(ctx: DocContext, body: Body) -> list[Task]:

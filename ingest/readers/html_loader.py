@@ -213,16 +213,14 @@ def _grid(node: _Node) -> list[list[str]]:
     columns is followed by empty cells, so every row keeps its columns. A row that is one spanning
     cell (a group row, "I. HOÀN THIỆN …") stays one cell."""
     out: list[list[str]] = []
-    pending: dict[int, list[str | int]] = {}  # column → [text, rows still covered]
+    pending: dict[int, tuple[str, int]] = {}  # column → (text, rows still covered)
 
     def carry(row: list[str], col: int) -> int:
         while col in pending:
-            text, left = pending[col]
-            row.append(str(text))
-            if int(left) <= 1:
-                del pending[col]
-            else:
-                pending[col] = [text, int(left) - 1]
+            text, left = pending.pop(col)
+            row.append(text)
+            if left > 1:
+                pending[col] = (text, left - 1)
             col += 1
         return col
 
@@ -238,7 +236,7 @@ def _grid(node: _Node) -> list[list[str]]:
             if not lone:
                 row.extend([""] * (cols - 1))
             for k in range(cols if rows > 1 else 0):
-                pending[col + k] = [text if k == 0 else "", rows - 1]
+                pending[col + k] = (text if k == 0 else "", rows - 1)
             col += cols
         carry(row, col)
         out.append(row)
