@@ -41,6 +41,7 @@ from dirgraph.ingest.signature import (
 )
 
 _SEPARATOR = re.compile(r"^[\s\-–—_=*·.]{3,}$")
+_RULE_ENDS = re.compile(r"^[_=—]+\s+|\s+[_=—]+$")
 _ROMAN = r"[IVXLC]{1,6}"
 HEADING_RE = re.compile(
     rf"^(?:PHẦN\s+(?:THỨ\s+\w+|{_ROMAN})\b|{_ROMAN}\s*[.\-–:)/]\s*(?=[A-ZĐÀ-Ỹ0-9“\"])|Điều\s+1\b)"
@@ -377,6 +378,7 @@ def _parse_header(lines: list[Line], frame: Frame) -> None:
             continue
         if m or _SEPARATOR.match(clean) or _is_national(clean):
             continue
+        clean = _RULE_ENDS.sub("", clean)  # "ỦY BAN NHÂN DÂN XÃ X _": Word's short rule, its cell joined
         if is_upper(clean) and len(clean) > 3 and not clean.startswith("V/V"):
             if frame.issuer_lines and (_LEVEL_START.match(clean) or _NAME_CONTINUES.match(clean) or (
                     _NAME_GOES_ON.search(frame.issuer_lines[-1]) and not _ISSUER_HEAD.match(clean))):

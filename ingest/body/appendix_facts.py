@@ -43,6 +43,10 @@ def appendix_facts(ctx: DocContext, rows: list[Row],
             assignments.append(Assignment(agency=ref, role="leads", task=task_id, provenance=prov))
         for ref in partners:
             assignments.append(Assignment(agency=ref, role="coordinates", task=task_id, provenance=prov))
+        for name, role in row.others:
+            other = agency_ref(name, ctx)
+            if other is not None:
+                assignments.append(Assignment(agency=other, role=role, task=task_id, provenance=prov))
         for lead in leads:
             for partner in partners:
                 key = (norm_key(lead.name), norm_key(lead.locality), norm_key(partner.name), norm_key(partner.locality))

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from dirgraph.ingest.body.appendix_table import Row, agencies, text_lines
+from dirgraph.ingest.body.role_labels import cell_roles
 from dirgraph.ingest.body.textform import match_form
 
 
@@ -21,11 +22,15 @@ class _Columns:
     lead: int | None = None
     partner: int | None = None
     time: int | None = None
+    doers: int | None = None  # one "Cơ quan thực hiện" column, its roles written in the cells
 
 
 _TT = re.compile(r"s?tt|số\s+tt|số\s+thứ\s+tự")
 _TIME_HEAD = re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ|hoàn\s+thành")
 _TASK_HEAD = re.compile(r"nhiệm\s+vụ|nội\s+dung|tên|hoạt\s+động|công\s+việc")
+_DOERS_HEAD = re.compile(r"(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:thực\s+hiện|phụ\s+trách)|phân\s+công")
+# a second header row's cell: the bare label of a column under "Cơ quan thực hiện"
+_ROLE_HEAD = re.compile(r"(?:(?:cơ\s+quan|đơn\s+vị)\s+)?(?:chủ\s+trì|phối\s+hợp)(?:\s+thực\s+hiện)?")
 _RULE = re.compile(r":?-{2,}:?|")
 _ROMAN_NO = re.compile(r"[IVX]+")
 _ROW_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}")
@@ -52,6 +57,8 @@ def _header(cells: list[str]) -> _Columns | None:
             cols.time = i
         elif cols.task is None and _TASK_HEAD.search(form):
             cols.task = i
+        elif cols.doers is None and _DOERS_HEAD.search(form):
+            cols.doers = i
     if cols.task is None or (cols.lead is None and cols.time is None):
         return None
     return cols
@@ -77,7 +84,7 @@ def pipe_rows(text: str, start: int) -> list[Row]:
             continue
         if cols is None:
             continue
-        if cols.lead is None and any("chủ trì" in match_form(c) for c in cells):
+        if cols.lead is None and any(_ROLE_HEAD.fullmatch(match_form(c)) for c in cells):
             _second_header(cols, cells, header_width)
             continue
         row = _pipe_row(cells, cols, begin, end)
@@ -142,7 +149,7 @@ def _pipe_row(cells: list[str], cols: _Columns, begin: int, end: int) -> Row | N
                    start=begin, end=end)
     if task.startswith("**") and task.endswith("**"):
         task = task[2:-2]
-    return Row(
+    row = Row(
         number=number,
         text=" ".join(task.split()),
         leads=agencies(_cell(cells, cols.lead)),
@@ -151,3 +158,12 @@ def _pipe_row(cells: list[str], cols: _Columns, begin: int, end: int) -> Row | N
         start=begin,
         end=end,
     )
+    if cols.lead is None and cols.doers is not None:
+        for agency, role in cell_roles(_cell(cells, cols.doers)):
+            if role == "leads":
+                row.leads.append(agency)
+            elif role == "coordinates":
+                row.partners.append(agency)
+            else:
+                row.others.append((agency, role))
+    return row

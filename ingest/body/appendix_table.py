@@ -7,12 +7,13 @@ from functools import lru_cache
 
 from dirgraph.ingest.body.deadlines import parse_cell
 from dirgraph.ingest.body.mentions import split_mentions
-from dirgraph.ingest.record import Deadline
+from dirgraph.ingest.record import Deadline, Role
 
 
 @dataclass
 class Row:
-    """One appendix row: printed number, task text, lead and partner agencies, time cell."""
+    """One appendix row: printed number, task text, lead and partner agencies, time cell, and the
+    (agency, role) pairs of other roles (an executor cell's "implements", a labelled "giám sát")."""
 
     number: str
     text: str
@@ -21,6 +22,7 @@ class Row:
     time: str = ""
     start: int = 0
     end: int = 0
+    others: list[tuple[str, Role]] = field(default_factory=list)
 
     @property
     def deadline(self) -> Deadline | None:

@@ -500,3 +500,16 @@ def test_a_number_wrapped_in_its_header_column() -> None:
             "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao hiệu quả tín dụng chính sách.\n")
     document = extract_text(text, "h.txt").document
     assert (document.number, document.date) == ("214/KH-UBND", "2023-08-07")
+
+
+def test_an_underscore_rule_under_the_issuer_is_no_part_of_its_name() -> None:
+    """Word headers draw the short rule under the issuer as a paragraph "_" (or "___"), which lands
+    between the name and "Số:" once a cell's paragraphs are joined (blind set 10)."""
+    from dirgraph.ingest.pipeline import extract_text
+
+    text = ("| ỦY BAN NHÂN DÂN XÃ HÒA PHÚ _ Số: 45/KH-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do"
+            " - Hạnh phúc ___ Hòa Phú, ngày 06 tháng 10 năm 2025 |\nKẾ HOẠCH\nPhát triển người tham gia bảo hiểm"
+            " xã hội\nI. MỤC ĐÍCH, YÊU CẦU\n1. Cụ thể hóa Kế hoạch của tỉnh.\n")
+    document = extract_text(text, "h.docx").document
+    assert document.issuer is not None and document.issuer.name == "Ủy ban nhân dân xã"
+    assert (document.number, document.date) == ("45/KH-UBND", "2025-10-06")

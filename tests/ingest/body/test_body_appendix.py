@@ -283,3 +283,31 @@ def test_a_group_row_printed_as_one_spanning_cell() -> None:
             "| I. HOÀN THIỆN QUY ĐỊNH |\n| 1 | Ban hành văn bản | Sở Tư pháp | Sở Tài chính | Năm 2025 |\n"
             "| II. TUYÊN TRUYỀN |\n| 1 | Tuyên truyền Luật Đất đai | Sở Tư pháp | Báo Bình Phước | Thường xuyên |\n")
     assert [r[0] for r in _rows(text)] == ["I", "I.1", "II", "II.1"]
+
+
+ROLES_IN_CELL = """PHỤ LỤC
+| STT | Nội dung nhiệm vụ | Cơ quan thực hiện | Thời gian | Ghi chú |
+| 1 | Tuyên truyền chính sách | Chủ trì: Phòng Văn hóa - Xã hội; phối hợp: Công an xã, Đoàn Thanh niên xã | Hằng tháng | Lồng ghép |
+| 2 | Vận động hộ cận nghèo | Phòng Kinh tế (chủ trì); Công an xã, các thôn (phối hợp) | Thường xuyên | |
+| 3 | Rà soát doanh nghiệp | Chủ trì: Phòng Kinh tế Phối hợp: Thuế cơ sở 3 | Quý II/2026 | |
+| 4 | Theo dõi tiến độ | Văn phòng HĐND và UBND xã | Hằng năm | |
+"""
+
+
+def test_roles_written_inside_one_executor_cell(make_ctx: Callable[..., DocContext]) -> None:
+    """One "Cơ quan thực hiện" column whose cells label the roles ("Chủ trì: X; phối hợp: Y",
+    "X (chủ trì); Y (phối hợp)"): a data row is no second header, each label gives its role, and a
+    cell with no label names who carries the task out (blind set 10)."""
+    facts = extract_body(make_ctx(ROLES_IN_CELL))
+    assert [t.id for t in facts.tasks] == ["PL.1", "PL.2", "PL.3", "PL.4"]
+    roles = {(match_form(a.agency.name), a.role, a.task) for a in facts.assignments}
+    assert roles == {
+        ("phòng văn hóa - xã hội", "leads", "PL.1"), ("công an xã", "coordinates", "PL.1"),
+        ("đoàn thanh niên", "coordinates", "PL.1"),
+        ("phòng kinh tế", "leads", "PL.2"), ("công an xã", "coordinates", "PL.2"), ("các thôn", "coordinates", "PL.2"),
+        ("phòng kinh tế", "leads", "PL.3"), ("thuế cơ sở 3", "coordinates", "PL.3"),
+        ("văn phòng hội đồng nhân dân và ủy ban nhân dân xã", "implements", "PL.4"),
+    }
+    edges = {(match_form(r.source.name), match_form(r.target.name)) for r in facts.agency_relations
+             if r.type == "coordinates_with"}
+    assert ("phòng kinh tế", "thuế cơ sở 3") in edges and ("phòng văn hóa - xã hội", "công an xã") in edges

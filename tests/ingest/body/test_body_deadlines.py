@@ -109,6 +109,9 @@ def test_a_completion_phrase_in_the_paragraph_under_a_task_title(make_ctx) -> No
     # a reporting day before the rhythm (blind set 7): "trước ngày 10 tháng 12 hằng năm tổng hợp, báo cáo"
     ("Sở Tư pháp chủ trì; trước ngày 10 tháng 12 hằng năm tổng hợp, báo cáo Ủy ban nhân dân tỉnh.", "annually"),
     ("các huyện triển khai; trước ngày 10/12 hằng năm báo cáo kết quả.", "annually"),
+    # the report an advising office prepares for the issuer (blind set 10)
+    ("Phòng Văn hóa - Xã hội theo dõi; tham mưu Ủy ban nhân dân xã báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ)"
+     " trước ngày 15/12 hằng năm.", "annually"),
 ])
 def test_duty_verb_with_a_closing_recurring_cue(clause: str, value: str) -> None:
     from dirgraph.ingest.body.deadlines import _recurring_clause
