@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from dirgraph.core.text import fold_key, move_tones, spaced_once
+from dirgraph.ingest.layout_tables import layout_tables_to_pipes
 from dirgraph.ingest.tables import load_table
 
 _LOWER = "a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ"
@@ -423,6 +424,7 @@ def normalize_text(raw: str) -> str:
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     if "|" in text[:2000] and "<" in text[:2000]:
         text = explode_header_table(text)
+    text = layout_tables_to_pipes(text)  # before lines are joined: the columns are still apart
     if "\u00d0" in text or "\u00f0" in text:
         text = text.translate(_LOOKALIKES)
     # markup and zero-width characters are rare: one scan of the whole text spares one per line

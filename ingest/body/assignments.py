@@ -47,6 +47,7 @@ _DUTY_OF = re.compile(
 )
 # A body named by its kind alone ("Sở", "Ban", "Ủy ban") in its own document means the issuer.
 _BARE_HEAD = re.compile(r"(?:Sở|Ban|Phòng|Ủy ban|Ủy ban nhân dân|Cục|Chi cục|Trung tâm|Bộ)")
+_ISSUER_TITLE = re.compile(r"^(?:Giám đốc|Chủ tịch|Trưởng ban|Trưởng)\s+")
 _MARKER = re.compile(r"^[\s*#_]*(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–—:]?\s*\**\s*")
 
 
@@ -253,8 +254,9 @@ class _Collector:
     def _filed(self, raw: str) -> AgencyRef | None:
         issuer = self.ctx.issuer
         if issuer is not None and _BARE_HEAD.fullmatch(raw.strip()) and \
-                norm_key(issuer.name).startswith(norm_key(raw.strip()) + " "):
-            return issuer  # "tham mưu Sở báo cáo …" in the Sở's own dispatch: the issuer itself
+                norm_key(_ISSUER_TITLE.sub("", issuer.name)).startswith(norm_key(raw.strip()) + " "):
+            # "tham mưu Sở báo cáo …" in the Sở's own dispatch (or its director's decision): the issuer
+            return issuer
         return agency_ref(raw, self.ctx)
 
     def _above(self, ref: AgencyRef) -> bool:
@@ -279,8 +281,8 @@ class _Collector:
             if duty.role == "implements" and duty.start >= first_lead.get(norm_key(duty.agency), len(self.ctx.text)):
                 continue
             ref, names = self._ref(duty.agency)
-            if ref is None or (duty.request and self._above(ref)):
-                continue
+            if ref is None or (duty.request and self._above(ref)) or (task == "SELF" and ref == self.ctx.issuer):
+                continue  # the issuer is the one asking: "Giám đốc Sở yêu cầu … thực hiện" gives it no role
             key = (*names, duty.role, task)
             if key not in self._assignments:
                 prov = self.ctx.provenance(duty.start, duty.end)

@@ -56,6 +56,7 @@ _OBJECT_OF = words_pattern(("việc", "tham mưu", "đề xuất", "kiến ngh�
 _NOMINAL = words_pattern(("kết quả", "tình hình"))
 _EXPLICIT = {"leads"}
 # "Văn phòng Sở … tham mưu Sở báo cáo Ủy ban nhân dân tỉnh": the advised body reports, not the adviser.
+_HEAD_TITLE = re.compile(r"^(?:Giám\s+đốc|Lãnh\s+đạo|Thủ\s+trưởng|Chánh\s+Văn\s+phòng|Trưởng)\s+(?=[A-ZĐ])")
 _ADVISED = re.compile(r"(?<!\w)[Tt]ham\s+mưu\s+(?:cho\s+)?([^\W\d_][\w\s]{0,60}?)\s+$")
 _REQUEST = re.compile(r"(?:đề|kiến)\s+nghị(?!\w)")
 _PLURAL_BEFORE = re.compile(r"(?:các|những)\s+$")
@@ -392,7 +393,8 @@ def _reports(text: str, form: str, start: int, end: int, subjects: list[str], fo
         return
     for rep in _REPORT.finditer(form, start, end):
         advised = _ADVISED.search(text, start, rep.start())
-        sources = [advised.group(1)] if advised and advised.group(1)[0].isupper() else subjects
+        # "tham mưu Giám đốc Sở báo cáo …": the body its head speaks for reports
+        sources = [_HEAD_TITLE.sub("", advised.group(1))] if advised and advised.group(1)[0].isupper() else subjects
         target_end: int | None = None
         pos = _skip_space(text, rep.end())
         target_end = mention_end(text, pos, end) if starts_agency(text, pos) is not None else None

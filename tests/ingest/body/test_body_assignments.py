@@ -272,6 +272,20 @@ def test_the_advised_body_reports_not_its_adviser() -> None:
     assert not {e for e in edges if e[0] == "phòng kế hoạch - tài chính"}
 
 
+def test_the_issuers_head_advised_to_report_is_the_issuer_and_asks_without_a_role() -> None:
+    """"tham mưu Giám đốc Sở báo cáo …" in the Sở's own plan: the Sở reports; and the closing
+    "Giám đốc Sở yêu cầu … thực hiện" gives the issuer no role in its own document (blind set 10)."""
+    text = ("Kính gửi các đơn vị.\nSở Y tế đề nghị các đơn vị thực hiện một số nội dung sau:\n"
+            "1. Phòng Nghiệp vụ Y chủ trì tổng hợp, tham mưu Giám đốc Sở báo cáo Ủy ban nhân dân tỉnh "
+            "trước ngày 10/7/2025.\n"
+            "Giám đốc Sở yêu cầu Trưởng các phòng thuộc Sở triển khai thực hiện./.\n")
+    facts = extract_body(_after_lead_in(text, "dispatch"))
+    edges = _edges(facts)
+    assert ("sở y tế", "reports_to", "ủy ban nhân dân tỉnh") in edges
+    assert not {e for e in edges if e[0].startswith("giám đốc")}
+    assert not {r for r in _roles(facts) if r[0] in ("sở y tế", "giám đốc sở") and r[2] == "SELF"}
+
+
 
 def test_an_organization_item_whose_verb_gives_no_role_is_implemented_by_its_agency(make_ctx: Ctx) -> None:
     text = ("Kế hoạch như sau:\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Kế hoạch và Đầu tư tham mưu cân đối nguồn vốn đầu tư.\n"
