@@ -36,6 +36,11 @@ _PROPER_HEADS = ("báo ", "trường ", "đài ", "bệnh viện ", "đại họ
 _GROUP = re.compile(r"(?<!\w)(các|những|mọi|toàn thể)(?!\w)", re.IGNORECASE)
 
 
+def is_proper_named(name: str) -> bool:
+    """A body whose name may hold a place as a proper name (Báo Đồng Tháp, Trường THCS Long Hưng)."""
+    return match_key(name).startswith(_PROPER_HEADS)
+
+
 def is_group(name: str) -> bool:
     """An unnamed plural group ("các sở, ngành", "Ủy ban nhân dân các huyện") rather than one body."""
     return bool(_GROUP.search(name))
@@ -77,7 +82,7 @@ def strip_places(text: str, keeps_level: Callable[[str], bool]) -> tuple[str, st
     """
     from dirgraph.ingest.gazetteer import find_places, split_level_word
 
-    proper = match_key(text).startswith(_PROPER_HEADS)
+    proper = is_proper_named(text)
     cuts: list[tuple[int, int]] = []
     found: list[tuple[int, str]] = []
     for mention in find_places(text):

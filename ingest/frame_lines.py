@@ -53,6 +53,9 @@ def proper_case(upper_line: str) -> str:
     >>> proper_case("UBND HUYỆN TAM ĐƯỜNG")
     'UBND huyện Tam Đường'
     """
+    school = _school_name(upper_line)
+    if school is not None:
+        return school
     out: list[str] = []
     place_mode = False
     words = upper_line.split()
@@ -81,6 +84,27 @@ def proper_case(upper_line: str) -> str:
         capital = i == 0 or place_mode or prev in _HEADS or out[-1].endswith(",") or prev in ("và", "của")
         out.append(word.capitalize() if capital else word)
     return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _school_kinds() -> tuple[tuple[str, str], ...]:
+    """(kind in capitals, kind as spelled) from ``school_types.tsv``, longest first."""
+    from dirgraph.ingest.tables import load_table
+
+    return tuple(sorted(((row[0], row[1]) for row in load_table("school_types.tsv")), key=lambda r: -len(r[0])))
+
+
+def _school_name(upper_line: str) -> str | None:
+    """"TRƯỜNG THCS LONG HƯNG" → "Trường THCS Long Hưng": the kind as spelled, the name capitalised."""
+    words = upper_line.split()
+    if len(words) < 3 or words[0] != "TRƯỜNG":
+        return None
+    rest = " ".join(words[1:])
+    for kind, spelled in _school_kinds():
+        if rest.startswith(kind + " "):
+            name = rest[len(kind) + 1:].split()
+            return " ".join(["Trường", spelled, *(w if w.isdigit() else w.capitalize() for w in name)])
+    return None
 
 
 def _is_level_word(word: str, prev: str, nxt: str) -> bool:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from dirgraph.core.text import clean_spaces, fold_key, norm_key
 from dirgraph.ingest.agencies import agency_level, canonical_agency, is_central
+from dirgraph.ingest.agency_places import is_proper_named
 from dirgraph.ingest.agency_tables import department_fields
 from dirgraph.ingest.context import DocContext
 from dirgraph.ingest.docnumbers import canonical_number, kind_from_code, kind_from_word, parse_number
@@ -376,7 +377,8 @@ def build_metadata(frame: Frame, source: str) -> tuple[DocumentMeta, DocContext]
     bare = DocContext(source=source, text=frame.text, locality=place.name, locality_level=place.level,
                       parent_localities=place.parents, kind=kind or "other")
     issuer = _agency(issuer_raw, bare) if issuer_raw else None
-    if issuer is not None and place.name and issuer.locality == place.name and issuer.name.endswith(" " + place.name):
+    if issuer is not None and place.name and issuer.locality == place.name and issuer.name.endswith(" " + place.name) \
+            and not is_proper_named(issuer.name):
         # a unit the gazetteer does not list stays in the name: "… Đảng bộ xã Công Thành"
         issuer = AgencyRef(name=issuer.name[: -len(place.name)].rstrip(), locality=place.name)
     if issuer is not None and issuer.locality:

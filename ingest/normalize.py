@@ -336,7 +336,8 @@ def _wrap_width(lines: list[str]) -> int:
     return widths[len(widths) // 2]
 
 
-def _should_join(prev: str, line: str, across_blank: bool, double: bool, width: int) -> bool:
+def _should_join(prev: str, line: str, across_blank: bool, double: bool, width: int,
+                 paragraphs: bool = False) -> bool:
     if stands_alone(prev):
         return False
     if _DASH_LOWER.match(line) and prev[-1] not in _TERMINAL:
@@ -353,7 +354,10 @@ def _should_join(prev: str, line: str, across_blank: bool, double: bool, width: 
         return False  # "Số hiệu: 298/KH-UBND" then a capitalised line: the next field or the title
     if prev[-1] in _TERMINAL or (across_blank and not double):
         return False
-    return width == 0 or len(prev) >= 0.75 * width
+    if width == 0:
+        # no sign of wrapping: in Word's own paragraphs a numbered title ends its line
+        return not (paragraphs and is_start(prev))
+    return len(prev) >= 0.75 * width
 
 
 def _number_broken(prev: str) -> bool:
@@ -367,8 +371,9 @@ def _glue(prev: str, line: str) -> str:
     return prev + " " + line
 
 
-def join_wrapped(lines: list[str]) -> list[str]:
-    """Re-join lines wrapped mid-sentence; blank lines are dropped from the result."""
+def join_wrapped(lines: list[str], paragraphs: bool = False) -> list[str]:
+    """Re-join lines wrapped mid-sentence; blank lines are dropped from the result. ``paragraphs``:
+    the lines are a word processor's paragraphs (docx), wrapped only where a converter split them."""
     double = _double_spaced(lines)
     width = _wrap_width([line for line in lines if line])
     out: list[str] = []
@@ -378,7 +383,7 @@ def join_wrapped(lines: list[str]) -> list[str]:
             blank_before = True
             continue
         # stands_alone (cached) is _should_join's first test: asked here, most lines skip the call
-        if out and not stands_alone(out[-1]) and _should_join(out[-1], line, blank_before, double, width):
+        if out and not stands_alone(out[-1]) and _should_join(out[-1], line, blank_before, double, width, paragraphs):
             out[-1] = _glue(out[-1], line)
         else:
             out.append(line)
@@ -419,8 +424,9 @@ def explode_header_table(text: str) -> str:
     return "\n".join(lines[:first] + out + lines[end:])
 
 
-def normalize_text(raw: str) -> str:
-    """The reader's text: NFC, markup and junk gone, one logical line per paragraph or item."""
+def normalize_text(raw: str, paragraphs: bool = False) -> str:
+    """The reader's text: NFC, markup and junk gone, one logical line per paragraph or item
+    (``paragraphs``: see :func:`join_wrapped`)."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     if "|" in text[:2000] and "<" in text[:2000]:
         text = explode_header_table(text)
@@ -453,4 +459,4 @@ def normalize_text(raw: str) -> str:
             if line.startswith("|") and line.count("|") == 1:
                 line = line[1:].lstrip()  # "| 8. Ban Nội chính …": a scan's stray bar, not a table row
         lines.append(line)
-    return "\n".join(join_wrapped(drop_junk(drop_running_heads(lines))))
+    return "\n".join(join_wrapped(drop_junk(drop_running_heads(lines)), paragraphs))

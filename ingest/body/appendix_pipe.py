@@ -26,9 +26,9 @@ class _Columns:
 
 
 _TT = re.compile(r"s?tt|số\s+tt|số\s+thứ\s+tự")
-_TIME_HEAD = re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ|hoàn\s+thành")
+_TIME_HEAD = re.compile(r"thời\s+(?:gian|hạn|điểm)|tiến\s+độ|hoàn\s+thành|^(?:tháng|quý)$")
 _TASK_HEAD = re.compile(r"nhiệm\s+vụ|nội\s+dung|tên|hoạt\s+động|công\s+việc")
-_DOERS_HEAD = re.compile(r"(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:thực\s+hiện|phụ\s+trách)|phân\s+công")
+_DOERS_HEAD = re.compile(r"(?:cơ\s+quan|đơn\s+vị|bộ\s+phận|người)\s+(?:thực\s+hiện|phụ\s+trách)|phân\s+công")
 # a second header row's cell: the bare label of a column under "Cơ quan thực hiện"
 _ROLE_HEAD = re.compile(r"(?:(?:cơ\s+quan|đơn\s+vị)\s+)?(?:chủ\s+trì|phối\s+hợp)(?:\s+thực\s+hiện)?")
 _RULE = re.compile(r":?-{2,}:?|")

@@ -24,6 +24,7 @@ _DATE = re.compile(rf"(\d(?<!\d\d)\d?)\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*{_YEAR}(?
 _LONG_DATE = re.compile(rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+{_YEAR}")  # "ngày 31 tháng 3 năm 2025"
 _QUARTER = re.compile(rf"quý\s+(iv|iii|ii|i|[1-4])(?:\s*(?:/|năm|-)\s*{_YEAR})?(?![\w])")
 _MONTH = re.compile(rf"tháng\s+(\d{{1,2}})\s*(?:/|năm|-)\s*{_YEAR}")
+_BARE_MONTH = re.compile(rf"(\d{{1,2}})\s*/\s*{_YEAR}")
 _PERIOD = re.compile(rf"{_YEAR}\s*[-–—]\s*{_YEAR}|{_YEAR}\s+đến\s+(?:năm\s+)?{_YEAR}")
 _YEAR_ALONE = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/])")
 # Completion phrases that make a narrative date a deadline.
@@ -50,6 +51,9 @@ def parse_cell(text: str) -> Deadline | None:
     found = _first_by(form, narrative=False)
     if found is not None:
         return found
+    bare = _BARE_MONTH.fullmatch(form)
+    if bare is not None and 1 <= int(bare.group(1)) <= 12:  # "9/2025" alone in a schedule's month column
+        return Deadline(kind="by", value=f"{bare.group(2)}-{int(bare.group(1)):02d}")
     for _cue, value, whole_word, _clause in _cue_patterns():
         if whole_word.search(form):
             return Deadline(kind="recurring", value=value)

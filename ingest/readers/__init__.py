@@ -126,7 +126,7 @@ def read_file(path: Path, *, ocr: bool = False, max_bytes: int = DEFAULT_MAX_BYT
             if repaired.encoding != "unicode":
                 warnings.append(f"converted from {repaired.encoding}")
             raw = repaired.text
-        text = normalize_text(raw)
+        text = normalize_text(raw, loaded.paragraphs)
         restored = restore_marks(text)
         if restored.words:
             warnings.append(f"restored lost tone marks on {restored.words} words")

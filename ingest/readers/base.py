@@ -30,6 +30,7 @@ class Loaded:
     raw_text: str
     warnings: list[str] = field(default_factory=list)
     legacy_checked: bool = False  # True when the loader already undid legacy font encodings
+    paragraphs: bool = False  # True when each line is a word processor's paragraph (docx), not a wrapped line
 
 
 def pipe_row(cells: list[str]) -> str:

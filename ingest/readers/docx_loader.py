@@ -45,7 +45,7 @@ def load(path: Path, data: bytes, *, ocr: bool = False) -> Loaded:
     walker = _Walker(Numbering.from_document(document), styles, qn)
     walker.any_fallback = document.element.body.find(".//" + _FALLBACK) is not None
     walker.block(document.element.body)
-    return Loaded("\n".join(walker.lines))
+    return Loaded("\n".join(walker.lines), paragraphs=True)
 
 
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

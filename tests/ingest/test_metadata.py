@@ -9,6 +9,7 @@ import pytest
 from dirgraph.core.text import norm_key
 from dirgraph.ingest.frame import parse_frame
 from dirgraph.ingest.metadata import build_metadata, proper_case
+from dirgraph.ingest.tables import load_table
 
 TAIL = "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\nII. NHIỆM VỤ\n1. Đổi mới quản lý giáo dục.\n"
 
@@ -347,3 +348,22 @@ def test_a_commune_the_gazetteer_does_not_list_is_still_the_documents_place() ->
     assert ctx.parent_localities == ("Yên Thành", "Nghệ An")
     assert meta.issuer is not None
     assert (meta.issuer.name, meta.issuer.locality) == ("Ban Chấp hành Đảng bộ xã", "Công Thành")
+
+
+@pytest.mark.parametrize(("kind", "spelled"), load_table("school_types.tsv"))
+def test_proper_case_of_a_school_keeps_its_kind_and_capitalises_its_name(kind: str, spelled: str) -> None:
+    """"TRƯỜNG THCS LONG HƯNG": the kind stays as it is spelled, the name after it is a proper name
+    (blind set 13)."""
+    assert proper_case(f"TRƯỜNG {kind} LONG HƯNG") == f"Trường {spelled} Long Hưng"
+
+
+def test_a_schools_issuer_keeps_the_place_in_its_proper_name() -> None:
+    """"TRƯỜNG THCS LONG HƯNG" under "UBND XÃ LONG HƯNG": the school is named after the commune,
+    and that place stays in its name, as it does for Báo Đồng Tháp (blind set 13)."""
+    from dirgraph.ingest.pipeline import extract_text
+
+    text = ("UBND XÃ LONG HƯNG\nTRƯỜNG THCS LONG HƯNG\nSố: 47/KH-THCSLH\nLong Hưng, ngày 22 tháng 9 năm 2025\n"
+            "KẾ HOẠCH\nBảo đảm an toàn trường học\nI. MỤC ĐÍCH\n1. Xây dựng môi trường học tập an toàn.\n")
+    issuer = extract_text(text, "a.txt").document.issuer
+    assert issuer is not None and norm_key(issuer.name) == norm_key("Trường Trung học cơ sở Long Hưng")
+    assert issuer.locality == "Long Hưng"

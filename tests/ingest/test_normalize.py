@@ -429,3 +429,16 @@ def test_a_scans_stray_bar_before_an_item() -> None:
     """"| 8. Ban Nội chính …" (OCR, blind set 7) is item 8, not a table row; a real row keeps its bars."""
     assert normalize_text("| 8. Ban Nội chính Tỉnh ủy chủ trì theo dõi.").startswith("8. Ban Nội chính")
     assert normalize_text("| 1 | Rà soát | Sở Tư pháp |") == "| 1 | Rà soát | Sở Tư pháp |"
+
+
+def test_a_numbered_heading_paragraph_keeps_its_body_paragraph_apart() -> None:
+    """Word paragraphs are not wrapped lines: with no sign of wrapping in the document, a numbered
+    title ("1. Tuyên truyền … cho học sinh", no full stop) and the capitalised paragraph under it
+    ("Lồng ghép …") stay two lines, so the title is the task's text (blind set 13)."""
+    raw = ("III. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Tuyên truyền, giáo dục kỹ năng an toàn cho học sinh\n"
+           "Lồng ghép nội dung phòng, chống tai nạn thương tích vào tiết sinh hoạt dưới cờ.\n"
+           "2. Phó Hiệu trưởng phụ trách cơ sở vật chất\nChủ trì, phối hợp với Tổ Văn phòng rà soát.\n")
+    assert normalize_text(raw, paragraphs=True).split("\n") == [
+        "III. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Tuyên truyền, giáo dục kỹ năng an toàn cho học sinh",
+        "Lồng ghép nội dung phòng, chống tai nạn thương tích vào tiết sinh hoạt dưới cờ.",
+        "2. Phó Hiệu trưởng phụ trách cơ sở vật chất", "Chủ trì, phối hợp với Tổ Văn phòng rà soát."]

@@ -311,3 +311,20 @@ def test_roles_written_inside_one_executor_cell(make_ctx: Callable[..., DocConte
     edges = {(match_form(r.source.name), match_form(r.target.name)) for r in facts.agency_relations
              if r.type == "coordinates_with"}
     assert ("phòng kinh tế", "thuế cơ sở 3") in edges and ("phòng văn hóa - xã hội", "công an xã") in edges
+
+
+SCHEDULE = """V. LỊCH THỰC HIỆN
+| TT | Tháng | Nội dung | Người/bộ phận thực hiện |
+| 1 | 9/2025 | Kiện toàn Ban an toàn trường học | Hiệu trưởng; Phó Hiệu trưởng |
+| 2 | 10/2025 | Tập huấn sơ cứu ban đầu | Tổ Văn phòng |
+"""
+
+
+def test_a_month_by_month_schedule_is_a_task_table() -> None:
+    """A school's "Tháng | Nội dung | Người/bộ phận thực hiện" schedule: the month is the row's
+    deadline and the people or units carry it out (blind set 13)."""
+    rows = appendix_rows(unicodedata.normalize("NFC", SCHEDULE), 0)
+    assert [(r.number, r.others, r.deadline.value if r.deadline else None) for r in rows] == [
+        ("1", [("Hiệu trưởng", "implements"), ("Phó Hiệu trưởng", "implements")], "2025-09"),
+        ("2", [("Tổ Văn phòng", "implements")], "2025-10"),
+    ]
