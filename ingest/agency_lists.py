@@ -134,7 +134,7 @@ _STOP = re.compile(
     r"đánh giá|sơ kết|tổng kết|cung cấp|giao|yêu cầu|đề nghị|trình|thẩm định|cân đối|ưu tiên|"
     r"từ|đến|năm|ngày|số|thông qua|cho|của(?! (?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|tỉnh|huyện))|với|trước|sau|khi|thì|mà|nhưng|như|hoặc|kết quả|"
     r"tình hình|nội dung|công tác|việc|đối với|hằng|hàng|trên|quy định|đáp ứng|góp phần|kết hợp|"
-    r"bám sát|nhà nước|Nhà nước|Kế hoạch|Nghị quyết|Kết luận|Chỉ thị|Quyết định|Thông tư|"
+    r"nắm bắt|phát hiện|bám sát|nhà nước|Nhà nước|Kế hoạch|Nghị quyết|Kết luận|Chỉ thị|Quyết định|Thông tư|"
     r"Hướng dẫn|Công văn|Thông báo|Chương trình|Đề án|Hàng năm|Hằng năm|Hàng quý|Hằng quý|Quý|Năm|"
     r"Tháng|Thường xuyên|Hoàn thành|Trước|Giai đoạn|Các|Những)(?!\w)",
 )

@@ -210,3 +210,14 @@ def test_a_notice_signed_by_order_of_the_standing_committee() -> None:
     assert not any(name.startswith("Ban Thường vụ") for name, _ in selfs)
     relations = {(r.source, r.type, r.target) for r in record.relations}
     assert ("SELF", "cites", "45-TTr/BTGDVTU") in relations
+
+
+def test_a_schools_recipient_lines_name_each_unit() -> None:
+    """"- Các tổ chuyên môn, Tổ Văn phòng (t/h);", "- Liên đội, Chi đoàn trường (t/h);": each unit of
+    a school carries the plan out (blind set 13)."""
+    text = ("TRƯỜNG THCS HÒA BÌNH\nSố: 12/KH-THCS\nHòa Bình, ngày 02 tháng 10 năm 2025\nKẾ HOẠCH\nAn toàn trường học\n"
+            "I. MỤC ĐÍCH\n1. Bảo đảm an toàn cho học sinh.\nNơi nhận:\n- Các tổ chuyên môn, Tổ Văn phòng (t/h);\n"
+            "- Liên đội, Chi đoàn trường (t/h);\n- Lưu: VT.\nHIỆU TRƯỞNG\nNguyễn Văn An\n")
+    record = extract_text(text, "a.txt")
+    names = {a.agency.name for a in record.assignments if a.task == "SELF"}
+    assert {"Các tổ chuyên môn", "Tổ Văn phòng", "Liên đội", "Chi đoàn trường"} <= names

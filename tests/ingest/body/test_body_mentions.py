@@ -34,6 +34,11 @@ def _mention(text: str) -> str | None:
         ("Sở Công Thương đưa nội dung vào chương trình", "Sở Công Thương"),
         # a plural group keeps "trên địa bàn" (blind sets 3 and 4; see test_a_plural_group_keeps_where_it_is)
         ("các trường trung học phổ thông trên địa bàn tỉnh tổ chức", "các trường trung học phổ thông trên địa bàn tỉnh"),
+        # a school's people and boards, then what they do (blind set 13)
+        ("giáo viên chủ nhiệm nắm bắt tâm lý học sinh", "giáo viên chủ nhiệm"),
+        ("Ban đại diện cha mẹ học sinh phát hiện, báo tin", "Ban đại diện cha mẹ học sinh"),
+        # "quản lý" is no cue: names hold it ("Vụ Kế hoạch, Tài chính và Quản lý doanh nghiệp")
+        ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội chủ trì", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội"),
     ],
 )
 def test_mention_bounds(text: str, mention: str | None) -> None:
