@@ -38,7 +38,9 @@ def _head_keys() -> tuple[str, ...]:
              if len(name.split()) > 1}
     keys |= {"thủ trưởng", "giám đốc", "chủ tịch", "bí thư", "cấp ủy", "chính quyền", "tổ chức",
              "chi ủy", "hiệu trưởng", "lãnh đạo", "trưởng", "phó", "đồng chí", "đ/c", "ủy viên",
-             "đài"}  # "Đài Phát thanh và Truyền hình …": its "và" splits it, so its first piece must start one
+             "đài",  # "Đài Phát thanh và Truyền hình …": its "và" splits it, so its first piece must start one
+             # a ministry's unit heads ("Chánh Văn phòng Bộ, Chánh Thanh tra Bộ, Vụ trưởng các Vụ")
+             "chánh văn phòng", "chánh thanh tra", "vụ trưởng", "cục trưởng", "viện trưởng", "bộ trưởng"}
     return tuple(sorted(keys, key=len, reverse=True))
 
 

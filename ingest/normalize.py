@@ -354,10 +354,9 @@ def _should_join(prev: str, line: str, across_blank: bool, double: bool, width: 
         return False  # "Số hiệu: 298/KH-UBND" then a capitalised line: the next field or the title
     if prev[-1] in _TERMINAL or (across_blank and not double):
         return False
-    if width == 0:
-        # no sign of wrapping: in Word's own paragraphs a numbered title ends its line
-        return not (paragraphs and is_start(prev))
-    return len(prev) >= 0.75 * width
+    if paragraphs and is_start(prev):
+        return False  # a numbered title is a Word paragraph of its own; the capitalised one under it too
+    return width == 0 or len(prev) >= 0.75 * width
 
 
 def _number_broken(prev: str) -> bool:

@@ -116,7 +116,7 @@ def _cue_patterns() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], 
     for cue, value in deadline_cues():
         c = re.escape(cue)
         in_clause = re.compile(
-            rf"(?:^|[;.:,]\s*)(?:(?:thực\s+hiện|tiến\s+hành|triển\s+khai|duy\s+trì)\s+{c}\s*(?:[;.]|$)"
+            rf"(?:^|[;.:,]\s*)(?:(?:(?:thực\s+hiện|tiến\s+hành|triển\s+khai|duy\s+trì|định\s+kỳ)\s+)?{c}\s*(?:[;.]|$)"
             rf"|(?:định\s+kỳ\s+)?(?:trước\s+ngày\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+tháng\s+\d{{1,2}})\s+)?"
             rf"{c}\s+(?:tổng\s+hợp|báo\s+cáo|tham\s+mưu(?=[^;.]{{0,80}}\sbáo\s+cáo))\b"
             rf"|(?:tham\s+mưu\s[^;.]{{0,60}}?\s)?(?:tổng\s+hợp|báo\s+cáo)(?:[^;.]{{0,120}}?\s)(?<!kế hoạch )"

@@ -432,13 +432,16 @@ def test_a_scans_stray_bar_before_an_item() -> None:
 
 
 def test_a_numbered_heading_paragraph_keeps_its_body_paragraph_apart() -> None:
-    """Word paragraphs are not wrapped lines: with no sign of wrapping in the document, a numbered
-    title ("1. Tuyên truyền … cho học sinh", no full stop) and the capitalised paragraph under it
-    ("Lồng ghép …") stay two lines, so the title is the task's text (blind set 13)."""
+    """Word paragraphs are not wrapped lines: a numbered title ("1. Tuyên truyền … cho học sinh", no
+    full stop) and the capitalised paragraph under it ("Lồng ghép …") stay two lines, so the title is
+    the task's text (blind set 13), even where a converter split other paragraphs ("… của" / "tỉnh")
+    (blind set 12)."""
     raw = ("III. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Tuyên truyền, giáo dục kỹ năng an toàn cho học sinh\n"
            "Lồng ghép nội dung phòng, chống tai nạn thương tích vào tiết sinh hoạt dưới cờ.\n"
-           "2. Phó Hiệu trưởng phụ trách cơ sở vật chất\nChủ trì, phối hợp với Tổ Văn phòng rà soát.\n")
-    assert normalize_text(raw, paragraphs=True).split("\n") == [
+           "2. Phó Hiệu trưởng phụ trách cơ sở vật chất\nChủ trì, phối hợp với Tổ Văn phòng rà soát.\n"
+           "Các sở, ngành theo chức năng, nhiệm vụ của\nmình chủ động thực hiện; báo cáo kết quả về Ủy ban\nnhân dân"
+           " tỉnh.\nThực hiện Nghị quyết của Hội đồng nhân dân tỉnh về\nphát triển nông nghiệp.\n")
+    assert normalize_text(raw, paragraphs=True).split("\n")[:5] == [
         "III. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Tuyên truyền, giáo dục kỹ năng an toàn cho học sinh",
         "Lồng ghép nội dung phòng, chống tai nạn thương tích vào tiết sinh hoạt dưới cờ.",
         "2. Phó Hiệu trưởng phụ trách cơ sở vật chất", "Chủ trì, phối hợp với Tổ Văn phòng rà soát."]

