@@ -6,6 +6,7 @@ from pathlib import Path
 
 from dirgraph.ingest.encodings import decode_bytes
 from dirgraph.ingest.readers.base import Loaded
+from dirgraph.ingest.readers.markdown_lists import renumber_lazy_lists
 
 
 def load(path: Path, data: bytes, *, ocr: bool = False) -> Loaded:
@@ -13,4 +14,5 @@ def load(path: Path, data: bytes, *, ocr: bool = False) -> Loaded:
     warnings = []
     if decoded.encoding not in ("utf-8", "utf-8-sig"):
         warnings.append(f"converted from {decoded.encoding}")
-    return Loaded(decoded.text, warnings, legacy_checked=True)
+    text = renumber_lazy_lists(decoded.text) if path.suffix.lower() in (".md", ".markdown") else decoded.text
+    return Loaded(text, warnings, legacy_checked=True)

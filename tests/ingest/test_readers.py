@@ -482,3 +482,14 @@ def test_html_merged_cells_are_spread_over_the_rows_they_cover(tmp_path: Path) -
     assert lines[1] == "| I. HOÀN THIỆN QUY ĐỊNH |"
     assert lines[3] == "| 2 | Lập kế hoạch sử dụng đất | Sở Tài nguyên và Môi trường | Sở Tài chính | Năm 2025 |"
     assert lines[4] == "| 3 | Xây dựng bảng giá đất | Sở Tài nguyên và Môi trường | Cục Thuế tỉnh | Quý IV/2025 |"
+
+
+def test_a_markdown_list_typed_one_for_every_item_is_numbered_as_rendered(tmp_path: Path) -> None:
+    """"1." before each item renders 1–5 (CommonMark); a list typed 1, 2 and the sections' own
+    lists are left as typed (blind set 12)."""
+    path = tmp_path / "ctr.md"
+    path.write_text("## II. NHIỆM VỤ\n\n1. **Nâng cao nhận thức.** Quán triệt.\n1. **Cụ thể hóa chủ trương.** Rà soát.\n"
+                    "1. **Phát triển nguồn điện.** Ưu tiên điện gió.\n\n## III. TỔ CHỨC THỰC HIỆN\n\n"
+                    "1. Các đảng ủy quán triệt.\n2. Văn phòng Tỉnh ủy theo dõi.\n", encoding="utf-8")
+    lines = read_file(path).text.split("\n")
+    assert [line[:3] for line in lines if line[:1].isdigit()] == ["1. ", "2. ", "3. ", "1. ", "2. "]

@@ -38,6 +38,9 @@ def _mention(text: str) -> str | None:
         ("giáo viên chủ nhiệm nắm bắt tâm lý học sinh", "giáo viên chủ nhiệm"),
         ("Ban đại diện cha mẹ học sinh phát hiện, báo tin", "Ban đại diện cha mẹ học sinh"),
         ("Vụ Dầu khí và Than cập nhật dự báo cung cầu điện", "Vụ Dầu khí và Than"),
+        ("Bộ Tài chính đánh giá tác động của chính sách", "Bộ Tài chính"),
+        ("các tổ chức tín dụng đơn giản hóa hồ sơ vay vốn", "các tổ chức tín dụng"),
+        ("Báo và Phát thanh, Truyền hình Vĩnh Long đăng tải tin, bài", "Báo và Phát thanh, Truyền hình Vĩnh Long"),
         # "quản lý" is no cue: names hold it ("Vụ Kế hoạch, Tài chính và Quản lý doanh nghiệp")
         ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội chủ trì", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội"),
     ],
