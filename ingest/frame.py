@@ -41,6 +41,7 @@ from dirgraph.ingest.signature import (
 )
 
 _SEPARATOR = re.compile(r"^[\s\-–—_=*·.]{3,}$")
+_SUBJECT_IN_CELL = re.compile(r"(?<=\s)V/[vV](?=[\s.:])")
 _RULE_ENDS = re.compile(r"^[_=—]+\s+|\s+[_=—]+$")
 _ROMAN = r"[IVXLC]{1,6}"
 HEADING_RE = re.compile(
@@ -443,6 +444,10 @@ def parse_frame(text: str) -> Frame:
             if ln.clean.upper().startswith("V/V"):
                 frame.title = ln.clean
                 frame.title_span = (ln.start, ln.end)
+            elif frame.title is None and (vv := _SUBJECT_IN_CELL.search(frame.text, ln.start, ln.end)):
+                # "… Số: 3187/UBND-TCKH V/v đẩy nhanh …": a header cell's lines joined into one
+                frame.title = clean_line(frame.text[vv.start():ln.end]).strip(" |")
+                frame.title_span = (vv.start(), ln.end)
     _parse_header(frame.header_lines, frame)
     if frame.title is None and "title" in frame.legal:
         frame.title = frame.legal["title"]

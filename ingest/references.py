@@ -35,7 +35,7 @@ _DATE = (
     rf"|(?P<d2>\d{{1,2}})\s+{tolerant('tháng')}\s+(?P<m2>\d{{1,2}})\s+{tolerant('năm')}\s+(?P<y2>\d{{4}})"
 )
 _DATE_AFTER = re.compile(rf"\s*,?\s*(?:ban hành\s+|được ban hành\s+)?{tolerant('ngày')}\s+(?:{_DATE})", re.IGNORECASE)
-_SO = r"(?:số|s[oôóồọ])"  # "số" with its mark lost or misread ("So 12/KH-UBND"), never "Sở"
+_SO = r"(?:số|s[oôóồọỗổộòỏõ])"  # "số" with its mark lost or misread ("So 12", "sỗ 41"), never "Sở"
 _OF = re.compile(r"\s*,?\s*(?:của|do)\s+", re.IGNORECASE)
 _ISSUER_STOP = re.compile(
     r"[,;:()“”\"\n]|\.(?:\s|$)|\s+(?:về|tiếp tục|thực hiện|triển khai|quán triệt|phê duyệt|ban hành|hướng dẫn"

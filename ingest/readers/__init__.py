@@ -18,6 +18,7 @@ from pathlib import Path
 from dirgraph.core.errors import IngestError
 from dirgraph.ingest.encodings import repair_legacy
 from dirgraph.ingest.marks import restore_marks
+from dirgraph.ingest.misread_marks import repair_misread
 from dirgraph.ingest.normalize import normalize_text
 from dirgraph.ingest.readers.base import Loaded, SourceDocument
 
@@ -128,9 +129,11 @@ def read_file(path: Path, *, ocr: bool = False, max_bytes: int = DEFAULT_MAX_BYT
             raw = repaired.text
         text = normalize_text(raw, loaded.paragraphs)
         restored = restore_marks(text)
-        if restored.words:
-            warnings.append(f"restored lost tone marks on {restored.words} words")
-            text = restored.text
+        if restored.words:  # a damaged text: the marks a scan misread are put right too
+            misread = repair_misread(restored.text)
+            warnings.append(f"restored lost tone marks on {restored.words} words"
+                            + (f", misread ones on {misread.words}" if misread.words else ""))
+            text = misread.text
     except IngestError:
         raise
     except RecursionError as exc:

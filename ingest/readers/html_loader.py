@@ -296,13 +296,21 @@ def _iter_tag(node: _Node, tag: str, stop: str) -> list[_Node]:
 
 
 def _flat_text(node: _Node) -> str:
+    """A cell's text as it renders, spaces folded: block elements and breaks part words, inline
+    runs do not (Word's "Save as Web Page" cuts words into spans: "TRIỆU S</span><span>ƠN")."""
+    return " ".join(_rendered(node).split())
+
+
+def _rendered(node: _Node) -> str:
     parts: list[str] = []
     for child in node.children:
         if isinstance(child, str):
             parts.append(child)
+        elif child.tag in _BLOCK or child.tag in ("br", "td", "th"):
+            parts.append(" " + _rendered(child) + " ")
         else:
-            parts.append(" " + _flat_text(child) + " ")
-    return " ".join("".join(parts).split())
+            parts.append(_rendered(child))
+    return "".join(parts)
 
 
 def _decode(path: Path, data: bytes) -> str:

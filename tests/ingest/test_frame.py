@@ -513,3 +513,15 @@ def test_an_underscore_rule_under_the_issuer_is_no_part_of_its_name() -> None:
     document = extract_text(text, "h.docx").document
     assert document.issuer is not None and document.issuer.name == "Ủy ban nhân dân xã"
     assert (document.number, document.date) == ("45/KH-UBND", "2025-10-06")
+
+
+def test_a_dispatch_subject_in_the_header_cell_after_its_number() -> None:
+    """An HTML or Word header cell whose lines were joined: "… Số: 3187/UBND-TCKH V/v đẩy nhanh …"
+    still gives the dispatch its "V/v" title (blind set 14)."""
+    text = ("| ỦY BAN NHÂN DÂN HUYỆN TRIỆU SƠN Số: 3187/UBND-TCKH V/v đẩy nhanh giải ngân vốn đầu tư công năm 2024"
+            " | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Triệu Sơn, ngày 12 tháng 9 năm 2024 |\n"
+            "Kính gửi:\n- Các chủ đầu tư.\nThực hiện Công văn của tỉnh, Ủy ban nhân dân huyện yêu cầu:\n"
+            "1. Các chủ đầu tư rà soát kế hoạch.\n")
+    frame = parse_frame(text)
+    assert frame.title == "V/v đẩy nhanh giải ngân vốn đầu tư công năm 2024"
+    assert frame.number == "3187/UBND-TCKH"

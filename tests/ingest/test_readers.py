@@ -493,3 +493,16 @@ def test_a_markdown_list_typed_one_for_every_item_is_numbered_as_rendered(tmp_pa
                     "1. Các đảng ủy quán triệt.\n2. Văn phòng Tỉnh ủy theo dõi.\n", encoding="utf-8")
     lines = read_file(path).text.split("\n")
     assert [line[:3] for line in lines if line[:1].isdigit()] == ["1. ", "2. ", "3. ", "1. ", "2. "]
+
+
+def test_html_words_split_across_inline_runs_stay_whole_in_a_table_cell(tmp_path: Path) -> None:
+    """Word's "Save as Web Page" cuts words into <span> runs ("TRIỆU S</span><span>ƠN"); inside a
+    table cell the runs join as they render, while paragraphs and breaks still part lines (blind set 14)."""
+    page = _write(tmp_path, "cv.html", (
+        "<html><body><table><tr><td><p><b><span>HUYỆN&nbsp;TRIỆU S</span><span>ƠN</span></b></p>"
+        "<p><span>Số:&nbsp;31</span><span>87/UBND-TCKH</span></p></td>"
+        "<td><p><span>Triệu Sơn, n</span><span>gày&nbsp;12 tháng 9 năm</span><span> 2024</span></p></td></tr>"
+        "<tr><td>x</td><td>y</td></tr></table></body></html>"
+    ).encode())
+    text = read_file(page).text
+    assert "HUYỆN TRIỆU SƠN" in text and "Số: 3187/UBND-TCKH" in text and "ngày 12 tháng 9 năm 2024" in text
