@@ -249,6 +249,8 @@ def _title_lines(lines: list[Line], i: int) -> tuple[list[Line], int]:
             break
         if taken and len(clean) > 400:
             break
+        if taken and clean.startswith("(") and clean.endswith(")"):
+            break  # "(Được Ủy ban nhân dân tỉnh phê duyệt tại Quyết định số …)": a caption, no title line
         if taken and len(clean.split()) >= 10 and _SENTENCE_END.search(clean):
             break  # a paragraph of sentences ("Năm 2023, trên địa bàn tỉnh xảy ra 9 vụ cháy rừng, …."): no title
         taken.append(lines[j])

@@ -18,9 +18,14 @@ from dirgraph.ingest.body.lines import Line, strip_decor
 from dirgraph.ingest.body.section_kinds import classify
 from dirgraph.ingest.body.textform import UPPER
 
+# A scheme's parts are its sections: "PHẦN III. NHIỆM VỤ", "Phần thứ hai: Mục tiêu".
+_PART = re.compile(r"^(?:PHẦN|[Pp]hần)\s+(?:(?:THỨ|[Tt]hứ)\s+(?P<ordinal>\w+)\s*[.:\-–—]?\s*(?=\S))?")
+_ORDINALS = {"nhất": "I", "hai": "II", "ba": "III", "tư": "IV", "bốn": "IV", "năm": "V", "sáu": "VI", "bảy": "VII",
+             "tám": "VIII", "chín": "IX", "mười": "X"}
+
 _ITEM = re.compile(
     r"""^(?:
-        (?:phần\s+(?:thứ\s+)?)?(?P<roman>[IVXL]+)\s*(?:[.\-–—:)]\s*|\s+(?=[""" + UPPER + r"""]{2}))
+        (?P<roman>[IVXL]+)\s*(?:[.\-–—:)]\s*|\s+(?=[""" + UPPER + r"""]{2}))
       | (?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|(?=[^\W\d_]))
       | (?P<arabic>\d{1,2})\s*(?P<close>[.)])\s*(?!\d)
       | (?P<letter>[a-zđ])\s*[).]\s+
@@ -89,6 +94,15 @@ def parse_marker(text: str) -> tuple[str, str, str] | None:
     copy from their parent recur across documents.
     """
     bare = strip_decor(text)
+    part = _PART.match(bare) if bare[:1] in "Pp" else None
+    if part is not None:
+        if part.group("ordinal"):  # "PHẦN THỨ HAI: …"
+            roman = _ORDINALS.get(part.group("ordinal").lower())
+            heading = bare[part.end():].replace("*", "").replace("_", "").strip()
+            return ("roman", roman, heading) if roman and heading else None
+        bare = bare[part.end():]  # "PHẦN III. …": read as "III. …"
+        if bare[:1] not in _ROMAN:
+            return None
     match = _ITEM.match(bare)
     if not match:
         return None

@@ -525,3 +525,12 @@ def test_a_dispatch_subject_in_the_header_cell_after_its_number() -> None:
     frame = parse_frame(text)
     assert frame.title == "V/v đẩy nhanh giải ngân vốn đầu tư công năm 2024"
     assert frame.number == "3187/UBND-TCKH"
+
+
+def test_a_caption_in_brackets_under_the_title_is_not_part_of_it() -> None:
+    """A scheme names the decision that approved it under its title (blind set 11)."""
+    text = ("SỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 112/ĐA-SKHCN\nĐồng Nai, ngày 25 tháng 9 năm 2025\nĐỀ ÁN\n"
+            "Hỗ trợ hệ sinh thái khởi nghiệp đổi mới sáng tạo giai đoạn 2026 - 2030\n"
+            "(Được Ủy ban nhân dân tỉnh phê duyệt tại Quyết định số 3125/QĐ-UBND ngày 15/10/2025)\n"
+            "PHẦN I. SỰ CẦN THIẾT\n1. Tỉnh đã hỗ trợ 46 dự án.\n")
+    assert parse_frame(text).title == "Đề án Hỗ trợ hệ sinh thái khởi nghiệp đổi mới sáng tạo giai đoạn 2026 - 2030"

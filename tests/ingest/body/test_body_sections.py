@@ -78,6 +78,11 @@ def test_wrapped_pdf_lines_are_rejoined() -> None:
         ("đ) Phát triển", ("letter", "đ", "Phát triển")),
         ("- Rà soát", None),
         ("29-NQ/TW đã đề ra", None),
+        # a scheme's parts (blind set 11): "PHẦN III. NHIỆM VỤ", "Phần thứ hai: …", "PHẦN THỨ NĂM"
+        ("PHẦN III. NHIỆM VỤ, GIẢI PHÁP", ("roman", "III", "NHIỆM VỤ, GIẢI PHÁP")),
+        ("Phần thứ hai: Mục tiêu", ("roman", "II", "Mục tiêu")),
+        ("PHẦN THỨ NĂM. TỔ CHỨC THỰC HIỆN", ("roman", "V", "TỔ CHỨC THỰC HIỆN")),
+        ("Phần lớn các xã đã hoàn thành", None),
     ],
 )
 def test_markers(line: str, expected: tuple[str, str, str] | None) -> None:
