@@ -14,14 +14,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dirgraph.core.text import strip_diacritics
 from dirgraph.ingest.body.lines import Line, strip_decor
 from dirgraph.ingest.body.section_kinds import classify
 from dirgraph.ingest.body.textform import UPPER
 
 # A scheme's parts are its sections: "PHẦN III. NHIỆM VỤ", "Phần thứ hai: Mục tiêu".
-_PART = re.compile(r"^(?:PHẦN|[Pp]hần)\s+(?:(?:THỨ|[Tt]hứ)\s+(?P<ordinal>\w+)\s*[.:\-–—]?\s*(?=\S))?")
-_ORDINALS = {"nhất": "I", "hai": "II", "ba": "III", "tư": "IV", "bốn": "IV", "năm": "V", "sáu": "VI", "bảy": "VII",
-             "tám": "VIII", "chín": "IX", "mười": "X"}
+# (Also with the marks a scan lost: "PHÂN III.", "PHAN III.", "Phan thu hai".)
+_PART = re.compile(r"^(?:PH[ẦÂA]N|[Pp]h[ầâa]n)\s+(?:(?:TH[ỨƯU]|[Tt]h[ứưu])\s+(?P<ordinal>\w+)\s*[.:\-–—]?\s*(?=\S))?")
+_ORDINALS = {"nhat": "I", "hai": "II", "ba": "III", "tu": "IV", "bon": "IV", "nam": "V", "sau": "VI", "bay": "VII",
+             "tam": "VIII", "chin": "IX", "muoi": "X"}  # keyed without marks
 
 _ITEM = re.compile(
     r"""^(?:
@@ -97,7 +99,7 @@ def parse_marker(text: str) -> tuple[str, str, str] | None:
     part = _PART.match(bare) if bare[:1] in "Pp" else None
     if part is not None:
         if part.group("ordinal"):  # "PHẦN THỨ HAI: …"
-            roman = _ORDINALS.get(part.group("ordinal").lower())
+            roman = _ORDINALS.get(strip_diacritics(part.group("ordinal")).lower())
             heading = bare[part.end():].replace("*", "").replace("_", "").strip()
             return ("roman", roman, heading) if roman and heading else None
         bare = bare[part.end():]  # "PHẦN III. …": read as "III. …"

@@ -83,6 +83,9 @@ def test_wrapped_pdf_lines_are_rejoined() -> None:
         ("Phần thứ hai: Mục tiêu", ("roman", "II", "Mục tiêu")),
         ("PHẦN THỨ NĂM. TỔ CHỨC THỰC HIỆN", ("roman", "V", "TỔ CHỨC THỰC HIỆN")),
         ("Phần lớn các xã đã hoàn thành", None),
+        ("PHAN III. NHIEM VU", ("roman", "III", "NHIEM VU")),  # marks lost in a scan
+        ("PHÂN V. TỔ CHỨC THỰC HIỆN", ("roman", "V", "TỔ CHỨC THỰC HIỆN")),
+        ("Phan Văn Trị chủ trì", None),
     ],
 )
 def test_markers(line: str, expected: tuple[str, str, str] | None) -> None:
