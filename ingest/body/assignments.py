@@ -148,7 +148,8 @@ def _item(item: Item, out: _Collector, addressees: list[str] | None = None) -> N
     document_wide = False
     inline = bool(head.text[offset:].strip())
     for index, line in enumerate(rest):
-        if not document_wide and (index > 0 or inline) and _is_last(item):
+        if not document_wide and (index > 0 or inline) and _is_last(item) and item.style != "article":
+            # (a regulation's last article is its own: "Điều 10. … Văn phòng chủ trì …")
             document_wide = bool(_DOCUMENT_WIDE.match(line.text)) or _issuer_requests(line.text, out.ctx)
         if is_closing(line) or document_wide:
             out.add("SELF", _closing_found(line))

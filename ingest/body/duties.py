@@ -42,7 +42,9 @@ _TOPIC = re.compile(r"(?:[Vv]ề|[Đđ]ối\s+với)\s[^:;.]{2,200}:\s*")
 _OPENERS = re.compile(
     r"^(?:(?:đồng\s+thời|ngoài\s+ra|trong\s+đó|bên\s+cạnh\s+đó"
     # a rhythm opening the sentence before its subject: "Định kỳ hằng quý, các đơn vị báo cáo …"
-    r"|(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|định\s+kỳ(?:\s+\d{1,2}\s+tháng)?)\s*,\s*"
+    r"|(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)|định\s+kỳ(?:\s+\d{1,2}\s+tháng)?"
+    # a condition before the subject: "Trường hợp cần sửa đổi, bổ sung, Văn phòng … chủ trì …"
+    rf"|(?:trường\s+hợp|khi|nếu)\s[^;.:]{{1,120}}?(?=\s*,\s*(?-i:[{UPPER}])))\s*,\s*"
     r"|(?:đồng\s+thời|ngoài\s+ra|trong\s+đó|bên\s+cạnh\s+đó)\s*)?", re.IGNORECASE)
 _PARTNER = re.compile(
     r"^(?:\s*,)?\s*(?:và\s+)?(?:phối\s+hợp\s+)?(?:(?:chặt\s+chẽ|thường\s+xuyên|tốt|hiệu\s+quả)\s+)?(?:với\s+)?"

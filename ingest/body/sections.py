@@ -37,6 +37,7 @@ _ITEM = re.compile(
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ARTICLE = re.compile(r"^điều\s+(?P<number>\d{1,3})\s*[.:]?\s*", re.IGNORECASE)
 _ARTICLE_TITLE_MAX = 100
+_CHAPTER = re.compile(r"^\s*(?:Chương|CHƯƠNG)\s+(?:[IVXL]+|\d{1,2})\b\s*[.:\-–—]?\s*(?P<title>.*)$")
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Item:
     children: list[Item] = field(default_factory=list)
     kind: str = "other"  # kind of the top section it sits in
     top_heading: str | None = None
+    chapter: str | None = None  # a regulation's "Chương II NỘI DUNG …" title above an article
 
     @property
     def start(self) -> int:
@@ -63,8 +65,12 @@ class Item:
 
     @property
     def is_section(self) -> bool:
-        """A top section: a Roman numeral or a resolution's article, never a task itself."""
-        return self.parent is None and self.style in ("roman", "article")
+        """A top section: a Roman numeral or a resolution's article, never a task itself; except an
+        article with no clauses, only a paragraph ("Điều 6. Phối hợp giải quyết khiếu nại" then "Ban
+        Tiếp công dân tỉnh chủ trì …"), which is one task of its own (blind set 11)."""
+        if self.parent is not None or self.style not in ("roman", "article"):
+            return False
+        return self.style == "roman" or bool(self.children) or len(self.lines) < 2
 
     @property
     def depth(self) -> int:
@@ -157,7 +163,20 @@ def build_tree(lines: list[Line]) -> Body:
     roots: list[Item] = []
     loose: list[Line] = []
     stack: list[Item] = []
+    chapter: str | None = None
+    chapter_title_next = False
     for line, article in zip(lines, _articles(lines), strict=True):
+        opened = _CHAPTER.match(strip_decor(line.text).replace("*", ""))
+        if opened is not None:  # "Chương II" (its title on the next line) or "Chương III. TỔ CHỨC …"
+            chapter = opened.group("title").strip() or None
+            chapter_title_next = chapter is None
+            loose.append(line)
+            continue
+        if chapter_title_next and article is None:
+            chapter, chapter_title_next = line.text.replace("*", "").strip(), False
+            loose.append(line)
+            continue
+        chapter_title_next = False
         marker = ("article", *article) if article is not None else parse_marker(line.text)
         if marker is None and stack:
             marker = _comma_item(line.text, stack)
@@ -178,7 +197,8 @@ def build_tree(lines: list[Line]) -> Body:
             ):
                 stack.pop()
         parent = stack[-1] if stack else None
-        item = Item(_item_id(parent, style, number), style, number, heading, [line], parent)
+        item = Item(_item_id(parent, style, number), style, number, heading, [line], parent,
+                    chapter=chapter if style == "article" else None)
         if parent is not None:
             parent.children.append(item)
         else:
@@ -252,7 +272,9 @@ def _root_kind(root: Item) -> str:
     if root.style == "roman":
         return classify(root.heading)
     if root.style == "article":
-        return classify(root.heading) if article_title(root.heading) else "other"
+        kind = classify(root.heading) if article_title(root.heading) else "other"
+        # "Điều 8. Chế độ họp" in "Chương II NỘI DUNG VÀ TRÁCH NHIỆM PHỐI HỢP": the chapter says
+        return classify(root.chapter) if kind == "other" and root.chapter else kind
     heading = root.heading.strip()
     title = caps_title(heading) or (any(ch.isalpha() for ch in heading) and len(heading) <= 60 and not heading.endswith("."))
     return classify(heading, anywhere=False) if title else "other"

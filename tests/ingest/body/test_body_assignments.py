@@ -503,3 +503,23 @@ def test_a_ministry_whose_name_holds_a_cue_word_leads() -> None:
             "Bộ Ngoại giao chủ trì, phối hợp với Bộ Công Thương vận động các đối tác; hoàn thành trong năm 2026.\n")
     facts = extract_body(_after_lead_in(text, "directive"))
     assert ("bộ ngoại giao", "leads", "1") in _roles(facts)
+
+
+def test_a_regulations_articles_without_clauses_are_tasks_of_their_own() -> None:
+    """"Điều 6. Phối hợp giải quyết khiếu nại, tố cáo" then one paragraph: task 6, with the roles its
+    paragraph gives, the last article too (blind set 11)."""
+    from dirgraph.ingest.body import extract_body
+
+    text = ("Chương II\nNỘI DUNG VÀ TRÁCH NHIỆM PHỐI HỢP\nĐiều 5. Trách nhiệm của Ủy ban nhân dân tỉnh\n"
+            "1. Chỉ đạo các sở tạo điều kiện cho Mặt trận giám sát.\n"
+            "Điều 6. Phối hợp giải quyết khiếu nại, tố cáo\nBan Tiếp công dân tỉnh chủ trì, phối hợp với Thanh tra "
+            "tỉnh theo dõi việc giải quyết đơn thư.\nChương III\nTỔ CHỨC THỰC HIỆN\nĐiều 7. Sửa đổi, bổ sung Quy chế\n"
+            "Trường hợp cần sửa đổi, Văn phòng Ủy ban nhân dân tỉnh chủ trì tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n")
+    ctx = DocContext(source="q.txt", text=text, locality="Thái Nguyên", locality_level="province",
+                     issuer=AgencyRef(name="Ủy ban nhân dân tỉnh", locality="Thái Nguyên"), kind="regulation",
+                     body_start=0, body_end=len(text))
+    facts = extract_body(ctx)
+    assert {"5.1", "6", "7"} <= {t.id for t in facts.tasks}
+    roles = _roles(facts)
+    assert ("ban tiếp công dân", "leads", "6") in roles and ("thanh tra", "coordinates", "6") in roles
+    assert ("văn phòng ủy ban nhân dân tỉnh", "leads", "7") in roles

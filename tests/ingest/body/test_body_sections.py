@@ -148,3 +148,21 @@ def test_a_scanned_items_full_stop_read_as_a_comma() -> None:
     assert [item.id for item in body.items] == ["5", "6", "7"]
     body = _tree("5. Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra.\n2, Ban cán sự đảng lãnh đạo rà soát.\n")
     assert [item.id for item in body.items] == ["5"]
+
+
+def test_a_regulations_articles_take_their_chapters_kind() -> None:
+    """A Quy chế's articles in "Chương II NỘI DUNG VÀ TRÁCH NHIỆM PHỐI HỢP" and "Chương III TỔ CHỨC
+    THỰC HIỆN" are tasks whatever their own title ("Chế độ họp"); "Chương I QUY ĐỊNH CHUNG" gives
+    none; the chapter lines belong to no article (blind set 11)."""
+    text = ("Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định việc phối hợp.\n"
+            "Điều 2. Nguyên tắc phối hợp\nBảo đảm sự lãnh đạo của Đảng.\n"
+            "Chương II\nNỘI DUNG VÀ TRÁCH NHIỆM PHỐI HỢP\nĐiều 3. Trách nhiệm của Ủy ban nhân dân tỉnh\n"
+            "1. Chỉ đạo các sở tạo điều kiện.\nĐiều 4. Chế độ họp\nHội nghị liên tịch được tổ chức định kỳ.\n"
+            "Chương III. TỔ CHỨC THỰC HIỆN\nĐiều 5. Sửa đổi, bổ sung Quy chế\nVăn phòng chủ trì tổng hợp.\n")
+    body = _tree(text)
+    kinds = {item.id: item.kind for item in body.items}
+    assert {kinds["1"], kinds["2"]} <= {"purpose", "other"}
+    assert kinds["3"] == kinds["3.1"] == "organization"  # "Trách nhiệm của …" by its own title
+    assert kinds["4"] == "tasks" and kinds["5"] == "organization"  # by their chapters
+    article_2 = next(item for item in body.items if item.id == "2")
+    assert all("Chương" not in line.text and "NỘI DUNG" not in line.text for line in article_2.lines)
