@@ -265,7 +265,9 @@ def unglue_closing(lines: list[Line]) -> list[Line]:
             named = _NAME_AFTER_ITEM.match(line.clean)
             if named and any(w in _NOT_NAME_WORDS for w in named.group("right").split()):
                 named = None
-        m = named or _RIGHT_COLUMN.match(line.clean)
+        listed = line.clean.startswith(("-", "+", "•")) or k == start
+        # a line of its own ("PHÓ CHỦ TỊCH" between two recipients) is wholly the signature's
+        m = named or (_RIGHT_COLUMN.match(line.clean) if listed else None)
         tail = m.group("right") if m else ""
         is_sig = named is not None or bool(
             SIGN_PREFIX.match(tail) or "ký" in tail or POSITION.search(tail))

@@ -534,3 +534,16 @@ def test_a_caption_in_brackets_under_the_title_is_not_part_of_it() -> None:
             "(Được Ủy ban nhân dân tỉnh phê duyệt tại Quyết định số 3125/QĐ-UBND ngày 15/10/2025)\n"
             "PHẦN I. SỰ CẦN THIẾT\n1. Tỉnh đã hỗ trợ 46 dự án.\n")
     assert parse_frame(text).title == "Đề án Hỗ trợ hệ sinh thái khởi nghiệp đổi mới sáng tạo giai đoạn 2026 - 2030"
+
+
+def test_a_position_on_a_line_of_its_own_between_recipients_stays_whole() -> None:
+    """A PDF's two columns interleaved line by line: "PHÓ CHỦ TỊCH" between two recipient lines is
+    the signature's, the deputy's position whole (blind set 13)."""
+    text = ("ỦY BAN NHÂN DÂN XÃ PHÙ CỪ\nSố: 88/KH-UBND\nPhù Cừ, ngày 10 tháng 10 năm 2025\nKẾ HOẠCH\nXây dựng nông thôn mới\n"
+            "I. MỤC ĐÍCH\n1. Hoàn thành tiêu chí.\n"
+            "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- UBND tỉnh (b/c); KT. CHỦ TỊCH\n- Sở Nông nghiệp và Môi trường (b/c);\n"
+            "PHÓ CHỦ TỊCH\n- Các thôn (t/h);\n- Lưu: VT, KT. Đỗ Văn Khải\n")
+    frame = parse_frame(text)
+    assert frame.signature is not None and frame.signature.position == "Phó Chủ tịch"
+    assert frame.signature.name == "Đỗ Văn Khải"
+    assert [r.text for r in frame.recipients][:2] == ["UBND tỉnh", "Sở Nông nghiệp và Môi trường"]
