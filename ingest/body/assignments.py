@@ -38,6 +38,8 @@ _KNOW_AND_DO = re.compile(
 # A paragraph after the last item of TỔ CHỨC THỰC HIỆN that speaks to everyone, not to that item.
 _DOCUMENT_WIDE = re.compile(
     r"^(?:các|thủ\s+trưởng|yêu\s+cầu|đề\s+nghị|giao|trong\s+quá\s+trình"
+    # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, … chịu trách nhiệm thi hành Chỉ thị này."
+    r"|[^.;]{0,300}\s(?:chịu\s+trách\s+nhiệm|có\s+trách\s+nhiệm)\s+(?:tổ\s+chức\s+)?thi\s+hành"
     # "Kế hoạch này thay thế Kế hoạch số …. Yêu cầu …": the document speaking of itself
     r"|(?:kế\s+hoạch|chương\s+trình|hướng\s+dẫn|chỉ\s+thị|công\s+văn|quyết\s+định|nghị\s+quyết|đề\s+án)\s+này)\s",
     re.IGNORECASE)

@@ -523,3 +523,20 @@ def test_a_regulations_articles_without_clauses_are_tasks_of_their_own() -> None
     roles = _roles(facts)
     assert ("ban tiếp công dân", "leads", "6") in roles and ("thanh tra", "coordinates", "6") in roles
     assert ("văn phòng ủy ban nhân dân tỉnh", "leads", "7") in roles
+
+
+def test_the_closing_charge_after_the_last_direction_is_the_documents() -> None:
+    """A Prime Minister's directive closes "Bộ trưởng, Thủ trưởng …, Chủ tịch … chịu trách nhiệm thi
+    hành Chỉ thị này": they carry out the directive, not its last item; and "Hiệp hội X và các hiệp hội
+    ngành hàng" are two agencies (blind set 12)."""
+    text = ("Thủ tướng Chính phủ yêu cầu các bộ, ngành thực hiện các nhiệm vụ sau:\n"
+            "1. Đề nghị Hiệp hội Doanh nghiệp nhỏ và vừa Việt Nam và các hiệp hội ngành hàng phối hợp với Bộ Tài "
+            "chính tuyên truyền cho hộ kinh doanh.\n"
+            "2. Giao Bộ Tài chính theo dõi, tổng hợp tình hình thực hiện Chỉ thị này.\n"
+            "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung "
+            "ương chịu trách nhiệm thi hành Chỉ thị này./.\n")
+    roles = _roles(extract_body(_after_lead_in(text, "directive")))
+    assert ("thủ trưởng cơ quan ngang bộ", "implements", "SELF") in roles
+    assert not {r for r in roles if r[2] == "2" and r[0] != "bộ tài chính"}
+    assert {("hiệp hội doanh nghiệp nhỏ và vừa việt nam", "coordinates", "1"),
+            ("các hiệp hội ngành hàng", "coordinates", "1")} <= roles
