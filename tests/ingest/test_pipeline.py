@@ -232,3 +232,12 @@ def test_a_ministers_decision_names_each_unit_head_charged_with_it() -> None:
                              "Viện trưởng Viện Năng lượng") == [
         "Chánh Văn phòng Bộ", "Chánh Thanh tra Bộ", "Vụ trưởng các Vụ", "Cục trưởng các Cục",
         "Viện trưởng Viện Năng lượng"]
+
+
+def test_mass_organisations_abbreviated_in_the_recipient_list_are_each_filed() -> None:
+    """"- Hội LHPN, Hội ND, Hội CCB, Huyện đoàn;": four bodies, their names spelled out (blind set 9)."""
+    text = ("ỦY BAN NHÂN DÂN HUYỆN SƠN HÀ\nSố: 21/KH-UBND\nSơn Hà, ngày 07 tháng 8 năm 2023\nKẾ HOẠCH\nTín dụng chính sách\n"
+            "I. MỤC ĐÍCH\n1. Nâng cao hiệu quả.\nNơi nhận:\n- Hội LHPN, Hội ND, Hội CCB, Huyện đoàn (t/h);\n- Lưu: VT.\n"
+            "CHỦ TỊCH\nNguyễn Văn An\n")
+    names = {a.agency.name for a in extract_text(text, "a.txt").assignments if a.task == "SELF"}
+    assert {"Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Huyện đoàn"} <= names
