@@ -41,6 +41,10 @@ def _mention(text: str) -> str | None:
         ("Bộ Tài chính đánh giá tác động của chính sách", "Bộ Tài chính"),
         ("các tổ chức tín dụng đơn giản hóa hồ sơ vay vốn", "các tổ chức tín dụng"),
         ("Báo và Phát thanh, Truyền hình Vĩnh Long đăng tải tin, bài", "Báo và Phát thanh, Truyền hình Vĩnh Long"),
+        # a plural group, then its verb (blind set 8)
+        ("Công an các huyện, thị xã, thành phố đấu tranh, triệt phá các đường dây", "Công an các huyện, thị xã, thành phố"),
+        ("các Chi cục Thuế khu vực kiểm soát chặt chẽ sản lượng khai thác", "các Chi cục Thuế khu vực"),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh chủ trì", "Trung tâm Kiểm soát bệnh tật tỉnh"),
         # "quản lý" is no cue: names hold it ("Vụ Kế hoạch, Tài chính và Quản lý doanh nghiệp")
         ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội chủ trì", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội"),
     ],
