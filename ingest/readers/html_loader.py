@@ -175,9 +175,10 @@ class _Renderer:
             n = int(node.attrs.get("start", "1"))
         except ValueError:
             n = 1
+        kind = node.attrs.get("type", "1")
         for child in node.children:
             if isinstance(child, _Node) and child.tag == "li":
-                self.buf.append(f"{n}. " if ordered else "- ")
+                self.buf.append(_list_marker(kind, n) if ordered else "- ")
                 n += 1
                 self.render(child)
                 self.flush()
@@ -200,6 +201,21 @@ class _Renderer:
             return [f"{_as_label(row[i])} {row[i + 1]}".strip() for row in rows for i in range(0, len(row) - 1, 2)
                     if row[i] and row[i + 1]]
         return [pipe_row(cells) for cells in rows]
+
+
+def _list_marker(kind: str, n: int) -> str:
+    """How a browser numbers item ``n`` of ``<ol type=kind>``: "3. ", "c) " (Vietnamese documents
+    write lettered items "a)"), "C. ", "III. "."""
+    if kind == "a" and 1 <= n <= 26:
+        return f"{chr(96 + n)}) "
+    if kind == "A" and 1 <= n <= 26:
+        return f"{chr(64 + n)}. "
+    if kind in ("I", "i") and 1 <= n <= 39:
+        numeral, left = "", n
+        for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+            numeral, left = numeral + letters * (left // value), left % value
+        return f"{numeral if kind == 'I' else numeral.lower()}. "
+    return f"{n}. "
 
 
 def _span(td: _Node, name: str) -> int:

@@ -506,3 +506,17 @@ def test_html_words_split_across_inline_runs_stay_whole_in_a_table_cell(tmp_path
     ).encode())
     text = read_file(page).text
     assert "HUYỆN TRIỆU SƠN" in text and "Số: 3187/UBND-TCKH" in text and "ngày 12 tháng 9 năm 2024" in text
+
+
+def test_html_ordered_lists_are_numbered_as_their_type_says(tmp_path: Path) -> None:
+    """<ol type="a"> inside an item renders a), b): the lettered sub-items of item 3 (blind set 10)."""
+    page = _write(tmp_path, "kh.html", (
+        "<html><body><main><p>Thực hiện Chỉ thị số 08/CT-TTg của Thủ tướng Chính phủ về phát triển du lịch nhanh và"
+        " bền vững, Sở Du lịch ban hành Kế hoạch thực hiện năm 2024 với các nội dung cụ thể như sau đây.</p>"
+        "<h3>III. NHIỆM VỤ</h3><ol><li>Nâng cao chất lượng</li><li>Chuẩn hóa nhân lực</li>"
+        "<li><strong>Đẩy mạnh xúc tiến</strong><ol type='a'><li>Tổ chức đoàn famtrip.</li><li>Nâng cấp ứng dụng.</li>"
+        "</ol></li></ol><ol type='I' start='4'><li>TỔ CHỨC THỰC HIỆN</li></ol></main></body></html>"
+    ).encode())
+    lines = read_file(page).text.split("\n")
+    assert "a) Tổ chức đoàn famtrip." in lines and "b) Nâng cấp ứng dụng." in lines
+    assert "IV. TỔ CHỨC THỰC HIỆN" in lines and "3. Đẩy mạnh xúc tiến" in lines
