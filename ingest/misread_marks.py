@@ -16,44 +16,68 @@ Every letter stays where it was, so spans into the text are unchanged.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
-from dirgraph.ingest.mark_words import Run, read_runs
+from dirgraph.ingest.mark_words import WORD, bare
 from dirgraph.ingest.marks import Restoration
 
 #: How often the common spelling of a pair must be written, and its share of the pair's spellings.
 MIN_SEEN = 2
 MIN_SHARE = 0.66
+_GAP = re.compile(r"[ \t]+")
 
 
 def repair_misread(text: str) -> Restoration:
     """``text`` with each once-written misreading of a pair spelled as the document usually does."""
-    runs = read_runs(text)
+    pairs = _pairs(text)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for run in runs:
-        for i in range(len(run.words) - 1):
-            spellings[_key(run, i)][f"{run.lower[i]} {run.lower[i + 1]}"] += 1
+    for first, second in pairs:
+        spellings[_key(first, second)][f"{first.lower} {second.lower}"] += 1
     out = list(text)
     fixed: set[int] = set()
-    for run in runs:
-        for i in range(len(run.words) - 1):
-            if run.caps[i] == "1" and run.caps[i + 1] == "1":
-                continue  # a name: two places may differ by a mark only
-            forms = spellings[_key(run, i)]
-            written = f"{run.lower[i]} {run.lower[i + 1]}"
-            usual, seen = forms.most_common(1)[0]
-            if usual == written or forms[written] > 1 or seen < MIN_SEEN or seen < MIN_SHARE * sum(forms.values()):
-                continue
-            for j, (have, want) in enumerate(zip(written.split(" "), usual.split(" "), strict=True), start=i):
-                if have != want and run.starts[j] not in fixed:
-                    fixed.add(run.starts[j])
-                    original = run.words[j]
-                    out[run.starts[j]:run.starts[j] + len(want)] = "".join(
-                        b.upper() if a.isupper() else b for a, b in zip(original, want, strict=True))
+    for first, second in pairs:
+        if first.capital and second.capital:
+            continue  # a name: two places may differ by a mark only
+        forms = spellings[_key(first, second)]
+        written = f"{first.lower} {second.lower}"
+        usual, seen = forms.most_common(1)[0]
+        if usual == written or forms[written] > 1 or seen < MIN_SEEN or seen < MIN_SHARE * sum(forms.values()):
+            continue
+        for word, want in zip((first, second), usual.split(" "), strict=True):
+            if word.lower != want and word.start not in fixed:
+                fixed.add(word.start)
+                out[word.start:word.start + len(want)] = "".join(
+                    b.upper() if a.isupper() else b for a, b in zip(word.text, want, strict=True))
     return Restoration("".join(out), len(fixed)) if fixed else Restoration(text, 0)
 
 
-def _key(run: Run, i: int) -> str:
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    text: str
+    lower: str
+    bare: str
+    capital: bool
+
+
+def _pairs(text: str) -> list[tuple[_Word, _Word]]:
+    """Neighbouring words: two words with only spaces between them."""
+    pairs: list[tuple[_Word, _Word]] = []
+    previous: _Word | None = None
+    previous_end = -1
+    for m in WORD.finditer(text):
+        word = m.group()
+        lower = word.lower()
+        current = _Word(m.start(), word, lower, bare(lower), word[:1].isupper())
+        if previous is not None and _GAP.fullmatch(text, previous_end, m.start()):
+            pairs.append((previous, current))
+        previous, previous_end = current, m.end()
+    return pairs
+
+
+def _key(first: _Word, second: _Word) -> str:
     """The pair's letters without marks, and which of its words are capitalised: "hồ sơ công" is
     not "Sở Công Thương", however often the department is named."""
-    return f"{run.keys[i]} {run.keys[i + 1]}|{run.caps[i:i + 2]}"
+    return f"{first.bare} {second.bare}|{first.capital:d}{second.capital:d}"
