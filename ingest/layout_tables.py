@@ -65,8 +65,7 @@ def _is_header(line: str) -> bool:
     chunks = _chunks(line)
     if len(chunks) < 3 or not _HEADER.match(line):
         return False
-    return _ROLE_WORDS.search(line) is not None and all(_HEADER_WORD.fullmatch(c[2].replace(" ", "")) or
-                                                        _HEADER_WORD.fullmatch(c[2]) for c in chunks[:2])
+    return _ROLE_WORDS.search(line) is not None and all(_header_words(c[2]) for c in chunks[:2])
 
 
 def _is_page_number(line: str, number_end: int) -> bool:
@@ -111,7 +110,12 @@ def _table(lines: list[str], head: int) -> tuple[list[str], int]:
 def _header_only(line: str) -> bool:
     """A header line's second line ("thực hiện" under "Thời gian")."""
     chunks = _chunks(line)
-    return bool(chunks) and all(_HEADER_WORD.fullmatch(c[2].replace(" ", "")) for c in chunks)
+    return bool(chunks) and all(_header_words(c[2]) for c in chunks)
+
+
+def _header_words(run: str) -> bool:
+    """A run made only of a header's words ("Đơn vị chủ trì", "thực hiện")."""
+    return _HEADER_WORD.fullmatch(run.replace(" ", "")) is not None
 
 
 def _columns(data: list[str]) -> list[tuple[int, int]]:

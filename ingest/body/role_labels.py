@@ -66,7 +66,7 @@ def cell_roles(cell: str) -> list[tuple[str, Role]]:
     for m in found:
         if m.group("after"):  # "X, Y (phối hợp)": the agencies since the last label or ";"
             piece = cell[done:m.start()]
-            piece = piece[piece.rfind(";") + 1:] if m.start() > done else piece
+            piece = piece[piece.rfind(";") + 1:]  # (rfind's -1 keeps the whole piece)
             out += [(a, table[" ".join(m.group("after").split())]) for a in agencies(piece)]
             done = m.end()
         else:  # "Chủ trì: X": the agencies up to the next label
