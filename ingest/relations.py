@@ -33,6 +33,8 @@ _DESCRIBED_AND = re.compile(r"\s+về\s+[^;:()]{1,300}?\s+và\s+(?:các\s+)?")
 # a clause break, or "gắn với" (the document's own link: "Triển khai X và Y, gắn với thực hiện Z")
 _NESTED_BREAK = re.compile(r"[;:]|\.(?=\s|$)|" + re.escape(norm_key("gắn với")))
 _COORDINATORS = tuple(norm_key(w) + " " for w in ("và", "đồng thời", "cùng", "đồng thời,"))
+_AND = " " + norm_key("và") + " "
+_ABOUT = norm_key("về") + " "
 _SEPARATORS = frozenset(norm_key(w) for w in (",", "và", "cùng", "các", "và các", ";", "cũng như", "với", "hoặc"))
 
 
@@ -134,6 +136,10 @@ def nested_cue(gap: str) -> str | None:
                 key = key[: len(key) - len(filler.phrase)].rstrip(" ,")
                 changed = True
     for cue in _of("nested", "retro"):
+        if cue.value == "continues" and key.endswith(_AND + cue.phrase) and key.startswith(_ABOUT):
+            # "X về <its subject> và tiếp tục thực hiện Y": the clause after "và" is the document's own
+            # ("X về nghiên cứu, quán triệt và triển khai thực hiện Y" stays X's subject)
+            return None
         if key == cue.phrase or key.endswith(" " + cue.phrase):
             # "về việc tổng kết việc thực hiện Y": reviewing how Y was carried out cites Y
             if cue.value != "cites" and any(_find_all(key, r.phrase) for r in _of("retro")):

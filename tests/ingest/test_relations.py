@@ -254,3 +254,17 @@ def test_linked_with_carrying_out_is_the_documents_own_link() -> None:
     relations = _relations(text)
     assert ("SELF", "implements", "20-NQ/TW") in relations
     assert not any(target == "20-NQ/TW" and source != "SELF" for source, _, target in relations)
+
+
+def test_and_continuing_after_a_documents_subject_is_the_documents_own_link() -> None:
+    """"thực hiện Nghị quyết 70 … về <its subject> và tiếp tục thực hiện Chương trình 24 …": the plan's
+    own link to 24 (a plan carrying on a programme implements it, SCHEMA.md), not the resolution's
+    (blind set 12)."""
+    text = _plan("Thực hiện Nghị quyết số 70-NQ/TW, ngày 20/8/2025 của Bộ Chính trị về bảo đảm an ninh năng lượng "
+                 "quốc gia đến năm 2030 và tiếp tục thực hiện Chương trình hành động số 24-CTr/TU, ngày 12/6/2020 "
+                 "của Tỉnh ủy Trà Vinh, Ban Thường vụ Tỉnh ủy ban hành Chương trình như sau:")
+    assert _relations(text) == {("SELF", "implements", "70-NQ/TW"), ("SELF", "implements", "24-CTr/TU")}
+    guidance = _plan("Thực hiện Hướng dẫn số 95-HD/BTGTU, ngày 02/5/2024 của Ban Tuyên giáo Tỉnh ủy về nghiên cứu, "
+                     "quán triệt và triển khai thực hiện Nghị quyết số 44-NQ/TW của Ban Chấp hành Trung ương, Ban "
+                     "Thường vụ Huyện ủy ban hành Kế hoạch như sau:")
+    assert ("95-HD/BTGTU", "implements", "44-NQ/TW") in _relations(guidance)
