@@ -30,8 +30,14 @@ class AgencyMention:
 
 
 @lru_cache(maxsize=1)
+def _proper_heads() -> frozenset[str]:
+    """Heads that start a name only written with a capital and before a capitalised word."""
+    return frozenset(h.words for h in heads() if h.proper)
+
+
+@lru_cache(maxsize=1)
 def _head_keys() -> tuple[str, ...]:
-    keys = {match_key(h.words) for h in heads()}
+    keys = {match_key(h.words) for h in heads() if not h.proper}  # "ban" of "sở, ban, ngành" is no head
     head_keys = tuple(keys)
     keys |= {match_key(abbr) for abbr, exp in abbreviations() if match_key(exp).startswith(head_keys)}
     keys |= {match_key(name.split()[0] + " " + name.split()[1]) for name in central_bodies()
@@ -48,6 +54,9 @@ def _starts_agency(piece: str) -> bool:
     key = match_key(piece)
     if _GROUP_HEAD.match(piece):
         return True
+    words = piece.split()
+    if len(words) >= 2 and words[0] in _proper_heads() and words[1][:1].isupper():
+        return True  # "Ban Gia đình - Xã hội", "Vụ Pháp chế": a capitalised head before a name
     if not key.startswith(_head_keys()):  # one C-level test rules out most pieces
         return False
     return any(key.startswith(h) and (len(key) == len(h) or not key[len(h)].isalnum()) for h in _head_keys())

@@ -241,3 +241,12 @@ def test_mass_organisations_abbreviated_in_the_recipient_list_are_each_filed() -
             "CHỦ TỊCH\nNguyễn Văn An\n")
     names = {a.agency.name for a in extract_text(text, "a.txt").assignments if a.task == "SELF"}
     assert {"Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Huyện đoàn"} <= names
+
+
+def test_a_board_named_after_ban_splits_a_list_and_the_lower_case_ban_does_not() -> None:
+    """"Ban Gia đình - Xã hội, Ban Tuyên giáo Hội LHPN tỉnh" are two boards; "sở, ban, ngành" one group
+    (blind set 13)."""
+    from dirgraph.ingest.agency_lists import split_agency_list
+
+    assert split_agency_list("Văn phòng Hội, Ban Gia đình - Xã hội") == ["Văn phòng Hội", "Ban Gia đình - Xã hội"]
+    assert split_agency_list("Các sở, ban, ngành tỉnh") == ["Các sở, ban, ngành tỉnh"]

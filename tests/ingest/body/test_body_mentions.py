@@ -45,6 +45,9 @@ def _mention(text: str) -> str | None:
         ("Công an các huyện, thị xã, thành phố đấu tranh, triệt phá các đường dây", "Công an các huyện, thị xã, thành phố"),
         ("các Chi cục Thuế khu vực kiểm soát chặt chẽ sản lượng khai thác", "các Chi cục Thuế khu vực"),
         ("Trung tâm Kiểm soát bệnh tật tỉnh chủ trì", "Trung tâm Kiểm soát bệnh tật tỉnh"),
+        # a board named with a capital after "Ban" (blind set 13); "ban hành" is no agency
+        ("Ban Gia đình - Xã hội Hội LHPN tỉnh chủ trì, phối hợp", "Ban Gia đình - Xã hội Hội LHPN tỉnh"),
+        ("Ban hành Kế hoạch thực hiện", None),
         # "quản lý" is no cue: names hold it ("Vụ Kế hoạch, Tài chính và Quản lý doanh nghiệp")
         ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội chủ trì", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội"),
     ],
