@@ -80,10 +80,17 @@ def parse_signature(lines: list[Line], lo: int, hi: int) -> SignatureBlock | Non
             if not (last_pm and last_pm.group(1).upper().startswith(("T/M", "TM"))):
                 position = " ".join(w for w in last.split() if is_upper(w)) or position
         end = lines[i].end
-        for k in range(i + 1, min(hi, i + 6)):
+        listed = False  # inside a Nơi nhận list printed between the position and the name
+        for k in range(i + 1, min(hi, i + 25)):
             if name:
                 break
-            cand = _RANK.sub("", _drop_signed(lines[k].clean, "").strip(" ."))  # "Đại tá Lường Văn Quyết"
+            clean = lines[k].clean
+            if NOI_NHAN.match(clean) or (listed and clean.startswith(("-", "+", "•"))):
+                listed = True  # a text file whose name sits under the Nơi nhận list: read past it
+                continue
+            if k >= i + 6 and not listed:
+                break
+            cand = _RANK.sub("", _drop_signed(clean, "").strip(" ."))  # "Đại tá Lường Văn Quyết"
             if _looks_like_name(cand):
                 name = _title_name(cand)
                 end = lines[k].end

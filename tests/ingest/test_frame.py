@@ -547,3 +547,13 @@ def test_a_position_on_a_line_of_its_own_between_recipients_stays_whole() -> Non
     assert frame.signature is not None and frame.signature.position == "Phó Chủ tịch"
     assert frame.signature.name == "Đỗ Văn Khải"
     assert [r.text for r in frame.recipients][:2] == ["UBND tỉnh", "Sở Nông nghiệp và Môi trường"]
+
+
+def test_a_signers_name_printed_under_the_recipient_list() -> None:
+    """A text copy prints the position, then the Nơi nhận list, then the name (blind set 8)."""
+    text = ("HUYỆN ỦY CẨM KHÊ\nSố 120-BC/HU\nCẩm Khê, ngày 10 tháng 9 năm 2024\nBÁO CÁO\nSơ kết 3 năm\n"
+            "I. KẾT QUẢ\n1. Các chi bộ đã quán triệt.\nTrên đây là báo cáo sơ kết.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\n"
+            "Nơi nhận:\n- Ban Thường vụ Tỉnh ủy (b/c),\n- Ban Tuyên giáo Tỉnh ủy (b/c),\n- Thường trực Huyện ủy,\n"
+            "- Các chi, đảng bộ cơ sở,\n- Lưu Văn phòng Huyện ủy.\n\nNguyễn Đình Khôi\n")
+    frame = parse_frame(text)
+    assert frame.signature is not None and (frame.signature.position, frame.signature.name) == ("Bí thư", "Nguyễn Đình Khôi")
