@@ -248,3 +248,10 @@ def test_a_law_named_by_its_year() -> None:
     assert sorted((d.key, d.kind) for d in record.documents) == [
         ("31/2024/QH15", "law"), ("Luật Phòng, chống ma túy năm 2021", "law")]
     assert ("SELF", "cites", "Luật Phòng, chống ma túy năm 2021") in {(r.source, r.type, r.target) for r in record.relations}
+
+
+def test_an_urgent_telegram_is_a_dispatch() -> None:
+    """"Công điện số 170/CĐ-TTg" of the Prime Minister (blind set 11)."""
+    docs = _docs("Thực hiện Công điện số 170/CĐ-TTg ngày 22/9/2025 và Công điện số 171/CĐ-TTg ngày 23/9/2025 của "
+                 "Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh yêu cầu")
+    assert {key: doc["kind"] for key, doc in docs.items()} == {"170/CĐ-TTg": "dispatch", "171/CĐ-TTg": "dispatch"}

@@ -48,6 +48,11 @@ def _mention(text: str) -> str | None:
         # a board named with a capital after "Ban" (blind set 13); "ban hành" is no agency
         ("Ban Gia đình - Xã hội Hội LHPN tỉnh chủ trì, phối hợp", "Ban Gia đình - Xã hội Hội LHPN tỉnh"),
         ("Ban hành Kế hoạch thực hiện", None),
+        # an urgent dispatch's adverbs and verbs (blind set 11)
+        ("các cơ quan, đơn vị, địa phương tuyệt đối không lơ là", "các cơ quan, đơn vị, địa phương"),
+        ("Các tổ dân phố thành lập Tổ liên gia an toàn", "Các tổ dân phố"),
+        ("Chủ tịch Ủy ban nhân dân đặc khu Vân Đồn, đặc khu Cô Tô hoàn thành việc đưa khách",
+         "Chủ tịch Ủy ban nhân dân đặc khu Vân Đồn, đặc khu Cô Tô"),
         # "quản lý" is no cue: names hold it ("Vụ Kế hoạch, Tài chính và Quản lý doanh nghiệp")
         ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội chủ trì", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội"),
     ],
