@@ -51,6 +51,8 @@ def _mention(text: str) -> str | None:
         # an urgent dispatch's adverbs and verbs (blind set 11)
         ("các cơ quan, đơn vị, địa phương tuyệt đối không lơ là", "các cơ quan, đơn vị, địa phương"),
         ("Các tổ dân phố thành lập Tổ liên gia an toàn", "Các tổ dân phố"),
+        ("các cơ quan báo chí của tỉnh định hướng công tác tuyên truyền", "các cơ quan báo chí của tỉnh"),
+        ("các cấp ủy, tổ chức đảng trong tỉnh tập trung lãnh đạo", "các cấp ủy, tổ chức đảng trong tỉnh"),
         ("Chủ tịch Ủy ban nhân dân đặc khu Vân Đồn, đặc khu Cô Tô hoàn thành việc đưa khách",
          "Chủ tịch Ủy ban nhân dân đặc khu Vân Đồn, đặc khu Cô Tô"),
         # "quản lý" is no cue: names hold it ("Vụ Kế hoạch, Tài chính và Quản lý doanh nghiệp")
