@@ -29,7 +29,7 @@ from dirgraph.ingest.record import AgencyRef, AgencyRelation, Assignment
 
 SILENT_KINDS = {"purpose", "goals", "situation"}
 ITEM_KINDS = {"organization", "directive"}
-TASK_KINDS = {"tasks", "organization", "directive"}
+TASK_KINDS = {"tasks", "organization", "directive", "reporting"}
 _CLOSING = re.compile(r"^\W*(?:trên\s+đây\s+là|nhận\s+được\s+(?:\w+\s+){1,3}này\b)", re.IGNORECASE)  # "Nhận được Hướng dẫn này, …"
 # The closing formula "… để X biết, thực hiện." ("Ban Thường vụ Thành ủy thông báo để các cơ quan, đơn vị
 # liên quan biết, thực hiện"; "Văn phòng Tỉnh ủy truyền đạt ý kiến … để …"): X carries the document out.

@@ -75,3 +75,15 @@ def test_a_resolutions_titled_articles_are_its_sections(make_ctx: Callable[..., 
 def test_a_decisions_sentence_articles_open_no_sections(make_ctx: Callable[..., DocContext]) -> None:
     """A decision's articles are sentences, not titles: nothing in them is a task."""
     assert extract_body(make_ctx(DECISION)).tasks == []
+
+
+def test_a_reporting_sections_items_are_tasks(make_ctx) -> None:  # type: ignore[no-untyped-def]
+    """"V. CHẾ ĐỘ BÁO CÁO" numbers who reports what and when: its items are tasks with their
+    rhythm (blind sets 11, 13)."""
+    from dirgraph.ingest.body import extract_body
+
+    text = ("Kế hoạch như sau:\nIV. TỔ CHỨC THỰC HIỆN\n1. Ban Tuyên giáo biên soạn tài liệu.\nV. CHẾ ĐỘ BÁO CÁO\n"
+            "1. Định kỳ hằng quý, Hội cơ sở báo cáo kết quả về Ban Thường vụ.\n"
+            "2. Văn phòng tổng hợp, báo cáo Tỉnh ủy trước ngày 15/12 hằng năm.\n")
+    tasks = {t.id: t.deadline.value if t.deadline else None for t in extract_body(make_ctx(text)).tasks}
+    assert tasks == {"IV.1": None, "V.1": "quarterly", "V.2": "annually"}
