@@ -109,6 +109,10 @@ def test_a_completion_phrase_in_the_paragraph_under_a_task_title(make_ctx) -> No
     # a reporting day before the rhythm (blind set 7): "trước ngày 10 tháng 12 hằng năm tổng hợp, báo cáo"
     ("Sở Tư pháp chủ trì; trước ngày 10 tháng 12 hằng năm tổng hợp, báo cáo Ủy ban nhân dân tỉnh.", "annually"),
     ("các huyện triển khai; trước ngày 10/12 hằng năm báo cáo kết quả.", "annually"),
+    # a subject before the report, the rhythm after it (blind sets 3, 5, 9, 13)
+    ("Hội cơ sở báo cáo kết quả về Ban Thường vụ (qua Ban Gia đình - Xã hội) định kỳ hằng quý, trước ngày 20.",
+     "quarterly"),
+    ("các khoa, phòng báo cáo kết quả thực hiện về Phòng Kế hoạch tổng hợp trước ngày 25 hằng tháng.", "monthly"),
     # the rhythm as a clause of its own closing the item (blind set 12)
     ("Viện Năng lượng chủ trì cập nhật dự báo cung cầu điện, xăng dầu; định kỳ hằng quý.", "quarterly"),
     # the report an advising office prepares for the issuer (blind set 10)
