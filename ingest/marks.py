@@ -144,7 +144,8 @@ def _own_spelling(forms: Spellings, have: str, common: frozenset[str]) -> str | 
     return " ".join(spelled) if heard else None
 
 
-def _with_case(original: str, intact: str) -> str:
+def with_case(original: str, intact: str) -> str:
+    """``intact`` with the capitals of ``original`` (the same word, letter for letter)."""
     return "".join(b.upper() if a.isupper() else b for a, b in zip(original, intact, strict=True))
 
 
@@ -267,7 +268,7 @@ class _Restorer:
                         continue
                     settled[j] = True
                     start = run.starts[j]
-                    out[start : start + len(intact)] = _with_case(words[j], intact)
+                    out[start : start + len(intact)] = with_case(words[j], intact)
                     changed += 1
         return changed
 

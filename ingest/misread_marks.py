@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from dirgraph.ingest.mark_words import WORD, bare
-from dirgraph.ingest.marks import Restoration
+from dirgraph.ingest.marks import Restoration, with_case
 
 #: How often the common spelling of a pair must be written, and its share of the pair's spellings.
 MIN_SEEN = 2
@@ -48,8 +48,7 @@ def repair_misread(text: str) -> Restoration:
         for word, want in zip((first, second), usual.split(" "), strict=True):
             if word.lower != want and word.start not in fixed:
                 fixed.add(word.start)
-                out[word.start:word.start + len(want)] = "".join(
-                    b.upper() if a.isupper() else b for a, b in zip(word.text, want, strict=True))
+                out[word.start:word.start + len(want)] = with_case(word.text, want)
     return Restoration("".join(out), len(fixed)) if fixed else Restoration(text, 0)
 
 

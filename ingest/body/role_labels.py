@@ -22,12 +22,15 @@ from dirgraph.ingest.record import Role
 _HOLDER = r"(?:(?:cơ\s+quan|đơn\s+vị|bộ\s+phận|lực\s+lượng)\s+)?"
 
 
+def _alternatives() -> str:
+    """The labels as one regex alternation, any run of spaces between their words."""
+    return "|".join(re.escape(label).replace(r"\ ", r"\s+") for label, _ in role_labels())
+
+
 @lru_cache(maxsize=1)
 def _labels() -> tuple[dict[str, str], re.Pattern[str]]:
     """label (match form) → role, and the pattern of a labelled line's opening."""
-    table = dict(role_labels())
-    alternatives = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label, _ in role_labels())
-    return table, re.compile(rf"^[\s\-–—+•·*]*{_HOLDER}(?P<label>{alternatives})\s*:\s*")
+    return dict(role_labels()), re.compile(rf"^[\s\-–—+•·*]*{_HOLDER}(?P<label>{_alternatives()})\s*:\s*")
 
 
 def labelled_duties(line: Line) -> list[Duty] | None:
@@ -46,7 +49,7 @@ def labelled_duties(line: Line) -> list[Duty] | None:
 @lru_cache(maxsize=1)
 def _cell_label() -> re.Pattern[str]:
     """A role label inside one table cell: "Chủ trì: X", "X (chủ trì)"."""
-    alternatives = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label, _ in role_labels())
+    alternatives = _alternatives()
     return re.compile(rf"\((?P<after>{alternatives})\)|(?<!\w)(?P<before>{alternatives})\s*:")
 
 

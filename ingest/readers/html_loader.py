@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dirgraph.ingest.encodings import decode_bytes
 from dirgraph.ingest.readers.base import Loaded, pipe_row
+from dirgraph.ingest.readers.list_numbers import format_number
 
 _DROP_TAGS = frozenset({
     "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "svg",
@@ -203,19 +204,14 @@ class _Renderer:
         return [pipe_row(cells) for cells in rows]
 
 
+_OL_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+
+
 def _list_marker(kind: str, n: int) -> str:
     """How a browser numbers item ``n`` of ``<ol type=kind>``: "3. ", "c) " (Vietnamese documents
     write lettered items "a)"), "C. ", "III. "."""
-    if kind == "a" and 1 <= n <= 26:
-        return f"{chr(96 + n)}) "
-    if kind == "A" and 1 <= n <= 26:
-        return f"{chr(64 + n)}. "
-    if kind in ("I", "i") and 1 <= n <= 39:
-        numeral, left = "", n
-        for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-            numeral, left = numeral + letters * (left // value), left % value
-        return f"{numeral if kind == 'I' else numeral.lower()}. "
-    return f"{n}. "
+    number = format_number(n, _OL_TYPES.get(kind, "decimal"))
+    return f"{number}) " if kind == "a" else f"{number}. "
 
 
 def _span(td: _Node, name: str) -> int:
